@@ -1,0 +1,18 @@
+import { scenarios } from "@connlab/scenarios";
+import type { Command } from "commander";
+import { printJson, table } from "../output.ts";
+
+export function registerScenarios(program: Command): void {
+  program
+    .command("scenarios")
+    .description("list the catalogue of failure scenarios")
+    .option("--json", "print the full declarations as JSON")
+    .action((options: { json?: boolean }) => {
+      if (options.json) {
+        printJson(scenarios);
+        return;
+      }
+      const rows = scenarios.map((s) => [s.id, s.category, s.title.en, s.reproducibleIn.join(", ")]);
+      process.stdout.write(`${table(["id", "category", "title", "tiers"], rows)}\n`);
+    });
+}

@@ -1,0 +1,22 @@
+import { type Browser, chromium } from "playwright-core";
+
+/** Debian's Chromium; Playwright never downloads a browser of its own here. */
+export const chromiumPath = process.env.CONNLAB_CHROMIUM ?? "/usr/bin/chromium";
+
+/**
+ * Flags that keep headless Chromium quiet on a closed network: without the background ones it
+ * keeps trying Google's hosts and stalls. Playwright gives every launch a fresh, empty profile.
+ */
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+] as const;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs], timeout: 30_000 });
+}

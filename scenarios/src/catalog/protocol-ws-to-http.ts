@@ -1,0 +1,46 @@
+import { defineScenario } from "../define.ts";
+
+export default defineScenario({
+  id: "protocol-ws-to-http",
+  category: "protocol",
+  title: {
+    es: "Cliente WebSocket contra un servidor solo HTTP",
+    en: "WebSocket client against an HTTP-only server",
+  },
+  summary: {
+    es: "El cliente habla WebSocket (`ws://`) y el servidor solo HTTP: responde a la petición de upgrade con un código normal y el handshake falla.",
+    en: "The client speaks WebSocket (`ws://`) and the server only HTTP: it answers the upgrade request with an ordinary status and the handshake fails.",
+  },
+  reproducibleIn: ["lab", "docker"],
+  server: "http",
+  fault: {
+    name: "http-only-on-ws-port",
+    params: {},
+  },
+  expect: [
+    {
+      client: "ws",
+      code: "WS_UNEXPECTED_RESPONSE",
+      message: "^Unexpected server response: \\d{3}$",
+    },
+    {
+      client: "chromium",
+      code: "WS_HANDSHAKE_FAILED",
+      message: "^WebSocket connection to 'ws://\\S+' failed: .*$",
+      classic:
+        "WebSocket connection to 'ws://host:port/' failed: Error during WebSocket handshake: Unexpected response code: 200",
+    },
+  ],
+  fix: {
+    summary: {
+      es: "Haz que el servidor escuche con el protocolo WebSocket en ese puerto, o que el cliente use el protocolo del servidor.",
+      en: "Make the server listen with the WebSocket protocol on that port, or make the client use the server's protocol.",
+    },
+    apply: {
+      name: "ws-server",
+      params: {},
+    },
+  },
+  docs: "protocol/ws-to-http",
+  related: ["protocol-http-to-ws", "protocol-ws-to-raw-tcp"],
+});

@@ -1,0 +1,39 @@
+import { defineScenario } from "../define.ts";
+
+export default defineScenario({
+  id: "refused-localhost-ipv6",
+  category: "refused",
+  title: {
+    es: "localhost resuelve a ::1 y el servidor solo escucha en IPv4",
+    en: "localhost resolves to ::1 and the server listens on IPv4 only",
+  },
+  summary: {
+    es: "`localhost` resuelve primero a ::1 y el servidor escucha solo en 127.0.0.1: los clientes que prueban solo la primera dirección reciben ECONNREFUSED ::1.",
+    en: "`localhost` resolves to ::1 first and the server listens on 127.0.0.1 only: clients that try only the first address get ECONNREFUSED ::1.",
+  },
+  reproducibleIn: ["lab"],
+  server: "http",
+  fault: {
+    name: "listen-ipv4-only",
+    params: {},
+  },
+  expect: [
+    {
+      client: "node-net",
+      code: "ECONNREFUSED",
+      message: "^connect ECONNREFUSED ::1:\\d+$",
+    },
+  ],
+  fix: {
+    summary: {
+      es: "Conecta a 127.0.0.1, o haz que el servidor escuche en :: (doble pila).",
+      en: "Connect to 127.0.0.1, or make the server listen on :: (dual stack).",
+    },
+    apply: {
+      name: "listen-dual-stack",
+      params: {},
+    },
+  },
+  docs: "refused/localhost-ipv6",
+  related: ["refused-loopback-only"],
+});

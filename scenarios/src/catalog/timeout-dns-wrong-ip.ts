@@ -1,0 +1,45 @@
+import { defineScenario } from "../define.ts";
+
+export default defineScenario({
+  id: "timeout-dns-wrong-ip",
+  category: "timeout",
+  title: {
+    es: "El DNS devuelve una IP equivocada (tiempo agotado)",
+    en: "DNS returns the wrong IP (timeout)",
+  },
+  summary: {
+    es: "El nombre resuelve a una IP donde nadie contesta: el cliente espera hasta agotar su tiempo.",
+    en: "The name resolves to an IP where nobody answers: the client waits until it gives up.",
+  },
+  reproducibleIn: ["lab-root", "docker"],
+  server: "http",
+  fault: {
+    name: "dns-wrong-answer-silent",
+    params: {},
+  },
+  expect: [
+    {
+      client: "node-net",
+      code: "ETIMEDOUT",
+      message: "^connect ETIMEDOUT \\S+$",
+    },
+    {
+      client: "curl",
+      code: "CURLE_OPERATION_TIMEDOUT",
+      message:
+        "^curl: \\(28\\) (Connection|Failed to connect to \\S+ port \\d+ after \\d+ ms: Timeout was reached|Connection timed out after \\d+ milliseconds).*$",
+    },
+  ],
+  fix: {
+    summary: {
+      es: "Corrige el registro DNS (o /etc/hosts) para que apunte a la IP del servidor.",
+      en: "Fix the DNS record (or /etc/hosts) so it points at the server's IP.",
+    },
+    apply: {
+      name: "dns-right-answer",
+      params: {},
+    },
+  },
+  docs: "timeout/dns-wrong-ip",
+  related: ["refused-dns-wrong-ip"],
+});

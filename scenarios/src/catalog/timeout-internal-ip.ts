@@ -1,0 +1,45 @@
+import { defineScenario } from "../define.ts";
+
+export default defineScenario({
+  id: "timeout-internal-ip",
+  category: "timeout",
+  title: {
+    es: "IP interna desde otra red",
+    en: "Internal IP from another network",
+  },
+  summary: {
+    es: "El cliente usa la IP privada (interna) del servidor sin estar en su misma red local: los paquetes nunca llegan.",
+    en: "The client uses the server's private (internal) IP without being on its local network: the packets never arrive.",
+  },
+  reproducibleIn: ["lab-root", "docker"],
+  server: "http",
+  fault: {
+    name: "private-ip-other-network",
+    params: {},
+  },
+  expect: [
+    {
+      client: "node-net",
+      code: "ETIMEDOUT",
+      message: "^connect ETIMEDOUT \\S+$",
+    },
+    {
+      client: "curl",
+      code: "CURLE_OPERATION_TIMEDOUT",
+      message:
+        "^curl: \\(28\\) (Connection|Failed to connect to \\S+ port \\d+ after \\d+ ms: Timeout was reached|Connection timed out after \\d+ milliseconds).*$",
+    },
+  ],
+  fix: {
+    summary: {
+      es: "Usa la IP pública o un nombre accesible, o conecta desde la misma red (VPN).",
+      en: "Use the public IP or a reachable name, or connect from the same network (VPN).",
+    },
+    apply: {
+      name: "reachable-ip",
+      params: {},
+    },
+  },
+  docs: "timeout/internal-ip",
+  related: ["timeout-host-down"],
+});

@@ -1,0 +1,54 @@
+import { declarations } from "./catalog/index.ts";
+import { type Category, categories, Scenario } from "./schema.ts";
+
+export { defineScenario } from "./define.ts";
+export * from "./schema.ts";
+
+/** Thrown for a scenario id the catalogue does not know; the message lists the valid ones. */
+export class UnknownScenarioError extends Error {
+  readonly code = "CONNLAB_UNKNOWN_SCENARIO";
+  readonly id: string;
+  constructor(id: string, known: readonly string[]) {
+    super(`unknown scenario "${id}"; valid ids: ${known.join(", ")}`);
+    this.name = "UnknownScenarioError";
+    this.id = id;
+  }
+}
+
+function validate(): readonly Scenario[] {
+  const seen = new Set<string>();
+  return declarations.map((declaration) => {
+    const parsed = Scenario.safeParse(declaration);
+    const label = typeof declaration?.id === "string" ? declaration.id : "(no id)";
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+      throw new Error(`scenario ${label} is invalid: ${issues.join("; ")}`);
+    }
+    if (seen.has(parsed.data.id)) throw new Error(`scenario ${label} is declared twice`);
+    seen.add(parsed.data.id);
+    return Object.freeze(parsed.data);
+  });
+}
+
+/** Every scenario, validated at load, in the guide's order. */
+export const scenarios: readonly Scenario[] = validate();
+
+const byId = new Map(scenarios.map((s) => [s.id, s]));
+
+export const scenarioIds: readonly string[] = scenarios.map((s) => s.id);
+
+export function getScenario(id: string): Scenario {
+  const scenario = byId.get(id);
+  if (!scenario) throw new UnknownScenarioError(id, scenarioIds);
+  return scenario;
+}
+
+export function isScenarioId(id: string): boolean {
+  return byId.has(id);
+}
+
+export function scenariosIn(category: Category): readonly Scenario[] {
+  return scenarios.filter((s) => s.category === category);
+}
+
+export { categories };

@@ -1,0 +1,127 @@
+/**
+ * The test command (`pnpm test [tier…]`): static checks, then every test tier that can start,
+ * one Vitest project each. Prints one line per step and ends with the totals on a line of
+ * their own, "N passed, N failed", which CI reads. With CI=true a tier that cannot start is a
+ * failure, never a skip.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { styleText } from "node:util";
+import { readinessChecks, type TierName, tierNames } from "../tests/tiers.ts";
+
+const root = join(import.meta.dirname, "..");
+const inCi = process.env.CI === "true" || process.env.CI === "1";
+const resultsDir = join(root, ".connlab", "results");
+
+type Line = { step: string; passed: number; failed: number; skipped: number; note: string };
+const lines: Line[] = [];
+
+function run(command: string, args: readonly string[]): boolean {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  return result.status === 0;
+}
+
+/** Lint, format and typecheck count as one check each in the totals. */
+function staticCheck(step: string, command: string, args: readonly string[]): void {
+  process.stdout.write(styleText("bold", `\n▶ ${step}\n`, { stream: process.stdout }));
+  const ok = run(command, args);
+  lines.push({ step, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, note: ok ? "ok" : "failed" });
+}
+
+type VitestJson = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  numTotalTestSuites: number;
+  numFailedTestSuites: number;
+  success: boolean;
+};
+
+function runTier(tier: TierName): void {
+  process.stdout.write(styleText("bold", `\n▶ tier ${tier}\n`, { stream: process.stdout }));
+  const readiness = readinessChecks[tier]();
+  if (!readiness.ready) {
+    const note = `cannot start: ${readiness.why}`;
+    if (inCi)
+      lines.push({
+        step: `tier ${tier}`,
+        passed: 0,
+        failed: 1,
+        skipped: 0,
+        note: `${note} (CI=true: failure)`,
+      });
+    else
+      lines.push({
+        step: `tier ${tier}`,
+        passed: 0,
+        failed: 0,
+        skipped: 1,
+        note: `skipped: ${readiness.why}`,
+      });
+    process.stdout.write(`${note}\n`);
+    return;
+  }
+  const outputFile = join(resultsDir, `${tier}.json`);
+  rmSync(outputFile, { force: true });
+  const ok = run("pnpm", [
+    "exec",
+    "vitest",
+    "run",
+    "--project",
+    tier,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${outputFile}`,
+  ]);
+  let report: VitestJson | undefined;
+  try {
+    report = JSON.parse(readFileSync(outputFile, "utf8")) as VitestJson;
+  } catch {
+    report = undefined;
+  }
+  if (!report) {
+    lines.push({ step: `tier ${tier}`, passed: 0, failed: 1, skipped: 0, note: "vitest wrote no report" });
+    return;
+  }
+  // A file that fails to load has no tests but still fails the suite: count it once.
+  const brokenFiles = report.numFailedTests === 0 && !ok ? 1 : 0;
+  const ran = report.numPassedTests + report.numFailedTests;
+  // A tier that runs no test proves nothing: that counts as a failure too.
+  const ranNothing = ran === 0 ? 1 : 0;
+  lines.push({
+    step: `tier ${tier}`,
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + Math.max(brokenFiles, ranNothing),
+    skipped: report.numPendingTests + report.numTodoTests,
+    note: ran === 0 ? "ran no test" : `ran ${ran}`,
+  });
+}
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((t) => !(tierNames as readonly string[]).includes(t));
+if (unknown.length > 0) {
+  process.stderr.write(`test: unknown tier "${unknown[0]}"; valid tiers: ${tierNames.join(", ")}\n`);
+  process.exit(2);
+}
+const tiers = requested.length > 0 ? (requested as TierName[]) : [...tierNames];
+mkdirSync(resultsDir, { recursive: true });
+
+if (requested.length === 0) {
+  staticCheck("lint + format (biome)", "pnpm", ["exec", "biome", "check", "."]);
+  staticCheck("typecheck (tsc)", "pnpm", ["exec", "tsc", "-p", "tsconfig.json"]);
+  staticCheck("typecheck (packages)", "pnpm", ["-r", "--if-present", "run", "typecheck"]);
+}
+for (const tier of tiers) runTier(tier);
+
+process.stdout.write(`\n${styleText("bold", "summary", { stream: process.stdout })}\n`);
+for (const l of lines) {
+  const counts = `${l.passed} passed, ${l.failed} failed${l.skipped ? `, ${l.skipped} skipped` : ""}`;
+  process.stdout.write(`  ${l.step.padEnd(24)} ${counts.padEnd(34)} ${l.note}\n`);
+}
+const passed = lines.reduce((n, l) => n + l.passed, 0);
+const failed = lines.reduce((n, l) => n + l.failed, 0);
+const skipped = lines.reduce((n, l) => n + l.skipped, 0);
+process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}\n`);
+process.exitCode = failed > 0 ? 1 : 0;

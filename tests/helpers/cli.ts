@@ -1,0 +1,15 @@
+import { join } from "node:path";
+import { execa } from "execa";
+
+export const repoRoot = join(import.meta.dirname, "..", "..");
+const main = join(repoRoot, "cli", "src", "main.ts");
+
+/** Runs the real CLI in a child process, as a user would; never throws on a non-zero exit. */
+export function connlab(args: readonly string[], options: { env?: Record<string, string> } = {}) {
+  return execa(process.execPath, [main, ...args], {
+    reject: false,
+    timeout: 60_000,
+    env: { NO_COLOR: "1", ...options.env },
+    cwd: repoRoot,
+  });
+}

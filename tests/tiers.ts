@@ -1,0 +1,61 @@
+import { execFileSync } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { chromiumPath } from "@connlab/probes/chromium";
+
+/**
+ * The test tiers, cheapest first. Each has a check that says whether it can start on this
+ * machine and, when not, why in one line. scripts/test.ts skips a tier that cannot start,
+ * except with CI=true, where that is a failure.
+ */
+export const tierNames = ["unit", "lab", "lab-root", "docker", "browser"] as const;
+export type TierName = (typeof tierNames)[number];
+
+export type Readiness = { ready: true } | { ready: false; why: string };
+
+const ready: Readiness = { ready: true };
+
+function commandWorks(file: string, args: readonly string[]): boolean {
+  try {
+    execFileSync(file, args, { stdio: "ignore", timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const readinessChecks: Record<TierName, () => Readiness> = {
+  unit: () => ready,
+  lab: () =>
+    commandWorks("curl", ["--version"])
+      ? ready
+      : { ready: false, why: "curl is not installed (apt-get install curl)" },
+  "lab-root": () => {
+    if (process.getuid?.() !== 0) return { ready: false, why: "needs root (network namespaces, nftables)" };
+    if (!commandWorks("ip", ["-V"])) return { ready: false, why: "ip is missing (apt-get install iproute2)" };
+    if (!commandWorks("nft", ["--version"]))
+      return { ready: false, why: "nft is missing (apt-get install nftables)" };
+    return ready;
+  },
+  docker: () => {
+    if (!commandWorks("docker", ["version", "--format", "{{.Server.Version}}"])) {
+      return { ready: false, why: "no Docker engine answers (install docker.io and start dockerd)" };
+    }
+    if (!commandWorks("docker-compose", ["version"]) && !commandWorks("docker", ["compose", "version"])) {
+      return { ready: false, why: "no Docker Compose (install docker-compose or the compose plugin)" };
+    }
+    return ready;
+  },
+  browser: () =>
+    executable(chromiumPath)
+      ? ready
+      : { ready: false, why: `no Chromium at ${chromiumPath} (apt-get install chromium)` },
+};

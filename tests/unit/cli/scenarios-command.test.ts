@@ -1,0 +1,44 @@
+import { scenarioIds } from "@connlab/scenarios";
+import { describe, expect, it } from "vitest";
+import { connlab } from "../../helpers/cli.ts";
+
+describe("connlab scenarios", () => {
+  it("prints every declaration as JSON with --json", async () => {
+    const result = await connlab(["scenarios", "--json"]);
+    expect(result.exitCode).toBe(0);
+    const listed = JSON.parse(String(result.stdout)) as {
+      id: string;
+      category: string;
+      reproducibleIn: string[];
+    }[];
+    expect(listed.map((s) => s.id)).toEqual(scenarioIds);
+    for (const s of listed) expect(s.reproducibleIn.length).toBeGreaterThan(0);
+  });
+
+  it("prints a table with id, category, title and tiers", async () => {
+    const result = await connlab(["scenarios"]);
+    expect(result.exitCode).toBe(0);
+    const out = String(result.stdout);
+    expect(out).toMatch(/id\s+category\s+title\s+tiers/);
+    expect(out).toMatch(
+      /refused-loopback-only\s+refused\s+The server listens on 127\.0\.0\.1 only\s+lab, lab-root, docker/,
+    );
+  });
+});
+
+describe("connlab usage errors", () => {
+  it("names an unknown command and the valid ones on one line, exit 2", async () => {
+    const result = await connlab(["frobnicate"]);
+    expect(result.exitCode).toBe(2);
+    expect(String(result.stderr)).toMatch(
+      /^connlab: unknown command "frobnicate"; valid commands: .*scenarios.*$/,
+    );
+    expect(String(result.stderr).trim().split("\n")).toHaveLength(1);
+  });
+
+  it("names an unknown option on one line, exit 2", async () => {
+    const result = await connlab(["scenarios", "--frob"]);
+    expect(result.exitCode).toBe(2);
+    expect(String(result.stderr).trim()).toBe("connlab: unknown option '--frob'");
+  });
+});

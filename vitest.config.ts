@@ -1,0 +1,19 @@
+import { defineConfig } from "vitest/config";
+import { tierNames } from "./tests/tiers.ts";
+
+/** One Vitest project per tier, named after its folder under tests/ (see tests/README.md). */
+export default defineConfig({
+  test: {
+    projects: tierNames.map((name) => ({
+      test: {
+        name,
+        include: [`tests/${name}/**/*.test.ts`],
+        // Lab, docker and browser tests bound each connect themselves; this is the backstop.
+        testTimeout: name === "unit" ? 5_000 : 60_000,
+        hookTimeout: name === "docker" ? 600_000 : 120_000,
+        // Root lab tests share the kernel's namespaces and nftables: one file at a time.
+        fileParallelism: name !== "lab-root" && name !== "docker",
+      },
+    })),
+  },
+});
