@@ -1,10 +1,15 @@
 import { Command, CommanderError } from "commander";
+import { registerReproduce } from "./commands/reproduce.ts";
 import { registerScenarios } from "./commands/scenarios.ts";
 import { registerStart } from "./commands/start.ts";
 import { CliError } from "./errors.ts";
 
 /** Each command lives in commands/<name>.ts and registers itself here. */
-const registrars: readonly ((program: Command) => void)[] = [registerScenarios, registerStart];
+const registrars: readonly ((program: Command) => void)[] = [
+  registerScenarios,
+  registerReproduce,
+  registerStart,
+];
 
 export function buildProgram(): Command {
   const program = new Command("connlab")

@@ -1,1 +1,6 @@
+export { ObservationsArtifact, RecordedObservation, ScenarioRecord } from "./artifact.ts";
 export { chromiumPath, launchChromium } from "./chromium.ts";
+export { type Client, clients, getClient } from "./clients/index.ts";
+export { judge, type Verdict } from "./expectations.ts";
+export { CONNECTED, Observation } from "./observation.ts";
+export { defaultTimeoutMs, NotReproducibleError, type Report, reproduce } from "./reproduce.ts";

@@ -1,0 +1,33 @@
+import { CONNECTED } from "../observation.ts";
+import { type Client, stopwatch } from "./client.ts";
+
+/**
+ * Node's global fetch (undici). It wraps every network failure in `TypeError: fetch failed`;
+ * the operating-system code sits in `error.cause.code`, which is where readers should look.
+ */
+export const fetchClient: Client = {
+  name: "fetch",
+  version: async () => `Node.js ${process.versions.node} fetch (undici ${process.versions.undici})`,
+  probe: async (target, { timeoutMs }) => {
+    const elapsed = stopwatch();
+    const base = { client: "fetch" as const, clientVersion: await fetchClient.version(), exitCode: null };
+    try {
+      const response = await fetch(target.url, { signal: AbortSignal.timeout(timeoutMs) });
+      await response.body?.cancel();
+      const status = `${response.status} ${response.statusText}`;
+      return {
+        ...base,
+        code: response.ok ? CONNECTED : `HTTP_${response.status}`,
+        message: status,
+        elapsedMs: elapsed(),
+      };
+    } catch (error) {
+      if (error instanceof DOMException && error.name === "TimeoutError") {
+        return { ...base, code: "ETIMEDOUT", message: error.message, elapsedMs: elapsed() };
+      }
+      const cause = (error as { cause?: { code?: string } }).cause;
+      const message = error instanceof Error ? error.message : String(error);
+      return { ...base, code: cause?.code ?? "ERROR", message, elapsedMs: elapsed() };
+    }
+  },
+};

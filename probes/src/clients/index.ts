@@ -1,0 +1,20 @@
+import type { ClientName } from "@connlab/scenarios";
+import type { Client } from "./client.ts";
+import { curl } from "./curl.ts";
+import { fetchClient } from "./fetch.ts";
+import { nodeNet } from "./node-net.ts";
+
+export type { Client } from "./client.ts";
+
+/** Every client the probes can drive, by the name scenarios use. */
+export const clients: Partial<Record<ClientName, Client>> = {
+  "node-net": nodeNet,
+  curl,
+  fetch: fetchClient,
+};
+
+export function getClient(name: ClientName): Client {
+  const client = clients[name];
+  if (!client) throw new Error(`client "${name}" is not implemented yet`);
+  return client;
+}

@@ -1,0 +1,68 @@
+import type { ClientName, Scenario } from "@connlab/scenarios";
+import { type RunningSetup, setups } from "@connlab/servers";
+import { getClient } from "./clients/index.ts";
+import { judge } from "./expectations.ts";
+import type { Observation } from "./observation.ts";
+
+/** What `connlab reproduce --json` prints. */
+export interface Report {
+  readonly scenario: string;
+  readonly ok: boolean;
+  readonly fixed: boolean;
+  readonly observations: readonly (Observation & { readonly expected: string; readonly why: string })[];
+}
+
+export class NotReproducibleError extends Error {
+  readonly code = "CONNLAB_NOT_REPRODUCIBLE";
+}
+
+export interface ReproduceOptions {
+  readonly fixed?: boolean;
+  /** Only these clients (default: every client the scenario declares). */
+  readonly clients?: readonly ClientName[];
+  /** Bound for each client's attempt. */
+  readonly timeoutMs?: number;
+}
+
+/** The catalogue's per-client bound: every connect attempt gives up within 2 s. */
+export const defaultTimeoutMs = 2_000;
+
+/**
+ * Sets the scenario up (broken, or fixed), runs its clients concurrently against it, tears it
+ * down whatever happens, and judges each observation against the declaration.
+ */
+export async function reproduce(scenario: Scenario, options: ReproduceOptions = {}): Promise<Report> {
+  const fixed = options.fixed ?? false;
+  const change = fixed ? scenario.fix.apply : scenario.fault;
+  const setup = setups.get(change.name);
+  if (!setup) {
+    throw new NotReproducibleError(
+      `scenario ${scenario.id} cannot be reproduced by the lab yet (no setup "${change.name}")`,
+    );
+  }
+  if (setup.tier === "lab-root" && process.getuid?.() !== 0) {
+    throw new NotReproducibleError(`scenario ${scenario.id} needs root (network namespaces); run it as root`);
+  }
+  const expectations = scenario.expect.filter((e) => !options.clients || options.clients.includes(e.client));
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  let running: RunningSetup | undefined;
+  try {
+    running = await setup.start(change.params);
+    const target = running.target;
+    const observations = await Promise.all(
+      expectations.map(async (expectation) => {
+        const observation = await getClient(expectation.client).probe(target, { timeoutMs });
+        const expected = fixed ? "connected" : expectation;
+        const verdict = judge(observation, expected);
+        return {
+          ...observation,
+          expected: fixed ? "connected" : `${expectation.code} /${expectation.message}/`,
+          why: verdict.why,
+        };
+      }),
+    );
+    return { scenario: scenario.id, ok: observations.every((o) => o.why === ""), fixed, observations };
+  } finally {
+    await running?.close();
+  }
+}
