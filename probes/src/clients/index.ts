@@ -2,6 +2,7 @@ import type { ClientName } from "@connlab/scenarios";
 import type { Client } from "./client.ts";
 import { curl } from "./curl.ts";
 import { fetchClient } from "./fetch.ts";
+import { nodeHttp } from "./node-http.ts";
 import { nodeNet } from "./node-net.ts";
 
 export type { Client } from "./client.ts";
@@ -9,6 +10,7 @@ export type { Client } from "./client.ts";
 /** Every client the probes can drive, by the name scenarios use. */
 export const clients: Partial<Record<ClientName, Client>> = {
   "node-net": nodeNet,
+  "node-http": nodeHttp,
   curl,
   fetch: fetchClient,
 };
