@@ -1,7 +1,11 @@
+export { startFastifyWs } from "./apps/fastify-ws.ts";
 export { type Listening, startHttp } from "./apps/http.ts";
 export { startNet } from "./apps/net.ts";
+export { startProxy } from "./apps/proxy.ts";
+export { startSilentClose } from "./apps/silent-close.ts";
 export { startWs } from "./apps/ws.ts";
 export { freePort } from "./free-port.ts";
 export type { RunningSetup, Setup } from "./setup.ts";
 export { setups } from "./setups/index.ts";
 export type { ProbeOptions, Target } from "./target.ts";
+export { selfSignedCertificate } from "./tls-certificate.ts";

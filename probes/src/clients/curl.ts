@@ -4,6 +4,7 @@ import { type Client, stopwatch } from "./client.ts";
 
 /** libcurl's names for the exit codes the catalogue meets (man curl, "EXIT CODES"). */
 const curlExitNames: Readonly<Record<number, string>> = {
+  1: "CURLE_UNSUPPORTED_PROTOCOL",
   5: "CURLE_COULDNT_RESOLVE_PROXY",
   6: "CURLE_COULDNT_RESOLVE_HOST",
   7: "CURLE_COULDNT_CONNECT",
@@ -15,9 +16,25 @@ const curlExitNames: Readonly<Record<number, string>> = {
   60: "CURLE_PEER_FAILED_VERIFICATION",
 };
 
+/**
+ * The request headers of a WebSocket opening handshake (RFC 6455 §4.1), so that curl, which
+ * has no ws:// support in Debian's build, asks a ws:// target exactly what a WebSocket client asks.
+ */
+const upgradeHeaders = [
+  "Connection: Upgrade",
+  "Upgrade: websocket",
+  "Sec-WebSocket-Version: 13",
+  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+].flatMap((header) => ["-H", header]);
+
 let cachedVersion: string | undefined;
 
-/** curl as a user runs it, through execa: the observation is its exit code and its stderr line. */
+/**
+ * curl as a user runs it, through execa: the observation is the status line it received, or
+ * its exit code and stderr line. `-D -` prints the response head on stdout as it arrives; once a
+ * `101 Switching Protocols` head is complete the upgrade is done and curl (which cannot speak
+ * WebSocket frames) is stopped instead of waiting for its timeout.
+ */
 export const curl: Client = {
   name: "curl",
   version: async () => {
@@ -30,27 +47,44 @@ export const curl: Client = {
   probe: async (target, { timeoutMs }) => {
     const elapsed = stopwatch();
     const seconds = (timeoutMs / 1000).toFixed(3);
+    const websocket = /^wss?:/.test(target.url);
+    const url = target.url.replace(/^ws/, "http");
     // -sS: quiet, but still print the one error line users see; -k: the lab's TLS is self-signed.
-    const result = await execa(
-      "curl",
-      [
-        "-sS",
-        "-k",
-        "--connect-timeout",
-        seconds,
-        "--max-time",
-        seconds,
-        "-o",
-        "/dev/null",
-        "-w",
-        "%{http_code}",
-        target.url,
-      ],
-      { reject: false, env: { ...target.env }, timeout: timeoutMs + 2_000 },
-    );
+    const args = [
+      "-sS",
+      "-k",
+      "--connect-timeout",
+      seconds,
+      "--max-time",
+      seconds,
+      "-o",
+      "/dev/null",
+      "-D",
+      "-",
+    ];
+    const subprocess = execa("curl", [...args, ...(websocket ? upgradeHeaders : []), url], {
+      reject: false,
+      env: { ...target.env },
+      timeout: timeoutMs + 2_000,
+    });
+    let head = "";
+    let upgraded = false;
+    subprocess.stdout?.on("data", (chunk: Buffer) => {
+      head += chunk.toString("latin1");
+      if (websocket && /^HTTP\/\S+ 101\b/.test(head) && head.includes("\r\n\r\n")) {
+        upgraded = true;
+        subprocess.kill();
+      }
+    });
+    const result = await subprocess;
     const base = { client: "curl" as const, clientVersion: await curl.version(), elapsedMs: elapsed() };
+    const statusLine = head.split("\r\n")[0] ?? "";
+    const status = Number(statusLine.split(" ")[1]);
+    if (upgraded) return { ...base, code: CONNECTED, message: statusLine, exitCode: null };
     if (result.exitCode === 0) {
-      return { ...base, code: CONNECTED, message: `HTTP ${String(result.stdout)}`, exitCode: 0 };
+      // A WebSocket client wants 101; an HTTP client is done with any status below 400.
+      const ok = websocket ? false : status < 400;
+      return { ...base, code: ok ? CONNECTED : `HTTP_${status}`, message: statusLine, exitCode: 0 };
     }
     const exitCode = result.exitCode ?? -1;
     return {

@@ -12,7 +12,10 @@ export const fetchClient: Client = {
     const elapsed = stopwatch();
     const base = { client: "fetch" as const, clientVersion: await fetchClient.version(), exitCode: null };
     try {
-      const response = await fetch(target.url, { signal: AbortSignal.timeout(timeoutMs) });
+      // fetch speaks HTTP only: a ws:// target is asked over http://, as a browser tab would.
+      const response = await fetch(target.url.replace(/^ws/, "http"), {
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       await response.body?.cancel();
       const status = `${response.status} ${response.statusText}`;
       return {
@@ -25,9 +28,10 @@ export const fetchClient: Client = {
       if (error instanceof DOMException && error.name === "TimeoutError") {
         return { ...base, code: "ETIMEDOUT", message: error.message, elapsedMs: elapsed() };
       }
-      const cause = (error as { cause?: { code?: string } }).cause;
+      // undici's HTTP parser errors carry no code, only a name (HTTPParserError).
+      const cause = (error as { cause?: { code?: string; name?: string } }).cause;
       const message = error instanceof Error ? error.message : String(error);
-      return { ...base, code: cause?.code ?? "ERROR", message, elapsedMs: elapsed() };
+      return { ...base, code: cause?.code ?? cause?.name ?? "ERROR", message, elapsedMs: elapsed() };
     }
   },
 };

@@ -1,9 +1,12 @@
 import type { ClientName } from "@connlab/scenarios";
+import { chromiumClient } from "./chromium.ts";
 import type { Client } from "./client.ts";
 import { curl } from "./curl.ts";
 import { fetchClient } from "./fetch.ts";
 import { nodeHttp } from "./node-http.ts";
 import { nodeNet } from "./node-net.ts";
+import { nodeWebSocket } from "./node-websocket.ts";
+import { wsClient } from "./ws.ts";
 
 export type { Client } from "./client.ts";
 
@@ -13,6 +16,9 @@ export const clients: Partial<Record<ClientName, Client>> = {
   "node-http": nodeHttp,
   curl,
   fetch: fetchClient,
+  ws: wsClient,
+  "node-websocket": nodeWebSocket,
+  chromium: chromiumClient,
 };
 
 export function getClient(name: ClientName): Client {

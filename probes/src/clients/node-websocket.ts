@@ -1,0 +1,55 @@
+import { CONNECTED } from "../observation.ts";
+import { type Client, stopwatch } from "./client.ts";
+import { echoText } from "./ws.ts";
+
+/**
+ * Node's built-in WebSocket (undici, global since Node 22): open, send one text, await its echo.
+ * Like a browser, it tells the program nothing about why a handshake failed (WHATWG WebSockets
+ * "fail the WebSocket connection"): an ErrorEvent with an empty message, then a CloseEvent with
+ * code 1006. The observation is those two events, as a program that logs them sees them.
+ */
+export const nodeWebSocket: Client = {
+  name: "node-websocket",
+  version: async () => `Node.js ${process.versions.node} WebSocket (undici ${process.versions.undici})`,
+  probe: async (target, { timeoutMs }) => {
+    const elapsed = stopwatch();
+    const base = {
+      client: "node-websocket" as const,
+      clientVersion: await nodeWebSocket.version(),
+      exitCode: null,
+    };
+    return new Promise((resolve) => {
+      let socket: WebSocket | undefined;
+      let errorText: string | undefined;
+      const finish = (code: string, message: string) => {
+        clearTimeout(timer);
+        if (socket) {
+          socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
+          socket.close();
+        }
+        resolve({ ...base, code, message, elapsedMs: elapsed() });
+      };
+      const timer = setTimeout(() => finish("ETIMEDOUT", `no echo within ${timeoutMs} ms`), timeoutMs);
+      try {
+        socket = new WebSocket(target.url);
+      } catch (error) {
+        // A bad URL throws synchronously (a DOMException named SyntaxError).
+        finish(
+          error instanceof Error ? error.name : "ERROR",
+          error instanceof Error ? error.message : String(error),
+        );
+        return;
+      }
+      const opened = socket;
+      opened.onopen = () => opened.send(echoText);
+      opened.onmessage = (event) => finish(CONNECTED, `echo: ${String(event.data)}`);
+      opened.onerror = (event) => {
+        errorText = `ErrorEvent { message: ${JSON.stringify((event as Event & { message?: string }).message ?? "")} }`;
+      };
+      opened.onclose = (event) => {
+        const closed = `CloseEvent { code: ${event.code}, reason: ${JSON.stringify(event.reason)} }`;
+        finish(`WS_CLOSED_${event.code}`, errorText ? `${errorText} then ${closed}` : closed);
+      };
+    });
+  },
+};

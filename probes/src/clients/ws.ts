@@ -1,0 +1,54 @@
+import { createRequire } from "node:module";
+import WebSocket from "ws";
+import { CONNECTED } from "../observation.ts";
+import { type Client, stopwatch } from "./client.ts";
+
+/** The text the probes send; a healthy server echoes it back. */
+export const echoText = "connlab";
+
+/**
+ * ws rejects a failed handshake with plain `Error`s that carry no code (abortHandshake in
+ * ws/lib/websocket.js); these are the codes the catalogue gives them. Errors from below (the
+ * HTTP parser's HPE_*, the OS's ECONNREFUSED, OpenSSL's EPROTO) keep their own `code`.
+ */
+const handshakeCodes: readonly (readonly [RegExp, string])[] = [
+  [/^Unexpected server response: /, "WS_UNEXPECTED_RESPONSE"],
+  [/^Opening handshake has timed out$/, "ETIMEDOUT"],
+  [/^Invalid Sec-WebSocket-Accept header$/, "WS_INVALID_ACCEPT"],
+  [/^Invalid Upgrade header$/, "WS_INVALID_UPGRADE"],
+];
+
+function codeOf(error: Error & { code?: string }): string {
+  if (error.code) return error.code;
+  return handshakeCodes.find(([pattern]) => pattern.test(error.message))?.[1] ?? "WS_ERROR";
+}
+
+const wsVersion = (createRequire(import.meta.url)("ws/package.json") as { version: string }).version;
+
+/**
+ * The `ws` package, the WebSocket client most Node code uses: open, send one text, await its
+ * echo. TLS verification is off because the lab's certificates are self-signed.
+ */
+export const wsClient: Client = {
+  name: "ws",
+  version: async () => `ws ${wsVersion} (Node.js ${process.versions.node})`,
+  probe: async (target, { timeoutMs }) => {
+    const elapsed = stopwatch();
+    const base = { client: "ws" as const, clientVersion: await wsClient.version(), exitCode: null };
+    return new Promise((resolve) => {
+      const socket = new WebSocket(target.url, { handshakeTimeout: timeoutMs, rejectUnauthorized: false });
+      const finish = (code: string, message: string) => {
+        clearTimeout(timer);
+        socket.removeAllListeners();
+        socket.on("error", () => {});
+        socket.terminate();
+        resolve({ ...base, code, message, elapsedMs: elapsed() });
+      };
+      const timer = setTimeout(() => finish("ETIMEDOUT", `no echo within ${timeoutMs} ms`), timeoutMs);
+      socket.once("open", () => socket.send(echoText));
+      socket.once("message", (data) => finish(CONNECTED, `echo: ${String(data)}`));
+      socket.once("error", (error) => finish(codeOf(error), error.message));
+      socket.once("close", (code, reason) => finish("WS_CLOSED", `closed ${code} ${String(reason)}`.trim()));
+    });
+  },
+};

@@ -1,0 +1,33 @@
+import { createServer, type Socket } from "node:net";
+import type { Listening } from "./http.ts";
+
+/**
+ * A TCP server that accepts and closes at once without sending a byte (FIN right after the
+ * handshake): what a client sees from a service that rejects anything it does not understand.
+ */
+export async function startSilentClose(options: { host: string; port?: number }): Promise<Listening> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    socket.on("error", () => socket.destroy());
+    socket.end();
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host, resolve);
+  });
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("no TCP port");
+  return {
+    host: options.host,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
