@@ -24,6 +24,11 @@ export default defineScenario({
       message: "^426 Upgrade Required$",
     },
     {
+      client: "node-http",
+      code: "HTTP_426",
+      message: "^426 Upgrade Required$",
+    },
+    {
       client: "curl",
       code: "HTTP_426",
       message: "^HTTP/1\\.1 426 Upgrade Required$",

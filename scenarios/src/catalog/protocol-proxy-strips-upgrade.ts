@@ -19,16 +19,27 @@ export default defineScenario({
   },
   expect: [
     {
-      client: "ws",
-      code: "WS_UNEXPECTED_RESPONSE",
-      message: "^Unexpected server response: \\d{3}$",
-    },
-    {
       client: "chromium",
-      code: "WS_HANDSHAKE_FAILED",
-      message: "^WebSocket connection to 'ws://\\S+' failed: .*$",
+      code: "WS_UNEXPECTED_RESPONSE",
+      message:
+        "^WebSocket connection to 'ws://[^/']+/' failed: Error during WebSocket handshake: Unexpected response code: 426$",
       classic:
         "WebSocket connection to 'ws://host:port/' failed: Error during WebSocket handshake: Unexpected response code: 426",
+    },
+    {
+      client: "ws",
+      code: "WS_UNEXPECTED_RESPONSE",
+      message: "^Unexpected server response: 426$",
+    },
+    {
+      client: "node-websocket",
+      code: "WS_CLOSED_1006",
+      message: '^ErrorEvent \\{ message: "" \\} then CloseEvent \\{ code: 1006, reason: "" \\}$',
+    },
+    {
+      client: "curl",
+      code: "HTTP_426",
+      message: "^HTTP/1\\.1 426 Upgrade Required$",
     },
   ],
   fix: {

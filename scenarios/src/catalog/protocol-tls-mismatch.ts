@@ -15,18 +15,45 @@ export default defineScenario({
   server: "tls",
   fault: {
     name: "tls-scheme-mismatch",
-    params: {},
+    // The client speaks TLS (wss://, https://) to a plain port; `client: "plain"` is the reverse.
+    params: { client: "tls" },
   },
   expect: [
     {
+      client: "chromium",
+      code: "ERR_SSL_PROTOCOL_ERROR",
+      message:
+        "^WebSocket connection to 'wss://[^/']+/' failed: Error in connection establishment: net::ERR_SSL_PROTOCOL_ERROR$",
+    },
+    {
+      client: "ws",
+      code: "EPROTO",
+      // OpenSSL's text: the hex parts and the source location change with the OpenSSL build.
+      message:
+        "^write EPROTO [0-9A-F]+:error:[0-9A-F]+:SSL routines:[a-z0-9_]*:wrong version number:\\S*\\n?$",
+    },
+    {
+      client: "node-websocket",
+      code: "WS_CLOSED_1006",
+      message: '^ErrorEvent \\{ message: "" \\} then CloseEvent \\{ code: 1006, reason: "" \\}$',
+    },
+    {
       client: "node-http",
       code: "EPROTO",
-      message: "^.*(wrong version number|packet length too long).*$",
+      message:
+        "^write EPROTO [0-9A-F]+:error:[0-9A-F]+:SSL routines:[a-z0-9_]*:wrong version number:\\S*\\n?$",
+    },
+    {
+      client: "fetch",
+      // undici wraps it: "fetch failed", with OpenSSL's reason in error.cause.code.
+      code: "ERR_SSL_WRONG_VERSION_NUMBER",
+      message: "^fetch failed$",
     },
     {
       client: "curl",
       code: "CURLE_SSL_CONNECT_ERROR",
-      message: "^curl: \\(35\\) .*$",
+      message:
+        "^curl: \\(35\\) OpenSSL/[0-9.]+: error:[0-9A-F]+:SSL routines:[a-z0-9_]*:wrong version number$",
     },
   ],
   fix: {

@@ -19,16 +19,27 @@ export default defineScenario({
   },
   expect: [
     {
-      client: "ws",
-      code: "WS_UNEXPECTED_RESPONSE",
-      message: "^Unexpected server response: \\d{3}$",
-    },
-    {
       client: "chromium",
-      code: "WS_HANDSHAKE_FAILED",
-      message: "^WebSocket connection to 'ws://\\S+' failed: .*$",
+      code: "WS_UNEXPECTED_RESPONSE",
+      message:
+        "^WebSocket connection to 'ws://[^/']+/' failed: Error during WebSocket handshake: Unexpected response code: 200$",
       classic:
         "WebSocket connection to 'ws://host:port/' failed: Error during WebSocket handshake: Unexpected response code: 200",
+    },
+    {
+      client: "ws",
+      code: "WS_UNEXPECTED_RESPONSE",
+      message: "^Unexpected server response: 200$",
+    },
+    {
+      client: "node-websocket",
+      code: "WS_CLOSED_1006",
+      message: '^ErrorEvent \\{ message: "" \\} then CloseEvent \\{ code: 1006, reason: "" \\}$',
+    },
+    {
+      client: "curl",
+      code: "HTTP_200",
+      message: "^HTTP/1\\.1 200 OK$",
     },
   ],
   fix: {
@@ -37,7 +48,7 @@ export default defineScenario({
       en: "Make the server listen with the WebSocket protocol on that port, or make the client use the server's protocol.",
     },
     apply: {
-      name: "ws-server",
+      name: "fastify-websocket-route",
       params: {},
     },
   },
