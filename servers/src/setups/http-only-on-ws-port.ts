@@ -2,6 +2,7 @@ import { z } from "zod";
 import { startHttp } from "../apps/http.ts";
 import type { Setup } from "../setup.ts";
 import { running } from "./listening.ts";
+import { parseParams } from "./params.ts";
 
 const Params = z.object({ path: z.string().startsWith("/").default("/") }).strict();
 
@@ -15,7 +16,7 @@ export const httpOnlyOnWsPort: Setup = {
   tier: "lab",
   describe: "fastify speaks only HTTP on 127.0.0.1:PORT; a WebSocket upgrade gets 200 (404 off its route)",
   start: async (params) => {
-    const { path } = Params.parse(params);
+    const { path } = parseParams("http-only-on-ws-port", Params, params);
     const server = await startHttp({ host: "127.0.0.1" });
     return running(`ws://127.0.0.1:${server.port}${path}`, [server]);
   },

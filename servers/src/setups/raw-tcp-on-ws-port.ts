@@ -3,6 +3,7 @@ import { startNet } from "../apps/net.ts";
 import { startSilentClose } from "../apps/silent-close.ts";
 import type { Setup } from "../setup.ts";
 import { running } from "./listening.ts";
+import { parseParams } from "./params.ts";
 
 const Params = z.object({ silent: z.boolean().default(false) }).strict();
 
@@ -16,7 +17,7 @@ export const rawTcpOnWsPort: Setup = {
   tier: "lab",
   describe: "a raw TCP line protocol on 127.0.0.1:PORT answers the upgrade with a non-HTTP greeting",
   start: async (params) => {
-    const { silent } = Params.parse(params);
+    const { silent } = parseParams("raw-tcp-on-ws-port", Params, params);
     const server = silent
       ? await startSilentClose({ host: "127.0.0.1" })
       : await startNet({ host: "127.0.0.1" });

@@ -3,6 +3,7 @@ import { startFastifyWs } from "../apps/fastify-ws.ts";
 import type { Setup } from "../setup.ts";
 import { selfSignedCertificate } from "../tls-certificate.ts";
 import { running } from "./listening.ts";
+import { parseParams } from "./params.ts";
 
 const Params = z.object({ client: z.enum(["tls", "plain"]).default("tls") }).strict();
 
@@ -17,7 +18,7 @@ export const tlsSchemeMismatch: Setup = {
   tier: "lab",
   describe: "wss:// against a plain HTTP/WebSocket port on 127.0.0.1 (or ws:// against a TLS one)",
   start: async (params) => {
-    const { client } = Params.parse(params);
+    const { client } = parseParams("tls-scheme-mismatch", Params, params);
     if (client === "tls") {
       const server = await startFastifyWs({ host: "127.0.0.1" });
       return running(`wss://127.0.0.1:${server.port}/`, [server]);
