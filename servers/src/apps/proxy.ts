@@ -22,6 +22,7 @@ export async function startProxy(options: {
   const server = createServer((req, res) => {
     const upstream = forward(req.method ?? "GET", req.url ?? "/", req.headers);
     upstream.once("response", (answer) => {
+      answer.on("error", () => res.destroy());
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers);
       answer.pipe(res);
     });
@@ -34,6 +35,7 @@ export async function startProxy(options: {
     if (!options.forwardUpgrade) {
       const upstream = forward(req.method ?? "GET", req.url ?? "/", req.headers);
       upstream.once("response", (answer) => {
+        answer.on("error", () => client.destroy());
         const lines = [`HTTP/1.1 ${answer.statusCode} ${answer.statusMessage}`];
         for (let i = 0; i < answer.rawHeaders.length; i += 2) {
           lines.push(`${answer.rawHeaders[i]}: ${answer.rawHeaders[i + 1]}`);

@@ -9,6 +9,8 @@ async function recordingUpstream(): Promise<{ server: Server; port: number; head
     received = resolve;
   });
   const server = createServer((socket) => {
+    // The proxy's side may be torn down first: a reset here is part of teardown, not a failure.
+    socket.on("error", () => socket.destroy());
     let data = "";
     socket.on("data", (chunk) => {
       data += chunk.toString("latin1");
