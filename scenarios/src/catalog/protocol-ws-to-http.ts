@@ -44,8 +44,8 @@ export default defineScenario({
   ],
   fix: {
     summary: {
-      es: "Haz que el servidor escuche con el protocolo WebSocket en ese puerto, o que el cliente use el protocolo del servidor.",
-      en: "Make the server listen with the WebSocket protocol on that port, or make the client use the server's protocol.",
+      es: "Haz que el servidor escuche con el protocolo WebSocket en ese puerto (con fastify: registra `@fastify/websocket` y declara la ruta con `{ websocket: true }`), o que el cliente use el protocolo del servidor.",
+      en: "Make the server listen with the WebSocket protocol on that port (with fastify: register `@fastify/websocket` and declare the route with `{ websocket: true }`), or make the client use the server's protocol.",
     },
     apply: {
       name: "fastify-websocket-route",
