@@ -1,5 +1,3 @@
-import { generate } from "selfsigned";
-
 export interface Certificate {
   readonly key: string;
   readonly cert: string;
@@ -13,20 +11,25 @@ let pending: Promise<Certificate> | undefined;
  * Nothing is written to disk, so no key is ever committed; clients in the lab skip verification.
  */
 export function selfSignedCertificate(): Promise<Certificate> {
-  pending ??= generate([{ name: "commonName", value: "connlab" }], {
-    keyType: "ec",
-    curve: "P-256",
-    algorithm: "sha256",
-    notAfterDate: new Date(Date.now() + 24 * 60 * 60 * 1000),
-    extensions: [
-      {
-        name: "subjectAltName",
-        altNames: [
-          { type: 2, value: "localhost" },
-          { type: 7, ip: "127.0.0.1" },
+  // Imported on first use: the X.509 code is large and only TLS setups need it.
+  pending ??= import("selfsigned")
+    .then(({ generate }) =>
+      generate([{ name: "commonName", value: "connlab" }], {
+        keyType: "ec",
+        curve: "P-256",
+        algorithm: "sha256",
+        notAfterDate: new Date(Date.now() + 24 * 60 * 60 * 1000),
+        extensions: [
+          {
+            name: "subjectAltName",
+            altNames: [
+              { type: 2, value: "localhost" },
+              { type: 7, ip: "127.0.0.1" },
+            ],
+          },
         ],
-      },
-    ],
-  }).then((pems) => ({ key: pems.private, cert: pems.cert }));
+      }),
+    )
+    .then((pems) => ({ key: pems.private, cert: pems.cert }));
   return pending;
 }
