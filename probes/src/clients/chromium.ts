@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { launchChromium } from "../chromium.ts";
 import { CONNECTED } from "../observation.ts";
 import { type Client, stopwatch } from "./client.ts";
-import { echoText } from "./ws.ts";
+import { echoText } from "./echo.ts";
 
 /** How long to wait, after the socket closed, for Chromium's console line to reach us. */
 const consoleGraceMs = 500;

@@ -1,6 +1,6 @@
 import { CONNECTED } from "../observation.ts";
 import { type Client, stopwatch } from "./client.ts";
-import { echoText } from "./ws.ts";
+import { echoText } from "./echo.ts";
 
 /**
  * Node's built-in WebSocket (undici, global since Node 22): open, send one text, await its echo.

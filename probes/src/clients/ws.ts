@@ -2,9 +2,7 @@ import { createRequire } from "node:module";
 import WebSocket from "ws";
 import { CONNECTED } from "../observation.ts";
 import { type Client, stopwatch } from "./client.ts";
-
-/** The text the probes send; a healthy server echoes it back. */
-export const echoText = "connlab";
+import { echoText } from "./echo.ts";
 
 /**
  * ws rejects a failed handshake with plain `Error`s that carry no code (abortHandshake in
