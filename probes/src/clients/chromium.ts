@@ -56,8 +56,10 @@ function release(): void {
 /** Closes the shared browser now (tests call it in afterAll); the next probe launches another. */
 export async function closeChromium(): Promise<void> {
   clearTimeout(idleTimer);
-  const closing = await session?.catch(() => undefined);
+  // Forget it first: a probe that starts meanwhile launches a fresh browser.
+  const pending = session;
   session = undefined;
+  const closing = await pending?.catch(() => undefined);
   closing?.pageServer.close();
   await closing?.browser.close();
 }
