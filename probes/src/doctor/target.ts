@@ -60,8 +60,8 @@ export function parseTarget(input: string): DoctorTarget {
 function parseUrl(input: string, scheme: Scheme): DoctorTarget {
   const authority = /^[^:]+:\/\/([^/?#]*)/.exec(input)?.[1] ?? "";
   if (authority.includes("@")) throw new TargetError(`credentials in ${quote(input)} are not supported`);
-  if (authority === "" || authority.startsWith(":")) throw new TargetError(`no host in ${quote(input)}`);
   checkBareIpv6(authority, input);
+  if (authority === "" || authority.startsWith(":")) throw new TargetError(`no host in ${quote(input)}`);
   checkPortText(/:([^:\]]*)$/.exec(authority)?.[1], input);
   let url: URL;
   try {
