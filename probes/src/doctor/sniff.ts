@@ -150,11 +150,12 @@ function judgeAnswer(target: DoctorTarget, ex: Exchange, key: string): Omit<Snif
 }
 
 function noAnswer(target: DoctorTarget): Omit<Sniff, "elapsedMs"> {
-  const sent = target.scheme === "ws" || target.scheme === "wss" ? "WebSocket handshake" : "HTTP request";
+  const sent =
+    target.scheme === "ws" || target.scheme === "wss" ? "a WebSocket handshake" : "an HTTP request";
   return {
     kind: "no-answer",
     matches: false,
-    detail: `no answer to an ${sent}: the port does not speak HTTP`,
+    detail: `no answer to ${sent}: the port does not speak HTTP`,
   };
 }
 
@@ -228,7 +229,7 @@ export async function sniff(target: DoctorTarget, address: string, timeoutMs: nu
       plain === "silent"
         ? "nothing"
         : plain.kind === "http" || plain.kind === "websocket"
-          ? `plain HTTP (${plain.detail})`
+          ? `plain HTTP (${plain.detail.replace(/^[^:]*: /, "")})`
           : plain.detail;
     return {
       kind: "plain-on-tls",
