@@ -67,3 +67,21 @@ export async function readBindV6Only(procRoot = "/proc"): Promise<boolean> {
   const text = await readFile(`${procRoot}/sys/net/ipv6/bindv6only`, "utf8").catch(() => "0");
   return text.trim() === "1";
 }
+
+/** Whether an IPv4 address lies in the subnet of one of this machine's interfaces (same LAN). */
+export function onLocalSubnet(address: string, interfaces = networkInterfaces()): boolean {
+  if (isIP(address) !== 4) return false;
+  const value = ipv4ToInt(address);
+  return Object.values(interfaces).some((list) =>
+    (list ?? []).some((i) => {
+      if (i.family !== "IPv4" || i.internal) return false;
+      const bits = Number(i.cidr?.split("/")[1] ?? 32);
+      const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+      return (value & mask) >>> 0 === (ipv4ToInt(i.address) & mask) >>> 0;
+    }),
+  );
+}
+
+function ipv4ToInt(address: string): number {
+  return address.split(".").reduce((n, octet) => ((n << 8) | Number(octet)) >>> 0, 0);
+}

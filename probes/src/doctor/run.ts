@@ -2,7 +2,13 @@ import { getScenario } from "@connlab/scenarios";
 import { stopwatch } from "./bounded.ts";
 import { type ConnectResult, tcpConnect } from "./connect.ts";
 import { defaultGuideUrl, type GuideLocale, guideUrl } from "./guide-url.ts";
-import { analyseListeners, isLocalAddress, type ListenerFinding, readBindV6Only } from "./listeners.ts";
+import {
+  analyseListeners,
+  isLocalAddress,
+  type ListenerFinding,
+  onLocalSubnet,
+  readBindV6Only,
+} from "./listeners.ts";
 import { measurePressure, readPortRange } from "./pressure.ts";
 import { readSockets } from "./proc-net.ts";
 import { findProxy } from "./proxy.ts";
@@ -173,6 +179,7 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
     resolution,
     connects,
     pressure,
+    onLocalSubnet: first !== undefined && onLocalSubnet(first.address),
     ...(proxyConnectResult ? { proxyConnect: proxyConnectResult } : {}),
     ...(options.expectIp !== undefined ? { expectIp: options.expectIp } : {}),
     ...(sniffed ? { sniff: sniffed } : {}),

@@ -20,6 +20,8 @@ export interface Facts {
   /** Only when the first address belongs to this machine. */
   readonly listeners?: ListenerFinding;
   readonly pressure: PortPressure;
+  /** The first address is in the subnet of one of this machine's interfaces (same LAN). */
+  readonly onLocalSubnet?: boolean;
 }
 
 export const confidences = ["high", "medium", "low"] as const;
@@ -269,7 +271,7 @@ function diagnoseTimeout(facts: Facts, add: Add, mismatch: string | undefined): 
     add("timeout-firewall", "high", `${what}; the address is this machine's, so a local firewall drops it`);
     return;
   }
-  if (isPrivate)
+  if (isPrivate && !facts.onLocalSubnet)
     add(
       "timeout-internal-ip",
       "medium",

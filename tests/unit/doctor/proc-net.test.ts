@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseListeners } from "../../../probes/src/doctor/listeners.ts";
+import { analyseListeners, onLocalSubnet } from "../../../probes/src/doctor/listeners.ts";
 import { measurePressure, parsePortRange } from "../../../probes/src/doctor/pressure.ts";
 import { parseProcNetTcp } from "../../../probes/src/doctor/proc-net.ts";
 
@@ -108,5 +108,36 @@ describe("port pressure", () => {
       established: 0,
       usedShare: 0,
     });
+  });
+});
+
+describe("onLocalSubnet", () => {
+  const interfaces = {
+    eth0: [
+      {
+        address: "192.168.1.20",
+        netmask: "255.255.255.0",
+        family: "IPv4",
+        mac: "",
+        internal: false,
+        cidr: "192.168.1.20/24",
+      },
+    ],
+    lo: [
+      {
+        address: "127.0.0.1",
+        netmask: "255.0.0.0",
+        family: "IPv4",
+        mac: "",
+        internal: true,
+        cidr: "127.0.0.1/8",
+      },
+    ],
+  } as const;
+  it("matches addresses inside a non-loopback interface's subnet only", () => {
+    expect(onLocalSubnet("192.168.1.77", interfaces as never)).toBe(true);
+    expect(onLocalSubnet("192.168.2.77", interfaces as never)).toBe(false);
+    expect(onLocalSubnet("127.0.0.9", interfaces as never)).toBe(false);
+    expect(onLocalSubnet("fd00::1", interfaces as never)).toBe(false);
   });
 });

@@ -125,6 +125,16 @@ describe("rank", () => {
     expect(ids(unreachable)[0]).toBe("timeout-internal-ip");
   });
 
+  it("leaves internal-ip out when the private address is on this machine's own subnet", () => {
+    const f = facts("http://10.201.0.2:8080/", {
+      addresses: ["10.201.0.2"],
+      connects: [connect("10.201.0.2", "timeout", "ETIMEDOUT")],
+    });
+    expect(ids(f)[0]).toBe("timeout-internal-ip");
+    expect(ids({ ...f, onLocalSubnet: true })[0]).toBe("timeout-firewall");
+    expect(ids({ ...f, onLocalSubnet: true })).not.toContain("timeout-internal-ip");
+  });
+
   it("ranks TIME_WAIT first when it holds most ports, else the range", () => {
     const base = facts("http://127.0.0.1:8080/", {
       connects: [connect("127.0.0.1", "address-not-available", "EADDRNOTAVAIL")],
