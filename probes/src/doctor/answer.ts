@@ -37,8 +37,13 @@ export function classifyAnswer(bytes: Buffer): Answer {
   return { kind: "http", status: Number(match[1]), statusLine, headers };
 }
 
-/** Up to 40 bytes, printable ASCII kept and the rest escaped, for a one-line report. */
-export function preview(bytes: Buffer): string {
+/**
+ * The first line (up to 40 bytes), printable ASCII kept and the rest escaped, for a one-line
+ * report. Only the first line: an echo server sends our own request back right after it.
+ */
+export function preview(all: Buffer): string {
+  const newline = all.indexOf(0x0a);
+  const bytes = newline === -1 ? all : all.subarray(0, newline + 1);
   let out = "";
   for (const byte of bytes.subarray(0, 40)) {
     if (byte === 0x0a) out += "\\n";

@@ -102,8 +102,8 @@ function diagnose(facts: Facts, add: Add): VerdictCategory {
       }
       const protocol = diagnoseProtocol(facts, add);
       pressureWarning(facts, add);
-      if (protocol) return protocol;
-      return proxyCategory ?? (expectMismatch ? "refused" : "ok");
+      // A dead proxy is what the client meets first, whatever the port itself speaks.
+      return proxyCategory ?? protocol ?? (expectMismatch ? "refused" : "ok");
     }
     case "refused": {
       if (expectMismatch) {

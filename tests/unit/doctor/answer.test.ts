@@ -36,7 +36,7 @@ describe("classifyAnswer", () => {
   });
 
   it("previews binary safely on one line", () => {
-    expect(preview(Buffer.from([0x00, 0x41, 0x0d, 0x0a, 0xff]))).toBe("\\x00A\\r\\n\\xff");
+    expect(preview(Buffer.from([0x00, 0x41, 0xff, 0x0d, 0x0a, 0x42]))).toBe("\\x00A\\xff\\r\\n");
     expect(preview(Buffer.alloc(50, 0x61))).toBe(`${"a".repeat(40)}…`);
   });
 });
