@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerDoctor } from "./commands/doctor.ts";
 import { registerReproduce } from "./commands/reproduce.ts";
 import { registerScenarios } from "./commands/scenarios.ts";
 import { registerStart } from "./commands/start.ts";
@@ -8,6 +9,7 @@ import { CliError } from "./errors.ts";
 const registrars: readonly ((program: Command) => void)[] = [
   registerScenarios,
   registerReproduce,
+  registerDoctor,
   registerStart,
 ];
 

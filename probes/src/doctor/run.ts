@@ -1,0 +1,254 @@
+import { getScenario } from "@connlab/scenarios";
+import { stopwatch } from "./bounded.ts";
+import { type ConnectResult, tcpConnect } from "./connect.ts";
+import { defaultGuideUrl, type GuideLocale, guideUrl } from "./guide-url.ts";
+import {
+  analyseListeners,
+  isLocalAddress,
+  type ListenerFinding,
+  onLocalSubnet,
+  readBindV6Only,
+} from "./listeners.ts";
+import { measurePressure, readPortRange } from "./pressure.ts";
+import { readSockets } from "./proc-net.ts";
+import { findProxy } from "./proxy.ts";
+import { type LookupAll, resolveTarget } from "./resolve.ts";
+import { type Sniff, sniff } from "./sniff.ts";
+import { type DoctorTarget, hostPort, parseTarget } from "./target.ts";
+import { type Confidence, type Facts, rank, type VerdictCategory } from "./verdict.ts";
+
+export const defaultDoctorTimeoutMs = 3_000;
+/** Resolvers can return many addresses; the doctor connects to at most this many. */
+const maxAddresses = 4;
+
+export interface DoctorStep {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+  readonly elapsedMs: number;
+}
+
+export interface DoctorCause {
+  readonly id: string;
+  readonly confidence: Confidence;
+  readonly evidence: string;
+  readonly fix: string;
+  readonly docs: string;
+}
+
+/** The report, in exactly the shape `doctor --json` prints (issue 7). */
+export interface DoctorReport {
+  readonly target: string;
+  readonly steps: readonly DoctorStep[];
+  readonly verdict: { readonly category: VerdictCategory; readonly causes: readonly DoctorCause[] };
+}
+
+export interface DoctorOptions {
+  readonly timeoutMs?: number;
+  readonly expectIp?: string;
+  readonly locale?: GuideLocale;
+  readonly guideUrl?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Name resolution; getaddrinfo unless a test stands in for /etc/hosts. */
+  readonly lookup?: LookupAll;
+  /** Called when a check starts (to show a spinner) and when it ends (to print its line). */
+  readonly onStart?: (name: string) => void;
+  readonly onStep?: (step: DoctorStep) => void;
+}
+
+/** Exit code of `connlab doctor`: 0 connected and the protocol matches, 1 a problem was found. */
+export function exitCodeOf(report: DoctorReport): 0 | 1 {
+  return report.verdict.category === "ok" ? 0 : 1;
+}
+
+/**
+ * Runs every check in order, each bounded by `timeoutMs`, and ranks the causes. Throws
+ * TargetError (bad usage) for input it cannot parse; every network failure is a finding instead.
+ */
+export async function runDoctor(input: string, options: DoctorOptions = {}): Promise<DoctorReport> {
+  const timeoutMs = options.timeoutMs ?? defaultDoctorTimeoutMs;
+  const env = options.env ?? process.env;
+  const steps: DoctorStep[] = [];
+  async function step<T>(name: string, work: () => Promise<T>, describe: (value: T) => [boolean, string]) {
+    options.onStart?.(name);
+    const elapsed = stopwatch();
+    const value = await work();
+    const [ok, detail] = describe(value);
+    const done = { name, ok, detail, elapsedMs: elapsed() };
+    steps.push(done);
+    options.onStep?.(done);
+    return value;
+  }
+
+  const target = await step(
+    "target",
+    async () => parseTarget(input),
+    (t) => [true, `${t.scheme}://${hostPort(t.host, t.port)}${t.scheme === "tcp" ? "" : t.path}`],
+  );
+  const proxy = await step(
+    "proxy",
+    async () => findProxy(target, env),
+    (p) => {
+      if (p.proxy)
+        return [false, `${p.proxy.variable}=${p.proxy.value} applies: the client connects to the proxy`];
+      if (p.bypassedBy) return [true, `proxy set, but NO_PROXY entry "${p.bypassedBy}" exempts this target`];
+      return [
+        true,
+        p.set.length > 0
+          ? `${p.set.join(", ")} set, none applies to ${target.scheme}://`
+          : "no proxy variable set",
+      ];
+    },
+  );
+  // The proxy is checked alongside the target: both connects share the same time budget.
+  const proxyWork =
+    proxy.proxy?.host !== undefined && proxy.proxy.port !== undefined
+      ? proxyConnect(proxy.proxy.host, proxy.proxy.port, timeoutMs)
+      : Promise.resolve(undefined);
+  const resolution = await step(
+    "resolve",
+    () => resolveTarget(target, timeoutMs, options.lookup),
+    (r) => describeResolution(target, r.addresses, r.error, options.expectIp),
+  );
+  const addresses = resolution.addresses.slice(0, maxAddresses);
+  const connects = await Promise.all(
+    addresses.map((a, i) =>
+      step(
+        `connect ${hostPort(a.address, target.port)}`,
+        // Later addresses start with a tiny stagger so the step list keeps the resolver's order.
+        () =>
+          new Promise<ConnectResult>((r) =>
+            setTimeout(() => r(tcpConnect(a.address, target.port, timeoutMs)), i),
+          ),
+        (c) => [c.outcome === "connected", describeConnect(c)],
+      ),
+    ),
+  );
+  const proxyConnectResult = proxy.proxy
+    ? await step(
+        "proxy connect",
+        () => proxyWork,
+        (c) =>
+          c
+            ? [c.outcome === "connected", `proxy ${hostPort(c.address, c.port)}: ${describeConnect(c)}`]
+            : [false, "proxy URL unusable"],
+      )
+    : undefined;
+  const firstConnected = connects.find((c) => c.outcome === "connected");
+  let sniffed: Sniff | undefined;
+  if (firstConnected) {
+    sniffed = await step(
+      "protocol",
+      () => sniff(target, firstConnected.address, timeoutMs),
+      (s) => [s.matches, s.detail],
+    );
+  }
+  const sockets = await readSockets();
+  const first = addresses[0];
+  let listeners: ListenerFinding | undefined;
+  if (first && isLocalAddress(first.address)) {
+    listeners = await step(
+      "listeners",
+      async () => analyseListeners(sockets, first.address, target.port, await readBindV6Only()),
+      (l) => [l.accepts, l.summary],
+    );
+  }
+  const pressure = await step(
+    "local ports",
+    async () =>
+      measurePressure(
+        [...sockets.v4, ...sockets.v6],
+        await readPortRange(),
+        addresses.map((a) => a.address),
+        target.port,
+      ),
+    (p) => {
+      const range = p.range
+        ? `${p.range.size} ephemeral ports (${p.range.low}–${p.range.high})`
+        : "port range unknown";
+      return [
+        p.usedShare < 0.5,
+        `${range}; toward the target: ${p.established} ESTABLISHED, ${p.timeWait} TIME_WAIT`,
+      ];
+    },
+  );
+
+  const facts: Facts = {
+    target,
+    proxy,
+    resolution,
+    connects,
+    pressure,
+    onLocalSubnet: first !== undefined && onLocalSubnet(first.address),
+    ...(proxyConnectResult ? { proxyConnect: proxyConnectResult } : {}),
+    ...(options.expectIp !== undefined ? { expectIp: options.expectIp } : {}),
+    ...(sniffed ? { sniff: sniffed } : {}),
+    ...(listeners ? { listeners } : {}),
+  };
+  const ranking = rank(facts);
+  const locale = options.locale ?? "en";
+  const base = options.guideUrl ?? defaultGuideUrl;
+  return {
+    target: input,
+    steps,
+    verdict: {
+      category: ranking.category,
+      causes: ranking.causes.map((c) => ({
+        ...c,
+        fix: getScenario(c.id).fix.summary[locale],
+        docs: guideUrl(c.id, locale, base),
+      })),
+    },
+  };
+}
+
+async function proxyConnect(
+  host: string,
+  port: number,
+  timeoutMs: number,
+): Promise<ConnectResult | undefined> {
+  const proxyTarget = parseTarget(`tcp://${hostPort(host, port)}`);
+  const r = await resolveTarget(proxyTarget, timeoutMs);
+  const address = r.addresses[0]?.address;
+  if (address === undefined)
+    return { address: host, port, outcome: "error", code: r.error ?? "ENOTFOUND", elapsedMs: 0 };
+  return tcpConnect(address, port, timeoutMs);
+}
+
+function describeConnect(c: ConnectResult): string {
+  const words: Record<ConnectResult["outcome"], string> = {
+    connected: "connected",
+    refused: "refused (RST)",
+    timeout: "timed out (no answer)",
+    "host-unreachable": "host unreachable",
+    "network-unreachable": "network unreachable",
+    "address-not-available": "cannot assign requested address",
+    error: "failed",
+  };
+  const code = c.outcome === "connected" ? "" : ` ${c.code}`;
+  return `${words[c.outcome]}${code} in ${c.elapsedMs} ms`;
+}
+
+function describeResolution(
+  target: DoctorTarget,
+  addresses: readonly { address: string; family: 4 | 6 }[],
+  error: string | undefined,
+  expectIp: string | undefined,
+): [boolean, string] {
+  if (addresses.length === 0) return [false, `${target.host} does not resolve (${error ?? "no address"})`];
+  const list = addresses.map((a) => a.address).join(", ");
+  const notes: string[] = [];
+  if (target.ipVersion !== 0) notes.push("an address literal, no lookup");
+  if (addresses.length > maxAddresses) notes.push(`only the first ${maxAddresses} are tried`);
+  if (target.host === "localhost" && addresses[0]?.family === 6) {
+    notes.push("::1 first: clients that try only the first address use IPv6");
+  }
+  let ok = true;
+  if (expectIp !== undefined) {
+    const matches = addresses.some((a) => a.address === expectIp);
+    ok = matches;
+    notes.push(matches ? `includes the expected ${expectIp}` : `expected ${expectIp}: not among them`);
+  }
+  const head = target.ipVersion !== 0 ? list : `${target.host} → ${list}`;
+  return [ok, notes.length > 0 ? `${head} (${notes.join("; ")})` : head];
+}

@@ -1,0 +1,251 @@
+import { createHash, randomBytes } from "node:crypto";
+import { Socket } from "node:net";
+import { type TLSSocket, connect as tlsConnect } from "node:tls";
+import { type Answer, classifyAnswer, preview, wantsWebSocket } from "./answer.ts";
+import { stopwatch } from "./bounded.ts";
+import { type DoctorTarget, hostPort } from "./target.ts";
+
+/** What the port turned out to speak, compared with what the target's scheme expects. */
+export type SniffKind =
+  | "websocket" // 101 Switching Protocols with a valid Sec-WebSocket-Accept
+  | "http" // an HTTP status; `upgradeOffered` when it says "WebSocket only" (426 / Upgrade header)
+  | "tls-on-plain" // plain text sent, the port wants TLS
+  | "plain-on-tls" // TLS handshake sent, the port answered in plain text
+  | "non-http" // bytes that are not HTTP (a line protocol, a banner…)
+  | "silent-close" // closed or reset without a byte
+  | "no-answer" // kept the connection open and said nothing within the timeout
+  | "tcp-open"; // tcp:// targets: connected, nothing more is expected
+
+export interface Sniff {
+  readonly kind: SniffKind;
+  /** Whether this is what the scheme expects (exit 0 when the connect worked too). */
+  readonly matches: boolean;
+  readonly status?: number;
+  readonly upgradeOffered?: boolean;
+  /** One line for the report: what was sent and what came back. */
+  readonly detail: string;
+  readonly elapsedMs: number;
+}
+
+const wsGuid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"; // RFC 6455 §1.3
+
+type Exchange = { bytes: Buffer; end: "answer" | "close" | "timeout" | "error"; error?: string };
+
+/** Writes `request` (if any) and reads until the answer can be classified, the peer closes, or time runs out. */
+function exchange(socket: Socket | TLSSocket, request: string | null, timeoutMs: number): Promise<Exchange> {
+  return new Promise((resolve) => {
+    let bytes = Buffer.alloc(0);
+    const finish = (end: Exchange["end"], error?: string) => {
+      clearTimeout(timer);
+      socket.removeAllListeners("data");
+      socket.destroy();
+      resolve({ bytes, end, ...(error ? { error } : {}) });
+    };
+    const timer = setTimeout(() => finish(bytes.length > 0 ? "answer" : "timeout"), timeoutMs);
+    socket.on("data", (chunk: Buffer) => {
+      bytes = Buffer.concat([bytes, chunk]);
+      const answer = classifyAnswer(bytes);
+      const whole = answer.kind !== "http" || bytes.includes("\r\n\r\n");
+      if ((answer.kind !== "incomplete" && whole) || bytes.length > 16_384) finish("answer");
+    });
+    socket.once("end", () => finish(bytes.length > 0 ? "answer" : "close"));
+    socket.once("close", () => finish(bytes.length > 0 ? "answer" : "close"));
+    socket.once("error", (error: NodeJS.ErrnoException) =>
+      finish(bytes.length > 0 ? "answer" : "error", error.code ?? error.message),
+    );
+    if (request !== null) socket.write(request);
+  });
+}
+
+function connectPlain(address: string, port: number): Socket {
+  const socket = new Socket();
+  socket.on("error", () => {}); // reported through exchange()
+  socket.connect({ host: address, port, autoSelectFamily: false });
+  return socket;
+}
+
+type Handshake = { socket?: TLSSocket; error?: string; bytesBeforeError?: boolean };
+
+/** A TLS handshake that accepts any certificate: the doctor asks "is this TLS?", not "is it trusted?". */
+function handshake(address: string, port: number, servername: string, timeoutMs: number): Promise<Handshake> {
+  return new Promise((resolve) => {
+    const socket = tlsConnect({
+      host: address,
+      port,
+      rejectUnauthorized: false,
+      ALPNProtocols: ["http/1.1"],
+      ...(servername !== "" ? { servername } : {}),
+    });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ error: "ETIMEDOUT" });
+    }, timeoutMs);
+    socket.once("secureConnect", () => {
+      clearTimeout(timer);
+      resolve({ socket });
+    });
+    socket.once("error", (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ error: error.code ?? error.message });
+    });
+  });
+}
+
+function request(target: DoctorTarget, key: string): string {
+  const defaultPort = target.tls ? 443 : 80;
+  const host =
+    target.port === defaultPort
+      ? hostPort(target.host, 0).replace(/:0$/, "")
+      : hostPort(target.host, target.port);
+  const lines = [`GET ${target.path} HTTP/1.1`, `Host: ${host}`, "User-Agent: connlab-doctor"];
+  if (target.scheme === "ws" || target.scheme === "wss") {
+    lines.push(
+      "Upgrade: websocket",
+      "Connection: Upgrade",
+      `Sec-WebSocket-Key: ${key}`,
+      "Sec-WebSocket-Version: 13",
+    );
+  } else lines.push("Connection: close");
+  return `${lines.join("\r\n")}\r\n\r\n`;
+}
+
+/** Classifies an exchange that carried our HTTP or WebSocket request. */
+function judgeAnswer(target: DoctorTarget, ex: Exchange, key: string): Omit<Sniff, "elapsedMs"> | "silent" {
+  if (ex.bytes.length === 0) return ex.end === "timeout" ? noAnswer(target) : "silent";
+  const answer: Answer = classifyAnswer(ex.bytes);
+  if (answer.kind === "tls")
+    return {
+      kind: "tls-on-plain",
+      matches: false,
+      detail: "answered plain text with a TLS record: the port speaks TLS",
+    };
+  if (answer.kind !== "http")
+    return {
+      kind: "non-http",
+      matches: false,
+      detail: `answered with non-HTTP bytes: "${preview(ex.bytes)}"`,
+    };
+  const upgradeOffered = wantsWebSocket(answer);
+  const base = { status: answer.status, upgradeOffered };
+  if (target.scheme === "ws" || target.scheme === "wss") {
+    const expected = createHash("sha1")
+      .update(key + wsGuid)
+      .digest("base64");
+    if (answer.status === 101 && answer.headers["sec-websocket-accept"] === expected) {
+      return {
+        kind: "websocket",
+        matches: true,
+        ...base,
+        detail: `WebSocket handshake accepted: ${answer.statusLine}`,
+      };
+    }
+    const why = answer.status === 101 ? "101 without a valid Sec-WebSocket-Accept" : "no upgrade";
+    return { kind: "http", matches: false, ...base, detail: `plain HTTP, ${why}: ${answer.statusLine}` };
+  }
+  const detail = upgradeOffered
+    ? `WebSocket only: ${answer.statusLine}${answer.headers.upgrade ? ` (Upgrade: ${answer.headers.upgrade})` : ""}`
+    : `HTTP answered: ${answer.statusLine}`;
+  return { kind: "http", matches: !upgradeOffered, ...base, detail };
+}
+
+function noAnswer(target: DoctorTarget): Omit<Sniff, "elapsedMs"> {
+  const sent =
+    target.scheme === "ws" || target.scheme === "wss" ? "a WebSocket handshake" : "an HTTP request";
+  return {
+    kind: "no-answer",
+    matches: false,
+    detail: `no answer to ${sent}: the port does not speak HTTP`,
+  };
+}
+
+/**
+ * Speaks what the scheme expects on one connected address and classifies the answer: a WebSocket
+ * 101, plain HTTP, TLS where plain was expected or the reverse, non-HTTP bytes, a silent close.
+ */
+export async function sniff(target: DoctorTarget, address: string, timeoutMs: number): Promise<Sniff> {
+  const elapsed = stopwatch();
+  const key = randomBytes(16).toString("base64");
+  const servername = target.ipVersion === 0 ? target.host : "";
+  if (target.scheme === "tcp") {
+    // Nothing to say in an unknown protocol: report a banner if the server greets within 300 ms.
+    const ex = await exchange(connectPlain(address, target.port), null, Math.min(300, timeoutMs));
+    const banner = ex.bytes.length > 0 ? `; it greeted with "${preview(ex.bytes)}"` : "";
+    return {
+      kind: "tcp-open",
+      matches: true,
+      detail: `TCP connection accepted${banner}`,
+      elapsedMs: elapsed(),
+    };
+  }
+  if (!target.tls) {
+    const ex = await exchange(connectPlain(address, target.port), request(target, key), timeoutMs);
+    const judged = judgeAnswer(target, ex, key);
+    if (judged !== "silent") return { ...judged, elapsedMs: elapsed() };
+    // A TLS server fed plain text usually hangs up without a word: ask it for a handshake.
+    const tls = await handshake(address, target.port, servername, Math.max(1, timeoutMs - elapsed()));
+    tls.socket?.destroy();
+    if (tls.socket) {
+      return {
+        kind: "tls-on-plain",
+        matches: false,
+        detail: "closed on plain text, but a TLS handshake succeeds: the port speaks TLS",
+        elapsedMs: elapsed(),
+      };
+    }
+    return {
+      kind: "silent-close",
+      matches: false,
+      detail: `closed the connection without a byte (${ex.error ?? "FIN"})`,
+      elapsedMs: elapsed(),
+    };
+  }
+  const tls = await handshake(address, target.port, servername, timeoutMs);
+  if (!tls.socket) {
+    if (tls.error === "ETIMEDOUT")
+      return {
+        kind: "no-answer",
+        matches: false,
+        detail: "no answer to a TLS ClientHello",
+        elapsedMs: elapsed(),
+      };
+    // Say what the port speaks instead: a plain HTTP request tells a web server from anything else.
+    const plainTarget = { ...target, scheme: target.scheme === "wss" ? "ws" : "http", tls: false } as const;
+    const ex = await exchange(
+      connectPlain(address, target.port),
+      request(plainTarget, key),
+      Math.max(1, timeoutMs - elapsed()),
+    );
+    const plain = judgeAnswer(plainTarget, ex, key);
+    if (plain === "silent" && /ECONNRESET|socket disconnected/i.test(tls.error ?? "")) {
+      return {
+        kind: "silent-close",
+        matches: false,
+        detail: `closed during the TLS handshake (${tls.error})`,
+        elapsedMs: elapsed(),
+      };
+    }
+    const speaks =
+      plain === "silent"
+        ? "nothing"
+        : plain.kind === "http" || plain.kind === "websocket"
+          ? `plain HTTP (${plain.detail.replace(/^[^:]*: /, "")})`
+          : plain.detail;
+    return {
+      kind: "plain-on-tls",
+      matches: false,
+      detail: `TLS handshake failed (${tls.error}); in plain text the port speaks ${speaks}`,
+      elapsedMs: elapsed(),
+    };
+  }
+  const ex = await exchange(tls.socket, request(target, key), Math.max(1, timeoutMs - elapsed()));
+  const judged = judgeAnswer(target, ex, key);
+  if (judged === "silent")
+    return {
+      kind: "silent-close",
+      matches: false,
+      detail: "TLS up, then closed without answering",
+      elapsedMs: elapsed(),
+    };
+  return { ...judged, detail: `TLS ok; ${judged.detail}`, elapsedMs: elapsed() };
+}

@@ -1,0 +1,145 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../helpers/cli.ts";
+import { createNetnsPair, type NetnsPair } from "./netns-pair.ts";
+
+const main = join(repoRoot, "cli", "src", "main.ts");
+const timeoutS = 1;
+
+// Ports in the server namespace: every one has a greeting listener; the firewall decides the rest.
+const open = 8080;
+const dropped = 8081;
+const rejectedRst = 8082;
+const rejectedIcmp = 8083;
+const closed = 8084;
+
+const ruleset = `table inet connlab_doctor {
+  chain input {
+    type filter hook input priority 0; policy accept;
+    tcp dport ${dropped} drop
+    tcp dport ${rejectedRst} reject with tcp reset
+    tcp dport ${rejectedIcmp} reject with icmpx admin-prohibited
+  }
+}`;
+
+const listeners = `
+const net = require("node:net");
+let up = 0;
+for (const port of [${open}, ${dropped}, ${rejectedRst}, ${rejectedIcmp}]) {
+  net.createServer((s) => { s.on("error", () => {}); s.write("HELLO connlab\\n"); }).listen(port, "0.0.0.0", () => {
+    if (++up === 4) console.log("ready");
+  });
+}`;
+
+/** Holds two connections open so the client's two-port range is used up. */
+const holder = (address: string) => `
+const net = require("node:net");
+const held = [];
+let up = 0;
+for (let i = 0; i < 2; i++) {
+  const s = net.connect({ host: "${address}", port: ${open} }, () => { if (++up === 2) console.log("ready"); });
+  s.on("error", (e) => { console.error(e.message); process.exit(1); });
+  held.push(s);
+}`;
+
+interface Report {
+  steps: { name: string; ok: boolean; detail: string; elapsedMs: number }[];
+  verdict: { category: string; causes: { id: string; confidence: string }[] };
+}
+
+describe("doctor in a namespace pair (root)", () => {
+  let pair: NetnsPair;
+
+  beforeAll(async () => {
+    pair = await createNetnsPair("f");
+    await pair.exec(pair.server, "nft", [ruleset]);
+    await pair.spawnIn(pair.server, process.execPath, ["-e", listeners]);
+  });
+  afterAll(async () => {
+    await pair?.close();
+  });
+
+  async function doctor(url: string): Promise<{ report: Report; ms: number }> {
+    const started = performance.now();
+    const out = await pair
+      .exec(
+        pair.client,
+        process.execPath,
+        [main, "doctor", url, "--json", "--timeout", String(timeoutS)],
+        15_000,
+      )
+      .catch((error: { stdout?: string }) => error.stdout ?? "");
+    return { report: JSON.parse(out) as Report, ms: performance.now() - started };
+  }
+
+  it("an open port is ok", async () => {
+    const { report } = await doctor(`tcp://${pair.serverAddress}:${open}`);
+    expect(report.verdict.category).toBe("ok");
+  });
+
+  it("a firewall that drops: timeout, firewall first, within the timeout plus 10% for the connect", async () => {
+    const { report } = await doctor(`tcp://${pair.serverAddress}:${dropped}`);
+    expect(report.verdict.category).toBe("timeout");
+    expect(report.verdict.causes[0]?.id).toBe("timeout-firewall");
+    const connect = report.steps.find((s) => s.name.startsWith("connect "));
+    expect(connect?.detail).toMatch(/^timed out \(no answer\) ETIMEDOUT in \d+ ms$/);
+    expect(connect?.elapsedMs).toBeGreaterThanOrEqual(timeoutS * 1000 - 5);
+    expect(connect?.elapsedMs).toBeLessThan(timeoutS * 1000 * 1.1);
+  });
+
+  it("a firewall that rejects with RST: refused at once, like a closed port", async () => {
+    const [rejected, nobody] = await Promise.all([
+      doctor(`tcp://${pair.serverAddress}:${rejectedRst}`),
+      doctor(`tcp://${pair.serverAddress}:${closed}`),
+    ]);
+    for (const { report } of [rejected, nobody]) {
+      expect(report.verdict.category).toBe("refused");
+      expect(report.verdict.causes.map((c) => c.id)).toEqual(
+        expect.arrayContaining(["refused-not-listening", "refused-wrong-port", "timeout-firewall"]),
+      );
+      expect(report.steps.find((s) => s.name.startsWith("connect "))?.elapsedMs).toBeLessThan(500);
+    }
+  });
+
+  it("a firewall that rejects with ICMP admin-prohibited: answered at once, firewall named", async () => {
+    const { report } = await doctor(`tcp://${pair.serverAddress}:${rejectedIcmp}`);
+    expect(["refused", "timeout"]).toContain(report.verdict.category);
+    expect(report.verdict.causes.map((c) => c.id)).toContain("timeout-firewall");
+    expect(report.steps.find((s) => s.name.startsWith("connect "))?.elapsedMs).toBeLessThan(500);
+  });
+});
+
+describe("doctor under port pressure (root)", () => {
+  let pair: NetnsPair;
+
+  beforeAll(async () => {
+    pair = await createNetnsPair("p");
+    await pair.spawnIn(pair.server, process.execPath, ["-e", listeners]);
+    // Per namespace: only the client namespace gets the two-port range.
+    await pair.exec(pair.client, "sysctl", ["-q", "-w", "net.ipv4.ip_local_port_range=40000 40001"]);
+    await pair.spawnIn(pair.client, process.execPath, ["-e", holder(pair.serverAddress)]);
+  });
+  afterAll(async () => {
+    await pair?.close();
+  });
+
+  it("no local port left: addrnotavail, ephemeral ports first, with the range and the held sockets", async () => {
+    const out = await pair
+      .exec(
+        pair.client,
+        process.execPath,
+        [main, "doctor", `tcp://${pair.serverAddress}:${open}`, "--json"],
+        15_000,
+      )
+      .catch((error: { stdout?: string }) => error.stdout ?? "");
+    const report = JSON.parse(out) as Report;
+    expect(report.steps.find((s) => s.name.startsWith("connect "))?.detail).toMatch(
+      /^cannot assign requested address EADDRNOTAVAIL in \d+ ms$/,
+    );
+    expect(report.verdict.category).toBe("addrnotavail");
+    expect(report.verdict.causes[0]?.id).toBe("addrnotavail-ephemeral-ports");
+    expect(report.steps.find((s) => s.name === "local ports")?.detail).toBe(
+      "2 ephemeral ports (40000–40001); toward the target: 2 ESTABLISHED, 0 TIME_WAIT",
+    );
+  });
+});

@@ -1,0 +1,118 @@
+import { createServer, type Socket } from "node:net";
+import { runDoctor } from "@connlab/probes/doctor";
+import { type Listening, startHttp, startNet, startWs } from "@connlab/servers";
+import { afterEach, describe, expect, it } from "vitest";
+import { startTls } from "./tls-server.ts";
+
+const timeoutMs = 2_000;
+const started: Listening[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((s) => s.close()));
+});
+
+async function keep(server: Promise<Listening>): Promise<Listening> {
+  const s = await server;
+  started.push(s);
+  return s;
+}
+
+/** A peer that accepts and never says a word: the doctor must give up at its own bound. */
+async function startSilent(): Promise<Listening> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("error", () => socket.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("no TCP port");
+  return {
+    host: "127.0.0.1",
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe("doctor against protocol setups", () => {
+  it.each([
+    [
+      "a WebSocket client against HTTP only (fastify)",
+      "ws",
+      () => startHttp({ host: "127.0.0.1" }),
+      "protocol-ws-to-http",
+      /^plain HTTP, no upgrade: HTTP\/1\.1 200 OK$/,
+    ],
+    [
+      "a WebSocket client against raw TCP",
+      "ws",
+      () => startNet({ host: "127.0.0.1" }),
+      "protocol-ws-to-raw-tcp",
+      /^answered with non-HTTP bytes: "HELLO connlab\\n"$/,
+    ],
+    [
+      "an HTTP client against a WebSocket-only server",
+      "http",
+      () => startWs({ host: "127.0.0.1" }),
+      "protocol-http-to-ws",
+      /^WebSocket only: HTTP\/1\.1 426 Upgrade Required$/,
+    ],
+    [
+      "https:// against a plain HTTP port",
+      "https",
+      () => startHttp({ host: "127.0.0.1" }),
+      "protocol-tls-mismatch",
+      /^TLS handshake failed \(ERR_SSL_\w+\); in plain text the port speaks plain HTTP/,
+    ],
+    [
+      "wss:// against a plain WebSocket port",
+      "wss",
+      () => startWs({ host: "127.0.0.1" }),
+      "protocol-tls-mismatch",
+      /^TLS handshake failed \(ERR_SSL_\w+\)/,
+    ],
+    ["http:// against a TLS port", "http", startTls, "protocol-tls-mismatch", /the port speaks TLS$/],
+    ["ws:// against a TLS port", "ws", startTls, "protocol-tls-mismatch", /the port speaks TLS$/],
+  ] as const)("%s", async (_name, scheme, start, id, detail) => {
+    const server = await keep(start());
+    const report = await runDoctor(`${scheme}://127.0.0.1:${server.port}/`, { timeoutMs, env: {} });
+    expect(report.verdict.category).toBe("protocol");
+    expect(report.verdict.causes[0]?.id).toBe(id);
+    expect(report.steps.find((s) => s.name === "protocol")?.detail).toMatch(detail);
+  });
+
+  it.each([
+    [
+      "ws",
+      () => startWs({ host: "127.0.0.1" }),
+      /^WebSocket handshake accepted: HTTP\/1\.1 101 Switching Protocols$/,
+    ],
+    ["http", () => startHttp({ host: "127.0.0.1" }), /^HTTP answered: HTTP\/1\.1 200 OK$/],
+    ["https", startTls, /^TLS ok; HTTP answered: HTTP\/1\.1 200 OK$/],
+    [
+      "tcp",
+      () => startNet({ host: "127.0.0.1" }),
+      /^TCP connection accepted; it greeted with "HELLO connlab\\n"$/,
+    ],
+  ] as const)("a healthy %s server is ok", async (scheme, start, detail) => {
+    const server = await keep(start());
+    const report = await runDoctor(`${scheme}://127.0.0.1:${server.port}/`, { timeoutMs, env: {} });
+    expect(report.verdict).toEqual({ category: "ok", causes: [] });
+    expect(report.steps.find((s) => s.name === "protocol")?.detail).toMatch(detail);
+  });
+
+  it("a silent peer: no answer to the handshake, and the doctor stops at its bound", async () => {
+    const server = await keep(startSilent());
+    const started = performance.now();
+    const report = await runDoctor(`ws://127.0.0.1:${server.port}/`, { timeoutMs: 500, env: {} });
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(report.verdict.category).toBe("protocol");
+    expect(report.verdict.causes[0]?.id).toBe("protocol-ws-to-raw-tcp");
+    expect(report.steps.find((s) => s.name === "protocol")?.detail).toBe(
+      "no answer to a WebSocket handshake: the port does not speak HTTP",
+    );
+  });
+});

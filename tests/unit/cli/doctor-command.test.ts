@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { connlab } from "../../helpers/cli.ts";
+
+// Bad usage never reaches the network: one line on stderr, nothing on stdout, exit 2.
+describe("connlab doctor usage errors", () => {
+  it.each([
+    [["doctor", "ws://[::1/"], /^connlab: malformed URL "ws:\/\/\[::1\/"$/],
+    [["doctor", "ftp://x.test/"], /^connlab: unknown scheme "ftp"/],
+    [["doctor", "localhost:70000"], /^connlab: port "70000" .* is not a number from 1 to 65535$/],
+    [["doctor", "ws://:80/"], /^connlab: no host in "ws:\/\/:80\/"$/],
+    [["doctor", "::1:80"], /^connlab: IPv6 address in "::1:80" needs brackets, e\.g\. \[::1\]:8080$/],
+    [
+      ["doctor", `ws://${"x".repeat(5000)}:80/`],
+      /^connlab: target is 5009 characters long; the limit is 2048$/,
+    ],
+    [["doctor", "ws://a:80/$(touch /tmp/connlab-pwned)\u0007"], /contains whitespace or control characters$/],
+    [
+      ["doctor", "ws://127.0.0.1:80/", "--timeout", "soon"],
+      /^connlab: --timeout "soon" must be a number of seconds/,
+    ],
+    [
+      ["doctor", "ws://127.0.0.1:80/", "--expect-ip", "not-an-ip"],
+      /^connlab: --expect-ip "not-an-ip" is not an IP address$/,
+    ],
+    [
+      ["doctor", "ws://127.0.0.1:80/", "--lang", "fr"],
+      /^connlab: option '--lang <locale>' argument 'fr' is invalid/,
+    ],
+    [["doctor"], /^connlab: missing required argument 'target'$/],
+  ])("%#: %s", async (args, message) => {
+    const result = await connlab(args);
+    expect(result.exitCode).toBe(2);
+    expect(String(result.stdout)).toBe("");
+    const lines = String(result.stderr).trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+  });
+});

@@ -1,0 +1,209 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { isScenarioId } from "@connlab/scenarios";
+import { describe, expect, it } from "vitest";
+import type { ConnectResult } from "../../../probes/src/doctor/connect.ts";
+import type { Sniff } from "../../../probes/src/doctor/sniff.ts";
+import { parseTarget } from "../../../probes/src/doctor/target.ts";
+import { type Facts, isPrivateAddress, rank } from "../../../probes/src/doctor/verdict.ts";
+import { repoRoot } from "../../helpers/cli.ts";
+
+const calm = { range: { low: 32768, high: 60999, size: 28232 }, timeWait: 0, established: 0, usedShare: 0 };
+
+function connect(address: string, outcome: ConnectResult["outcome"], code = "OK"): ConnectResult {
+  return { address, port: 8080, outcome, code, elapsedMs: outcome === "timeout" ? 3000 : 1 };
+}
+
+function facts(input: string, overrides: Partial<Facts> & { addresses?: string[] }): Facts {
+  const addresses = overrides.addresses ?? ["127.0.0.1"];
+  return {
+    target: parseTarget(input),
+    proxy: { set: [] },
+    resolution: {
+      addresses: addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })),
+    },
+    connects: addresses.map((a) => connect(a, "connected")),
+    pressure: calm,
+    ...overrides,
+  };
+}
+
+const sniff = (s: Partial<Sniff> & Pick<Sniff, "kind">): Sniff => ({
+  matches: false,
+  detail: "d",
+  elapsedMs: 1,
+  ...s,
+});
+const ids = (f: Facts) => rank(f).causes.map((c) => c.id);
+
+describe("rank", () => {
+  it("is ok with no cause when connected and the protocol matches", () => {
+    expect(
+      rank(facts("ws://127.0.0.1:8080/", { sniff: sniff({ kind: "websocket", matches: true }) })),
+    ).toEqual({
+      category: "ok",
+      causes: [],
+    });
+  });
+
+  it("puts a dead proxy first", () => {
+    const f = facts("http://127.0.0.1:8080/", {
+      proxy: {
+        set: ["HTTP_PROXY"],
+        proxy: { variable: "HTTP_PROXY", value: "http://127.0.0.1:9", host: "127.0.0.1", port: 9 },
+      },
+      proxyConnect: { address: "127.0.0.1", port: 9, outcome: "refused", code: "ECONNREFUSED", elapsedMs: 0 },
+      sniff: sniff({ kind: "http", matches: true }),
+    });
+    expect(rank(f).category).toBe("refused");
+    expect(ids(f)[0]).toBe("refused-proxy");
+  });
+
+  it("names loopback-only when a listener on another address exists", () => {
+    const f = facts("http://127.0.0.2:8080/", {
+      addresses: ["127.0.0.2"],
+      connects: [connect("127.0.0.2", "refused", "ECONNREFUSED")],
+      listeners: { listening: ["127.0.0.1"], accepts: false, summary: "s", otherPorts: [] },
+    });
+    expect(rank(f).category).toBe("refused");
+    expect(ids(f)).toEqual(["refused-loopback-only"]);
+  });
+
+  it("names localhost-ipv6 when ::1 is refused and 127.0.0.1 connects", () => {
+    const f = facts("ws://localhost:8080/", {
+      addresses: ["::1", "127.0.0.1"],
+      connects: [connect("::1", "refused", "ECONNREFUSED"), connect("127.0.0.1", "connected")],
+      listeners: { listening: ["127.0.0.1"], accepts: false, summary: "s", otherPorts: [] },
+    });
+    expect(rank(f).category).toBe("refused");
+    expect(ids(f)[0]).toBe("refused-localhost-ipv6");
+  });
+
+  it("cannot tell a wrong port from a stopped server, and says so with equal confidence", () => {
+    const f = facts("http://127.0.0.1:8080/", {
+      connects: [connect("127.0.0.1", "refused", "ECONNREFUSED")],
+      listeners: { listening: [], accepts: false, summary: "nothing", otherPorts: [3000] },
+    });
+    const { causes } = rank(f);
+    expect(causes.map((c) => [c.id, c.confidence])).toEqual([
+      ["refused-not-listening", "medium"],
+      ["refused-wrong-port", "medium"],
+    ]);
+    expect(causes[1]?.evidence).toMatch(/cannot tell .* ports listening on that address: 3000$/);
+  });
+
+  it("names dns-wrong-ip when the answer is not --expect-ip, by connect outcome", () => {
+    const refused = facts("http://svc.test:8080/", {
+      addresses: ["127.0.0.9"],
+      expectIp: "127.0.0.1",
+      connects: [connect("127.0.0.9", "refused", "ECONNREFUSED")],
+    });
+    expect(rank(refused).category).toBe("refused");
+    expect(ids(refused)[0]).toBe("refused-dns-wrong-ip");
+    const timeout = { ...refused, connects: [connect("127.0.0.9", "timeout", "ETIMEDOUT")] };
+    expect(rank(timeout).category).toBe("timeout");
+    expect(ids(timeout)[0]).toBe("timeout-dns-wrong-ip");
+  });
+
+  it("ranks a remote timeout: firewall first, internal IP when private", () => {
+    const f = facts("http://203.0.113.7:8080/", {
+      addresses: ["203.0.113.7"],
+      connects: [connect("203.0.113.7", "timeout", "ETIMEDOUT")],
+    });
+    expect(rank(f).category).toBe("timeout");
+    expect(ids(f)).toEqual([
+      "timeout-firewall",
+      "timeout-host-down",
+      "timeout-security-group",
+      "timeout-panel-firewall",
+    ]);
+    const unreachable = facts("http://10.9.9.9:8080/", {
+      addresses: ["10.9.9.9"],
+      connects: [connect("10.9.9.9", "network-unreachable", "ENETUNREACH")],
+    });
+    expect(rank(unreachable).category).toBe("timeout");
+    expect(ids(unreachable)[0]).toBe("timeout-internal-ip");
+  });
+
+  it("leaves internal-ip out when the private address is on this machine's own subnet", () => {
+    const f = facts("http://10.201.0.2:8080/", {
+      addresses: ["10.201.0.2"],
+      connects: [connect("10.201.0.2", "timeout", "ETIMEDOUT")],
+    });
+    expect(ids(f)[0]).toBe("timeout-internal-ip");
+    expect(ids({ ...f, onLocalSubnet: true })[0]).toBe("timeout-firewall");
+    expect(ids({ ...f, onLocalSubnet: true })).not.toContain("timeout-internal-ip");
+  });
+
+  it("ranks TIME_WAIT first when it holds most ports, else the range", () => {
+    const base = facts("http://127.0.0.1:8080/", {
+      connects: [connect("127.0.0.1", "address-not-available", "EADDRNOTAVAIL")],
+    });
+    const small = { range: { low: 40000, high: 40001, size: 2 }, usedShare: 1 };
+    expect(rank({ ...base, pressure: { ...small, timeWait: 0, established: 2 } })).toMatchObject({
+      category: "addrnotavail",
+    });
+    expect(ids({ ...base, pressure: { ...small, timeWait: 0, established: 2 } })[0]).toBe(
+      "addrnotavail-ephemeral-ports",
+    );
+    expect(ids({ ...base, pressure: { ...small, timeWait: 2, established: 0 } })[0]).toBe(
+      "addrnotavail-time-wait",
+    );
+  });
+
+  it.each([
+    ["ws://127.0.0.1:8080/", { kind: "http", status: 200, upgradeOffered: false }, "protocol-ws-to-http"],
+    [
+      "ws://127.0.0.1:8080/",
+      { kind: "http", status: 426, upgradeOffered: true },
+      "protocol-proxy-strips-upgrade",
+    ],
+    ["http://127.0.0.1:8080/", { kind: "http", status: 426, upgradeOffered: true }, "protocol-http-to-ws"],
+    ["ws://127.0.0.1:8080/", { kind: "non-http" }, "protocol-ws-to-raw-tcp"],
+    ["ws://127.0.0.1:8080/", { kind: "no-answer" }, "protocol-ws-to-raw-tcp"],
+    ["https://127.0.0.1:8080/", { kind: "plain-on-tls" }, "protocol-tls-mismatch"],
+    ["http://127.0.0.1:8080/", { kind: "tls-on-plain" }, "protocol-tls-mismatch"],
+  ] as const)("%s answered %j → %s first", (input, answer, id) => {
+    const f = facts(input, { sniff: sniff(answer) });
+    expect(rank(f).category).toBe("protocol");
+    expect(ids(f)[0]).toBe(id);
+  });
+
+  it("calls a name that does not resolve a dns problem", () => {
+    const f = facts("http://nowhere.invalid:80/", {
+      addresses: [],
+      resolution: { addresses: [], error: "ENOTFOUND" },
+    });
+    expect(rank(f)).toMatchObject({ category: "dns", causes: [{ id: "refused-wrong-host" }] });
+  });
+
+  it("knows private ranges", () => {
+    for (const a of [
+      "10.0.0.1",
+      "172.16.0.1",
+      "172.31.255.255",
+      "192.168.1.1",
+      "100.64.0.1",
+      "fd00::1",
+      "fe80::1",
+    ]) {
+      expect(isPrivateAddress(a), a).toBe(true);
+    }
+    for (const a of ["172.32.0.1", "8.8.8.8", "127.0.0.1", "2001:db8::1"])
+      expect(isPrivateAddress(a), a).toBe(false);
+  });
+});
+
+describe("scenario ids the doctor names", () => {
+  it("all exist in the catalogue", () => {
+    const dir = join(repoRoot, "probes", "src", "doctor");
+    const named = new Set<string>();
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(join(dir, file), "utf8");
+      for (const m of text.matchAll(/"((?:refused|timeout|addrnotavail|protocol)-[a-z0-9-]+)"/g))
+        named.add(m[1] ?? "");
+    }
+    expect(named.size).toBeGreaterThan(15);
+    expect([...named].filter((id) => !isScenarioId(id))).toEqual([]);
+  });
+});
