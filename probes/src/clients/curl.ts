@@ -1,3 +1,4 @@
+import type { Target } from "@connlab/servers";
 import { execa } from "execa";
 import { CONNECTED } from "../observation.ts";
 import { type Client, stopwatch } from "./client.ts";
@@ -15,6 +16,18 @@ const curlExitNames: Readonly<Record<number, string>> = {
   60: "CURLE_PEER_FAILED_VERIFICATION",
 };
 
+/**
+ * The arguments that make curl reach a target as the lab means it, shared with `lab up`'s
+ * "see it fail" commands. With a lab resolver, curl asks it over DNS-over-HTTPS: Debian's curl
+ * has no c-ares, so --dns-servers is unavailable, and DoH is the one way to send its lookups to
+ * a DNS server on a port. The lab's DoH certificate is self-signed, hence --doh-insecure.
+ */
+export function curlArgs(target: Target, timeoutMs: number): string[] {
+  const seconds = (timeoutMs / 1000).toFixed(3);
+  const resolver = target.resolver ? ["--doh-url", target.resolver.doh, "--doh-insecure"] : [];
+  return ["--connect-timeout", seconds, "--max-time", seconds, ...resolver, target.url];
+}
+
 let cachedVersion: string | undefined;
 
 /** curl as a user runs it, through execa: the observation is its exit code and its stderr line. */
@@ -29,23 +42,10 @@ export const curl: Client = {
   },
   probe: async (target, { timeoutMs }) => {
     const elapsed = stopwatch();
-    const seconds = (timeoutMs / 1000).toFixed(3);
     // -sS: quiet, but still print the one error line users see; -k: the lab's TLS is self-signed.
     const result = await execa(
       "curl",
-      [
-        "-sS",
-        "-k",
-        "--connect-timeout",
-        seconds,
-        "--max-time",
-        seconds,
-        "-o",
-        "/dev/null",
-        "-w",
-        "%{http_code}",
-        target.url,
-      ],
+      ["-sS", "-k", "-o", "/dev/null", "-w", "%{http_code}", ...curlArgs(target, timeoutMs)],
       { reject: false, env: { ...target.env }, timeout: timeoutMs + 2_000 },
     );
     const base = { client: "curl" as const, clientVersion: await curl.version(), elapsedMs: elapsed() };

@@ -4,15 +4,16 @@ import { curl } from "./curl.ts";
 import { fetchClient } from "./fetch.ts";
 import { nodeHttp } from "./node-http.ts";
 import { nodeNet } from "./node-net.ts";
+import { inOwnProcessWhenNeeded } from "./own-process.ts";
 
 export type { Client } from "./client.ts";
 
 /** Every client the probes can drive, by the name scenarios use. */
 export const clients: Partial<Record<ClientName, Client>> = {
-  "node-net": nodeNet,
-  "node-http": nodeHttp,
+  "node-net": inOwnProcessWhenNeeded(nodeNet),
+  "node-http": inOwnProcessWhenNeeded(nodeHttp),
   curl,
-  fetch: fetchClient,
+  fetch: inOwnProcessWhenNeeded(fetchClient),
 };
 
 export function getClient(name: ClientName): Client {

@@ -22,6 +22,22 @@ export default defineScenario({
       client: "node-net",
       code: "ECONNREFUSED",
       message: "^connect ECONNREFUSED ::1:\\d+$",
+      classic: "Error: connect ECONNREFUSED ::1:3000",
+    },
+    {
+      client: "node-http",
+      code: "OK",
+      message: "^200 OK$",
+    },
+    {
+      client: "fetch",
+      code: "OK",
+      message: "^200 OK$",
+    },
+    {
+      client: "curl",
+      code: "OK",
+      message: "^HTTP 200$",
     },
   ],
   fix: {
