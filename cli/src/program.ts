@@ -1,4 +1,6 @@
 import { Command, CommanderError } from "commander";
+import { registerLab } from "./commands/lab.ts";
+import { registerRecord } from "./commands/record.ts";
 import { registerReproduce } from "./commands/reproduce.ts";
 import { registerScenarios } from "./commands/scenarios.ts";
 import { registerStart } from "./commands/start.ts";
@@ -8,6 +10,8 @@ import { CliError } from "./errors.ts";
 const registrars: readonly ((program: Command) => void)[] = [
   registerScenarios,
   registerReproduce,
+  registerRecord,
+  registerLab,
   registerStart,
 ];
 

@@ -53,7 +53,7 @@ export async function reproduceBothWays(
       results.push({ scenario, broken, fixed });
     }
   };
-  await Promise.all(Array.from({ length: options.concurrency ?? 3 }, worker));
+  await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
   const order = new Map(selected.map((s, i) => [s.id, i]));
   return results.sort((a, b) => (order.get(a.scenario.id) ?? 0) - (order.get(b.scenario.id) ?? 0));
 }

@@ -5,4 +5,13 @@ export { curlArgs } from "./clients/curl.ts";
 export { type Client, clients, getClient } from "./clients/index.ts";
 export { judge, type Verdict } from "./expectations.ts";
 export { CONNECTED, Observation } from "./observation.ts";
+export {
+  artifactPath,
+  comparable,
+  mergeArtifact,
+  normaliseMessage,
+  readArtifact,
+  toRecord,
+  writeArtifact,
+} from "./record.ts";
 export { defaultTimeoutMs, NotReproducibleError, type Report, reproduce } from "./reproduce.ts";

@@ -1,6 +1,6 @@
 import type { Target } from "@connlab/servers";
 import { execa } from "execa";
-import { CONNECTED } from "../observation.ts";
+import { CONNECTED } from "../connected.ts";
 import { type Client, stopwatch } from "./client.ts";
 
 /** libcurl's names for the exit codes the catalogue meets (man curl, "EXIT CODES"). */

@@ -30,7 +30,7 @@ async function probeInChild(client: Client, target: Target, options: ProbeOption
       reject: false,
       env: { ...target.env },
       // The child bounds its own attempt; this is the backstop for a child that hangs.
-      timeout: options.timeoutMs + 3_000,
+      timeout: options.timeoutMs + 5_000,
     },
   );
   try {

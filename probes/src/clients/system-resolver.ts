@@ -14,7 +14,7 @@ type LookupCallback = (
  * back IPv6 first, as getaddrinfo sorts them (RFC 6724) on a host that has ::1.
  */
 export function useLabResolver(server: string): void {
-  const resolver = new Resolver({ timeout: 500, tries: 1 });
+  const resolver = new Resolver({ timeout: 700, tries: 2 });
   resolver.setServers([server]);
   const lookup = (
     hostname: string,
