@@ -28,19 +28,19 @@ export function curlArgs(target: Target, timeoutMs: number): string[] {
   return ["--connect-timeout", seconds, "--max-time", seconds, ...resolver, target.url];
 }
 
-let cachedVersion: string | undefined;
+let cachedVersion: Promise<string> | undefined;
 
 /** curl as a user runs it, through execa: the observation is its exit code and its stderr line. */
 export const curl: Client = {
   name: "curl",
-  version: async () => {
-    if (!cachedVersion) {
-      const { stdout } = await execa("curl", ["--version"]);
-      cachedVersion = stdout.split("\n")[0]?.split(" ").slice(0, 2).join(" ") ?? "curl";
-    }
+  version: () => {
+    cachedVersion ??= execa("curl", ["--version"]).then(
+      ({ stdout }) => stdout.split("\n")[0]?.split(" ").slice(0, 2).join(" ") ?? "curl",
+    );
     return cachedVersion;
   },
   probe: async (target, { timeoutMs }) => {
+    const clientVersion = await curl.version();
     const elapsed = stopwatch();
     // -sS: quiet, but still print the one error line users see; -k: the lab's TLS is self-signed.
     const result = await execa(
@@ -48,7 +48,7 @@ export const curl: Client = {
       ["-sS", "-k", "-o", "/dev/null", "-w", "%{http_code}", ...curlArgs(target, timeoutMs)],
       { reject: false, env: { ...target.env }, timeout: timeoutMs + 2_000 },
     );
-    const base = { client: "curl" as const, clientVersion: await curl.version(), elapsedMs: elapsed() };
+    const base = { client: "curl" as const, clientVersion, elapsedMs: elapsed() };
     if (result.exitCode === 0) {
       return { ...base, code: CONNECTED, message: `HTTP ${String(result.stdout)}`, exitCode: 0 };
     }
