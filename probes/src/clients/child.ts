@@ -9,11 +9,13 @@ import { fetchClient } from "./fetch.ts";
 import { nodeHttp } from "./node-http.ts";
 import { nodeNet } from "./node-net.ts";
 import { useLabResolver } from "./system-resolver.ts";
+import { wsClient } from "./ws.ts";
 
 const nodeClients: Partial<Record<ClientName, Client>> = {
   "node-net": nodeNet,
   "node-http": nodeHttp,
   fetch: fetchClient,
+  ws: wsClient,
 };
 
 const [name, targetJson, timeoutMs] = process.argv.slice(2);

@@ -5,6 +5,7 @@ import { fetchClient } from "./fetch.ts";
 import { nodeHttp } from "./node-http.ts";
 import { nodeNet } from "./node-net.ts";
 import { inOwnProcessWhenNeeded } from "./own-process.ts";
+import { wsClient } from "./ws.ts";
 
 export type { Client } from "./client.ts";
 
@@ -14,6 +15,7 @@ export const clients: Partial<Record<ClientName, Client>> = {
   "node-http": inOwnProcessWhenNeeded(nodeHttp),
   curl,
   fetch: inOwnProcessWhenNeeded(fetchClient),
+  ws: inOwnProcessWhenNeeded(wsClient),
 };
 
 export function getClient(name: ClientName): Client {
