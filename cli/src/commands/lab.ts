@@ -51,6 +51,13 @@ async function up(ids: readonly string[]): Promise<void> {
       1,
     );
   }
+  // Listen for Ctrl-C/SIGTERM before anything starts, so a signal that arrives while setups
+  // start (or right after the state file appears) still closes everything.
+  const keepAlive = setInterval(() => {}, 60_000);
+  const stopped = new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
   await removeLeftovers();
   const running: RunningSetup[] = [];
   const closeAll = () => Promise.all(running.map((r) => r.close().catch(() => {})));
@@ -69,6 +76,7 @@ async function up(ids: readonly string[]): Promise<void> {
       });
     }
   } catch (error) {
+    clearInterval(keepAlive);
     await closeAll();
     throw error;
   }
@@ -79,15 +87,8 @@ async function up(ids: readonly string[]): Promise<void> {
   );
   // Stay in the foreground until a signal; the interval keeps the event loop alive even when
   // every setup is "nothing listens".
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    const keepAlive = setInterval(() => {}, 60_000);
-    const stop = (name: NodeJS.Signals) => {
-      clearInterval(keepAlive);
-      resolve(name);
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  const signal = await stopped;
+  clearInterval(keepAlive);
   await closeAll();
   removeState();
   process.stdout.write(`lab down (${signal}): closed ${running.length} setups\n`);

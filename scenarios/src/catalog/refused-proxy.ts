@@ -17,6 +17,9 @@ export default defineScenario({
     name: "client-proxy-down",
     params: {},
   },
+  // The lab exports http_proxy and HTTP_PROXY (curl reads only the lower-case one) with
+  // NODE_USE_ENV_PROXY=1, the opt-in without which Node ignores proxy variables. node:net never
+  // reads them and connects straight to the server: that is the point of its OK line.
   expect: [
     {
       client: "node-net",
