@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerDoctor } from "./commands/doctor.ts";
+import { registerLab } from "./commands/lab.ts";
+import { registerRecord } from "./commands/record.ts";
 import { registerReproduce } from "./commands/reproduce.ts";
 import { registerScenarios } from "./commands/scenarios.ts";
 import { registerStart } from "./commands/start.ts";
@@ -10,6 +12,8 @@ const registrars: readonly ((program: Command) => void)[] = [
   registerScenarios,
   registerReproduce,
   registerDoctor,
+  registerRecord,
+  registerLab,
   registerStart,
 ];
 

@@ -1,7 +1,18 @@
 export { ObservationsArtifact, RecordedObservation, ScenarioRecord } from "./artifact.ts";
+export { type BothWays, reproduceBothWays, reproducibleHere, tierOf } from "./catalogue.ts";
 export { chromiumPath, launchChromium } from "./chromium.ts";
 export { chromiumCode, closeChromium } from "./clients/chromium.ts";
+export { curlArgs } from "./clients/curl.ts";
 export { type Client, clients, getClient } from "./clients/index.ts";
 export { judge, type Verdict } from "./expectations.ts";
 export { CONNECTED, Observation } from "./observation.ts";
+export {
+  artifactPath,
+  comparable,
+  mergeArtifact,
+  normaliseMessage,
+  readArtifact,
+  toRecord,
+  writeArtifact,
+} from "./record.ts";
 export { defaultTimeoutMs, NotReproducibleError, type Report, reproduce } from "./reproduce.ts";

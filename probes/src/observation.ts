@@ -1,8 +1,7 @@
 import { ClientName } from "@connlab/scenarios";
 import { z } from "zod";
 
-/** The code every client reports when it connected and exchanged one message. */
-export const CONNECTED = "OK";
+export { CONNECTED } from "./connected.ts";
 
 /** What one real client printed or threw against one target: the unit of evidence. */
 export const Observation = z

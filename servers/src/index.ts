@@ -1,3 +1,4 @@
+export { type Answers, type RunningDns, startDns } from "./apps/dns.ts";
 export { startFastifyWs } from "./apps/fastify-ws.ts";
 export { type Listening, startHttp } from "./apps/http.ts";
 export { startNet } from "./apps/net.ts";
@@ -7,5 +8,5 @@ export { startWs } from "./apps/ws.ts";
 export { freePort } from "./free-port.ts";
 export type { RunningSetup, Setup } from "./setup.ts";
 export { setups } from "./setups/index.ts";
-export type { ProbeOptions, Target } from "./target.ts";
+export type { ProbeOptions, ProbeOptions, Resolver, Target, Target } from "./target.ts";
 export { selfSignedCertificate } from "./tls-certificate.ts";

@@ -1,6 +1,6 @@
 /**
  * Where a client connects, as the lab hands it over. Clients read only this: the lab decides
- * which address, port, namespace and environment make the scenario happen.
+ * which address, port, namespace, environment and resolver make the scenario happen.
  */
 export interface Target {
   /** The URL a user would type: http://, https://, ws://, wss:// or tcp://host:port. */
@@ -9,6 +9,18 @@ export interface Target {
   readonly env?: Readonly<Record<string, string>>;
   /** Root lab only: the network namespace the client must run in. */
   readonly netns?: string;
+  /**
+   * The lab's own DNS server, standing in for the machine's resolver: clients resolve every name
+   * through it (Node clients over UDP, curl over DNS-over-HTTPS). Rootless lab only.
+   */
+  readonly resolver?: Resolver;
+}
+
+export interface Resolver {
+  /** `127.0.0.1:PORT`, a plain DNS server over UDP. */
+  readonly dns: string;
+  /** `https://127.0.0.1:PORT/dns-query`, the same answers over DoH (RFC 8484), self-signed. */
+  readonly doh: string;
 }
 
 export interface ProbeOptions {

@@ -1,5 +1,6 @@
+import type { Target } from "@connlab/servers";
 import { execa } from "execa";
-import { CONNECTED } from "../observation.ts";
+import { CONNECTED } from "../connected.ts";
 import { type Client, stopwatch } from "./client.ts";
 
 /** libcurl's names for the exit codes the catalogue meets (man curl, "EXIT CODES"). */
@@ -27,7 +28,19 @@ const upgradeHeaders = [
   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
 ].flatMap((header) => ["-H", header]);
 
-let cachedVersion: string | undefined;
+/**
+ * The arguments that make curl reach a target as the lab means it, shared with `lab up`'s
+ * "see it fail" commands. With a lab resolver, curl asks it over DNS-over-HTTPS: Debian's curl
+ * has no c-ares, so --dns-servers is unavailable, and DoH is the one way to send its lookups to
+ * a DNS server on a port. The lab's DoH certificate is self-signed, hence --doh-insecure.
+ */
+export function curlArgs(target: Target, timeoutMs: number): string[] {
+  const seconds = (timeoutMs / 1000).toFixed(3);
+  const resolver = target.resolver ? ["--doh-url", target.resolver.doh, "--doh-insecure"] : [];
+  return ["--connect-timeout", seconds, "--max-time", seconds, ...resolver, target.url];
+}
+
+let cachedVersion: Promise<string> | undefined;
 
 /**
  * curl as a user runs it, through execa: the observation is the status line it received, or
@@ -37,32 +50,19 @@ let cachedVersion: string | undefined;
  */
 export const curl: Client = {
   name: "curl",
-  version: async () => {
-    if (!cachedVersion) {
-      const { stdout } = await execa("curl", ["--version"]);
-      cachedVersion = stdout.split("\n")[0]?.split(" ").slice(0, 2).join(" ") ?? "curl";
-    }
+  version: () => {
+    cachedVersion ??= execa("curl", ["--version"]).then(
+      ({ stdout }) => stdout.split("\n")[0]?.split(" ").slice(0, 2).join(" ") ?? "curl",
+    );
     return cachedVersion;
   },
   probe: async (target, { timeoutMs }) => {
     const elapsed = stopwatch();
-    const seconds = (timeoutMs / 1000).toFixed(3);
     const websocket = /^wss?:/.test(target.url);
     const url = target.url.replace(/^ws/, "http");
     // -sS: quiet, but still print the one error line users see; -k: the lab's TLS is self-signed.
-    const args = [
-      "-sS",
-      "-k",
-      "--connect-timeout",
-      seconds,
-      "--max-time",
-      seconds,
-      "-o",
-      "/dev/null",
-      "-D",
-      "-",
-    ];
-    const subprocess = execa("curl", [...args, ...(websocket ? upgradeHeaders : []), url], {
+    const args = ["-sS", "-k", "-o", "/dev/null", "-D", "-", ...(websocket ? upgradeHeaders : [])];
+    const subprocess = execa("curl", [...args, ...curlArgs({ ...target, url }, timeoutMs)], {
       reject: false,
       env: { ...target.env },
       timeout: timeoutMs + 2_000,

@@ -1,14 +1,29 @@
-import { CONNECTED } from "../observation.ts";
+import { CONNECTED } from "../connected.ts";
 import { type Client, stopwatch } from "./client.ts";
 
 /**
  * Node's global fetch (undici). It wraps every network failure in `TypeError: fetch failed`;
  * the operating-system code sits in `error.cause.code`, which is where readers should look.
  */
+let warm: Promise<void> | undefined;
+
+/**
+ * Node loads undici on the first fetch() call, which takes a second on a busy machine; a data:
+ * URL does that without touching the network, so the bound and the timing cover only the attempt.
+ */
+function warmUp(): Promise<void> {
+  warm ??= fetch("data:,").then(
+    (response) => response.body?.cancel(),
+    () => {},
+  );
+  return warm;
+}
+
 export const fetchClient: Client = {
   name: "fetch",
   version: async () => `Node.js ${process.versions.node} fetch (undici ${process.versions.undici})`,
   probe: async (target, { timeoutMs }) => {
+    await warmUp();
     const elapsed = stopwatch();
     const base = { client: "fetch" as const, clientVersion: await fetchClient.version(), exitCode: null };
     try {

@@ -6,18 +6,19 @@ import { fetchClient } from "./fetch.ts";
 import { nodeHttp } from "./node-http.ts";
 import { nodeNet } from "./node-net.ts";
 import { nodeWebSocket } from "./node-websocket.ts";
+import { inOwnProcessWhenNeeded } from "./own-process.ts";
 import { wsClient } from "./ws.ts";
 
 export type { Client } from "./client.ts";
 
 /** Every client the probes can drive, by the name scenarios use. */
 export const clients: Partial<Record<ClientName, Client>> = {
-  "node-net": nodeNet,
-  "node-http": nodeHttp,
+  "node-net": inOwnProcessWhenNeeded(nodeNet),
+  "node-http": inOwnProcessWhenNeeded(nodeHttp),
   curl,
-  fetch: fetchClient,
-  ws: wsClient,
-  "node-websocket": nodeWebSocket,
+  fetch: inOwnProcessWhenNeeded(fetchClient),
+  ws: inOwnProcessWhenNeeded(wsClient),
+  "node-websocket": inOwnProcessWhenNeeded(nodeWebSocket),
   chromium: chromiumClient,
 };
 

@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { CONNECTED } from "../observation.ts";
+import { CONNECTED } from "../connected.ts";
 import { type Client, stopwatch } from "./client.ts";
 
 /**

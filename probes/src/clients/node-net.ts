@@ -1,5 +1,5 @@
 import { Socket } from "node:net";
-import { CONNECTED } from "../observation.ts";
+import { CONNECTED } from "../connected.ts";
 import { type Client, stopwatch } from "./client.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import WebSocket from "ws";
-import { CONNECTED } from "../observation.ts";
+import { CONNECTED } from "../connected.ts";
 import { type Client, stopwatch } from "./client.ts";
 import { echoText } from "./echo.ts";
 
@@ -33,9 +33,14 @@ export const wsClient: Client = {
   probe: async (target, { timeoutMs }) => {
     const elapsed = stopwatch();
     const base = { client: "ws" as const, clientVersion: await wsClient.version(), exitCode: null };
+    // Given an http:// target (a refused-* scenario), dial it as ws:// the way a user would.
+    const url = target.url.replace(/^http/, "ws");
     return new Promise((resolve) => {
-      const socket = new WebSocket(target.url, { handshakeTimeout: timeoutMs, rejectUnauthorized: false });
+      let settled = false;
+      const socket = new WebSocket(url, { handshakeTimeout: timeoutMs, rejectUnauthorized: false });
       const finish = (code: string, message: string) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         socket.removeAllListeners();
         socket.on("error", () => {});

@@ -17,11 +17,30 @@ export default defineScenario({
     name: "listen-ipv4-only",
     params: {},
   },
+  // Only clients that try the first address fail. node:net with autoSelectFamily off dials ::1
+  // alone; node:http and fetch (autoSelectFamily on by default since Node 20) and curl (Happy
+  // Eyeballs, RFC 8305) fall back to 127.0.0.1 and connect: their OK lines say so.
   expect: [
     {
       client: "node-net",
       code: "ECONNREFUSED",
       message: "^connect ECONNREFUSED ::1:\\d+$",
+      classic: "Error: connect ECONNREFUSED ::1:3000",
+    },
+    {
+      client: "node-http",
+      code: "OK",
+      message: "^200 OK$",
+    },
+    {
+      client: "fetch",
+      code: "OK",
+      message: "^200 OK$",
+    },
+    {
+      client: "curl",
+      code: "OK",
+      message: "^HTTP 200$",
     },
   ],
   fix: {

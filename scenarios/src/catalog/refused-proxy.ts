@@ -17,17 +17,32 @@ export default defineScenario({
     name: "client-proxy-down",
     params: {},
   },
+  // The lab exports http_proxy and HTTP_PROXY (curl reads only the lower-case one) with
+  // NODE_USE_ENV_PROXY=1, the opt-in without which Node ignores proxy variables. node:net never
+  // reads them and connects straight to the server: that is the point of its OK line.
   expect: [
     {
-      client: "curl",
-      code: "CURLE_COULDNT_CONNECT",
-      message:
-        "^curl: \\(7\\) Failed to connect to \\S+ port \\d+ after \\d+ ms: (Couldn't connect to server|Connection refused)$",
+      client: "node-net",
+      code: "OK",
+      message: "^connected to (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
     },
     {
       client: "node-http",
       code: "ECONNREFUSED",
-      message: "^connect ECONNREFUSED \\S+$",
+      message: "^connect ECONNREFUSED (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
+    },
+    {
+      client: "fetch",
+      code: "ECONNREFUSED",
+      message: "^fetch failed$",
+      classic: "TypeError: fetch failed",
+    },
+    {
+      client: "curl",
+      code: "CURLE_COULDNT_CONNECT",
+      message:
+        "^curl: \\(7\\) Failed to connect to (\\d{1,3}\\.){3}\\d{1,3} port \\d+ after \\d+ ms: Couldn't connect to server$",
+      classic: "curl: (7) Failed to connect to 127.0.0.1 port 3000: Connection refused",
     },
   ],
   fix: {

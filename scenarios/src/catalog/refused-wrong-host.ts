@@ -21,18 +21,25 @@ export default defineScenario({
     {
       client: "node-net",
       code: "ECONNREFUSED",
-      message: "^connect ECONNREFUSED \\S+$",
+      message: "^connect ECONNREFUSED (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
+    },
+    {
+      client: "node-http",
+      code: "ECONNREFUSED",
+      message: "^connect ECONNREFUSED (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
     },
     {
       client: "fetch",
       code: "ECONNREFUSED",
       message: "^fetch failed$",
+      classic: "TypeError: fetch failed",
     },
     {
       client: "curl",
       code: "CURLE_COULDNT_CONNECT",
       message:
-        "^curl: \\(7\\) Failed to connect to \\S+ port \\d+ after \\d+ ms: (Couldn't connect to server|Connection refused)$",
+        "^curl: \\(7\\) Failed to connect to (\\d{1,3}\\.){3}\\d{1,3} port \\d+ after \\d+ ms: Couldn't connect to server$",
+      classic: "curl: (7) Failed to connect to 127.0.0.1 port 3000: Connection refused",
     },
   ],
   fix: {
@@ -41,7 +48,7 @@ export default defineScenario({
       en: "Point the client at the machine that runs the server.",
     },
     apply: {
-      name: "none",
+      name: "right-host",
       params: {},
     },
   },

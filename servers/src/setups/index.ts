@@ -1,14 +1,26 @@
 import type { Setup } from "../setup.ts";
+import { clientProxyDown } from "./client-proxy-down.ts";
+import { dnsRightAnswer } from "./dns-right-answer.ts";
+import { dnsWrongAnswer } from "./dns-wrong-answer.ts";
 import { fastifyWebsocketRoute } from "./fastify-websocket-route.ts";
 import { httpOnlyOnWsPort } from "./http-only-on-ws-port.ts";
 import { httpRoute } from "./http-route.ts";
+import { listenAny } from "./listen-any.ts";
+import { listenDualStack } from "./listen-dual-stack.ts";
+import { listenIpv4Only } from "./listen-ipv4-only.ts";
+import { listenLoopback } from "./listen-loopback.ts";
 import { matchingScheme } from "./matching-scheme.ts";
 import { noListener } from "./no-listener.ts";
+import { noProxy } from "./no-proxy.ts";
 import { proxyForwardsUpgrade } from "./proxy-forwards-upgrade.ts";
 import { proxyStripsUpgrade } from "./proxy-strips-upgrade.ts";
 import { rawTcpOnWsPort } from "./raw-tcp-on-ws-port.ts";
+import { rightHost } from "./right-host.ts";
+import { rightPort } from "./right-port.ts";
 import { startServer } from "./start-server.ts";
 import { tlsSchemeMismatch } from "./tls-scheme-mismatch.ts";
+import { wrongHost } from "./wrong-host.ts";
+import { wrongPort } from "./wrong-port.ts";
 import { wsOnlyServer } from "./ws-only-server.ts";
 import { wsServer } from "./ws-server.ts";
 
@@ -28,5 +40,17 @@ export const setups: ReadonlyMap<string, Setup> = new Map(
     proxyForwardsUpgrade,
     tlsSchemeMismatch,
     matchingScheme,
+    wrongPort,
+    rightPort,
+    wrongHost,
+    rightHost,
+    dnsWrongAnswer,
+    dnsRightAnswer,
+    clientProxyDown,
+    noProxy,
+    listenLoopback,
+    listenAny,
+    listenIpv4Only,
+    listenDualStack,
   ].map((setup) => [setup.name, setup]),
 );

@@ -1,0 +1,47 @@
+/**
+ * `pnpm bench:network [rounds]`: reproduces every scenario this machine can run, broken and
+ * fixed, all scenarios and clients at once, for a few rounds. Prints the whole catalogue's wall
+ * time per round and each scenario's median; figures only, nothing is asserted (the issue's
+ * target is under 30 s for the whole network catalogue).
+ */
+import { reproduce, reproducibleHere } from "@connlab/probes";
+import { scenarios } from "@connlab/scenarios";
+
+const rounds = Math.min(Math.max(Number(process.argv[2] ?? 5) || 5, 1), 20);
+const selected = scenarios.filter(reproducibleHere);
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+const perScenario = new Map<string, number[]>(selected.map((s) => [s.id, []]));
+const walls: number[] = [];
+let disagreements = 0;
+for (let round = 1; round <= rounds; round++) {
+  const start = performance.now();
+  await Promise.all(
+    selected.map(async (scenario) => {
+      const began = performance.now();
+      const [broken, fixed] = await Promise.all([reproduce(scenario), reproduce(scenario, { fixed: true })]);
+      perScenario.get(scenario.id)?.push(performance.now() - began);
+      if (!broken.ok || !fixed.ok) disagreements++;
+    }),
+  );
+  walls.push(performance.now() - start);
+  process.stdout.write(
+    `round ${round}/${rounds}: ${selected.length} scenarios × broken+fixed in ${walls.at(-1)?.toFixed(0)} ms\n`,
+  );
+}
+
+const clientsPerRound = selected.reduce((n, s) => n + 2 * s.expect.length, 0);
+process.stdout.write(`\nscenario                           median ms (broken+fixed, concurrently)\n`);
+for (const [id, times] of perScenario)
+  process.stdout.write(`${id.padEnd(34)} ${median(times).toFixed(0).padStart(6)}\n`);
+process.stdout.write(
+  `\nwhole catalogue: median ${median(walls).toFixed(0)} ms, max ${Math.max(...walls).toFixed(0)} ms ` +
+    `(${selected.length} scenarios, ${clientsPerRound} client runs per round, ${rounds} rounds)\n`,
+);
+if (disagreements > 0)
+  process.stdout.write(`note: ${disagreements} scenario runs disagreed with their declaration\n`);

@@ -1,0 +1,22 @@
+import type { Target } from "@connlab/servers";
+
+const shellSafe = /^[\w@%+=:,./-]+$/;
+const quote = (word: string) => (shellSafe.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`);
+
+/**
+ * The curl command that shows a target's failure, as a reader would paste it: the proxy
+ * variables curl reads (lower-case ones; it ignores HTTP_PROXY), and the lab's DNS-over-HTTPS
+ * resolver when the scenario has one.
+ */
+export function tryItCommand(target: Target): string {
+  const env = Object.entries(target.env ?? {})
+    .filter(([key]) => key === key.toLowerCase())
+    .map(([key, value]) => `${key}=${quote(value)}`);
+  const resolver = target.resolver ? ["--doh-url", target.resolver.doh, "--doh-insecure"] : [];
+  // curl resolves `localhost` itself to ::1 and 127.0.0.1 and falls back between them; -6 shows
+  // what a client that tries only the first address (::1) gets.
+  const family = new URL(target.url).hostname === "localhost" ? ["-6"] : [];
+  return [...env, "curl", "-sS", "-m", "2", ...family, ...resolver, target.url]
+    .map((w, i) => (i < env.length ? w : quote(w)))
+    .join(" ");
+}

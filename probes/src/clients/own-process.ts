@@ -1,0 +1,49 @@
+import type { ProbeOptions, Target } from "@connlab/servers";
+import { execa } from "execa";
+import type { Observation } from "../observation.ts";
+import { type Client, stopwatch } from "./client.ts";
+
+const childMain = new URL("./child.ts", import.meta.url).pathname;
+
+/**
+ * A Node client whose target needs a different process environment (proxy variables, the lab's
+ * resolver) runs in a child Node process with exactly that environment. Node reads
+ * NODE_USE_ENV_PROXY and the proxy variables once, at start-up, and `dns.lookup` is
+ * process-wide, so doing it in this process would leak into every concurrent probe; a child is
+ * also exactly what a user's program is.
+ */
+export function inOwnProcessWhenNeeded(client: Client): Client {
+  return {
+    name: client.name,
+    version: () => client.version(),
+    probe: (target, options) =>
+      target.env || target.resolver ? probeInChild(client, target, options) : client.probe(target, options),
+  };
+}
+
+async function probeInChild(client: Client, target: Target, options: ProbeOptions): Promise<Observation> {
+  const elapsed = stopwatch();
+  const result = await execa(
+    process.execPath,
+    [childMain, client.name, JSON.stringify(target), String(options.timeoutMs)],
+    {
+      reject: false,
+      env: { ...target.env },
+      // The child bounds its own attempt; this is the backstop for a child that hangs.
+      timeout: options.timeoutMs + 5_000,
+    },
+  );
+  try {
+    return JSON.parse(String(result.stdout)) as Observation;
+  } catch {
+    const message = String(result.stderr).trim().split("\n").at(-1) ?? "";
+    return {
+      client: client.name,
+      clientVersion: await client.version(),
+      code: result.timedOut ? "ETIMEDOUT" : "CONNLAB_CHILD_FAILED",
+      message: message || `child exited with ${result.exitCode}`,
+      exitCode: result.exitCode ?? null,
+      elapsedMs: elapsed(),
+    };
+  }
+}

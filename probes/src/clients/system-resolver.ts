@@ -1,0 +1,44 @@
+import dns, { type LookupAddress, type LookupOptions } from "node:dns";
+import { Resolver } from "node:dns/promises";
+
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+
+/**
+ * Makes this process resolve names through the lab's DNS server, as if the machine's resolver
+ * pointed at it. It replaces `dns.lookup`, which node:net, node:http and fetch (undici) all call,
+ * so it is only ever done in a probe's own child process (see own-process.ts). Addresses come
+ * back IPv6 first, as getaddrinfo sorts them (RFC 6724) on a host that has ::1.
+ */
+export function useLabResolver(server: string): void {
+  const resolver = new Resolver({ timeout: 700, tries: 2 });
+  resolver.setServers([server]);
+  const lookup = (
+    hostname: string,
+    options: LookupOptions | number | LookupCallback,
+    cb?: LookupCallback,
+  ) => {
+    const callback = (typeof options === "function" ? options : cb) as LookupCallback;
+    const opts: LookupOptions = typeof options === "object" ? options : { family: Number(options) || 0 };
+    const family = opts.family === "IPv4" ? 4 : opts.family === "IPv6" ? 6 : (opts.family ?? 0);
+    const ask = (wanted: 4 | 6) =>
+      (wanted === 6 ? resolver.resolve6(hostname) : resolver.resolve4(hostname)).then(
+        (addresses) => addresses.map((address) => ({ address, family: wanted })),
+        () => [],
+      );
+    Promise.all([family === 4 ? [] : ask(6), family === 6 ? [] : ask(4)]).then(([v6, v4]) => {
+      const all: LookupAddress[] = [...v6, ...v4];
+      const first = all[0];
+      if (!first) {
+        const error: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
+        error.code = "ENOTFOUND";
+        callback(error, opts.all ? [] : "");
+      } else if (opts.all) callback(null, all);
+      else callback(null, first.address, first.family);
+    });
+  };
+  (dns as { lookup: unknown }).lookup = lookup;
+}

@@ -1,0 +1,84 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { release } from "node:os";
+import type { Scenario } from "@connlab/scenarios";
+import { ObservationsArtifact, type RecordedObservation, type ScenarioRecord } from "./artifact.ts";
+import { type BothWays, tierOf } from "./catalogue.ts";
+import type { Report } from "./reproduce.ts";
+
+/** Where the committed artifact lives: probes/observations.json. */
+export const artifactPath = new URL("../observations.json", import.meta.url).pathname;
+
+function recorded(report: Report, scenario: Scenario): RecordedObservation[] {
+  return report.observations.map(({ client, clientVersion, code, message, exitCode, elapsedMs }) => {
+    const classic = scenario.expect.find((e) => e.client === client)?.classic;
+    return {
+      client,
+      clientVersion,
+      code,
+      message,
+      exitCode,
+      elapsedMs,
+      ...(classic && !report.fixed ? { classic } : {}),
+    };
+  });
+}
+
+export function toRecord(run: BothWays): ScenarioRecord {
+  return {
+    tier: tierOf(run.scenario),
+    broken: recorded(run.broken, run.scenario),
+    fixed: recorded(run.fixed, run.scenario),
+  };
+}
+
+export function readArtifact(path = artifactPath): ObservationsArtifact | undefined {
+  try {
+    return ObservationsArtifact.parse(JSON.parse(readFileSync(path, "utf8")));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The artifact after a run: this run's scenarios replace their old records, and records of
+ * scenarios this machine could not run (the root lab's, when recording rootless) are kept.
+ */
+export function mergeArtifact(
+  previous: ObservationsArtifact | undefined,
+  runs: readonly BothWays[],
+  known: readonly string[],
+): ObservationsArtifact {
+  const scenarios: Record<string, ScenarioRecord> = {};
+  const fresh = new Map(runs.map((run) => [run.scenario.id, toRecord(run)]));
+  for (const id of known) {
+    const record = fresh.get(id) ?? previous?.scenarios[id];
+    if (record) scenarios[id] = record;
+  }
+  return {
+    recordedAt: new Date().toISOString(),
+    platform: `${process.platform === "linux" ? "Linux" : process.platform} ${release()} ${process.arch}, Node.js ${process.versions.node}`,
+    scenarios,
+  };
+}
+
+export function writeArtifact(artifact: ObservationsArtifact, path = artifactPath): void {
+  writeFileSync(path, `${JSON.stringify(ObservationsArtifact.parse(artifact), null, 2)}\n`);
+}
+
+/**
+ * What a fresh run must agree on: per client, the code and the message with ports, addresses
+ * and timings replaced by placeholders. Versions and elapsed times are informative only.
+ */
+export function comparable(record: ScenarioRecord): Record<"broken" | "fixed", string[]> {
+  const line = (o: RecordedObservation) => `${o.client} ${o.code} ${normaliseMessage(o.message)}`;
+  return { broken: record.broken.map(line), fixed: record.fixed.map(line) };
+}
+
+export function normaliseMessage(message: string): string {
+  return message
+    .replace(/\b(\d{1,3}\.){3}\d{1,3}\b/g, "ADDR")
+    .replace(/(?<![\w:])::1\b/g, "ADDR")
+    .replace(/:\d+\b/g, ":PORT")
+    .replace(/\bport \d+\b/g, "port PORT")
+    .replace(/\bafter \d+ ms\b/g, "after N ms");
+}

@@ -1,0 +1,13 @@
+import { startHttp } from "../apps/http.ts";
+import type { Setup } from "../setup.ts";
+
+/** The fix for a wrong host: the client dials the address the server runs on. */
+export const rightHost: Setup = {
+  name: "right-host",
+  tier: "lab",
+  describe: "server on 127.0.0.1:PORT, client dials 127.0.0.1:PORT",
+  start: async () => {
+    const server = await startHttp({ host: "127.0.0.1" });
+    return { target: { url: `http://127.0.0.1:${server.port}/` }, close: () => server.close() };
+  },
+};

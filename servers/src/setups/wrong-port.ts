@@ -1,0 +1,18 @@
+import { startHttp } from "../apps/http.ts";
+import { freePort } from "../free-port.ts";
+import type { Setup } from "../setup.ts";
+
+/**
+ * The server listens on 127.0.0.1:PORT; the client dials another port of the same host, where
+ * nothing listens, so the kernel answers its SYN with a RST (ECONNREFUSED).
+ */
+export const wrongPort: Setup = {
+  name: "wrong-port",
+  tier: "lab",
+  describe: "server on 127.0.0.1:PORT, client dials 127.0.0.1:OTHER; SYN answered by RST",
+  start: async () => {
+    const server = await startHttp({ host: "127.0.0.1" });
+    const other = await freePort();
+    return { target: { url: `http://127.0.0.1:${other}/` }, close: () => server.close() };
+  },
+};

@@ -1,0 +1,80 @@
+import {
+  type BothWays,
+  comparable,
+  normaliseMessage,
+  readArtifact,
+  reproduceBothWays,
+  reproducibleHere,
+  toRecord,
+} from "@connlab/probes";
+import { scenarios } from "@connlab/scenarios";
+import { setups } from "@connlab/servers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectAsDeclared } from "../../helpers/report.ts";
+
+// Every scenario the rootless lab reproduces, derived from the declarations: adding one with
+// `lab` setups adds its tests here. The root lab's scenarios are compared by its own tier.
+const rootless = scenarios.filter(
+  (s) =>
+    reproducibleHere(s) &&
+    setups.get(s.fault.name)?.tier === "lab" &&
+    setups.get(s.fix.apply.name)?.tier === "lab",
+);
+
+// One run of the whole rootless catalogue, broken and fixed, serves both the per-scenario
+// assertions and the artifact comparison: running it twice at once on a 2-core machine would
+// only stretch loopback connects towards their 2 s bound.
+const runs = new Map<string, BothWays>();
+beforeAll(async () => {
+  for (const run of await reproduceBothWays(rootless)) runs.set(run.scenario.id, run);
+});
+
+function runOf(id: string): BothWays {
+  const run = runs.get(id);
+  if (!run) throw new Error(`${id} did not run`);
+  return run;
+}
+
+describe("rootless lab", () => {
+  it("reproduces at least the refused scenarios that need no privileges", () => {
+    expect(rootless.map((s) => s.id)).toEqual(
+      expect.arrayContaining([
+        "refused-wrong-port",
+        "refused-wrong-host",
+        "refused-dns-wrong-ip",
+        "refused-not-listening",
+        "refused-proxy",
+        "refused-loopback-only",
+        "refused-localhost-ipv6",
+      ]),
+    );
+  });
+
+  describe.each(rootless.map((s) => [s.id, s] as const))("%s", (id, scenario) => {
+    it("each client observes the declared code and message", () => {
+      expectAsDeclared(runOf(id).broken, scenario);
+    });
+
+    it("each client connects once the fix is applied", () => {
+      expectAsDeclared(runOf(id).fixed, scenario);
+    });
+  });
+});
+
+describe("probes/observations.json", () => {
+  it("normalises ports, addresses and timings, and nothing else", () => {
+    expect(
+      normaliseMessage(
+        "curl: (7) Failed to connect to 127.0.0.3 port 41251 after 12 ms: Couldn't connect to server",
+      ),
+    ).toBe("curl: (7) Failed to connect to ADDR port PORT after N ms: Couldn't connect to server");
+    expect(normaliseMessage("connect ECONNREFUSED ::1:39087")).toBe("connect ECONNREFUSED ADDR:PORT");
+    expect(normaliseMessage("fetch failed")).toBe("fetch failed");
+  });
+
+  it.each(rootless.map((s) => s.id))("records what %s's clients print today", (id) => {
+    const committed = readArtifact()?.scenarios[id];
+    expect(committed, `${id} is not in probes/observations.json: run \`pnpm connlab record\``).toBeDefined();
+    if (committed) expect(comparable(toRecord(runOf(id)))).toEqual(comparable(committed));
+  });
+});
