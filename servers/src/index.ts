@@ -8,5 +8,5 @@ export { startWs } from "./apps/ws.ts";
 export { freePort } from "./free-port.ts";
 export type { RunningSetup, Setup } from "./setup.ts";
 export { setups } from "./setups/index.ts";
-export type { ProbeOptions, ProbeOptions, Resolver, Target, Target } from "./target.ts";
+export type { ProbeOptions, Resolver, Target } from "./target.ts";
 export { selfSignedCertificate } from "./tls-certificate.ts";
