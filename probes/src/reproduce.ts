@@ -1,7 +1,7 @@
 import type { ClientName, Scenario } from "@connlab/scenarios";
 import { type RunningSetup, setups } from "@connlab/servers";
-import { getClient } from "./clients/index.ts";
 import { judge } from "./expectations.ts";
+import { probeClient } from "./in-netns.ts";
 import type { Observation } from "./observation.ts";
 
 /** What `connlab reproduce --json` prints. */
@@ -51,7 +51,7 @@ export async function reproduce(scenario: Scenario, options: ReproduceOptions = 
     const target = running.target;
     const observations = await Promise.all(
       expectations.map(async (expectation) => {
-        const observation = await getClient(expectation.client).probe(target, { timeoutMs });
+        const observation = await probeClient(expectation.client, target, { timeoutMs });
         const expected = fixed ? "connected" : expectation;
         const verdict = judge(observation, expected);
         return {
