@@ -67,7 +67,7 @@ export function createLab(): Lab {
 let installed = false;
 
 /**
- * On SIGINT/SIGTERM, tear every open lab down synchronously, then die of the same signal as if
+ * On SIGINT/SIGTERM (and on exit), tear every open lab down synchronously, then die of the same signal as if
  * we had not caught it (exit code 128+n), unless someone else also handles it.
  */
 function installSignalCleanup(): void {
@@ -83,6 +83,8 @@ function installSignalCleanup(): void {
     };
     process.on(signal, handler);
   }
+  // An uncaught error or process.exit() skips every finally: tear down on the way out.
+  process.on("exit", closeAllSync);
 }
 
 function closeAllSync(): void {
