@@ -7,35 +7,46 @@ import { Observation } from "./observation.ts";
 
 const probeMain = join(import.meta.dirname, "bin", "probe.ts");
 
+/** Node's start-up inside the namespace, on a busy machine, on top of the clients' own bound. */
+const startupAllowanceMs = 15_000;
+
 /**
- * Runs a client where the target says: in this process, or, for a root-lab target, inside its
- * network namespace through bin/probe.ts, so its sockets (and curl's) use the lab's routes,
- * resolver and sysctls. Never throws, like Client.probe.
+ * Runs the clients concurrently where the target says: in this process, or, for a root-lab
+ * target, inside its network namespace through one bin/probe.ts process, so their sockets (and
+ * curl's) use the lab's routes, resolver and sysctls. One observation per client, in order;
+ * never throws, like Client.probe.
  */
-export async function probeClient(
-  name: ClientName,
+export async function probeClients(
+  names: readonly ClientName[],
   target: Target,
   options: ProbeOptions,
-): Promise<Observation> {
-  if (!target.netns) return getClient(name).probe(target, options);
-  const args = ["netns", "exec", target.netns, process.execPath, probeMain];
-  args.push("--client", name, "--url", target.url, "--timeout-ms", String(options.timeoutMs));
+): Promise<Observation[]> {
+  if (!target.netns) return Promise.all(names.map((name) => getClient(name).probe(target, options)));
+  const args = ["netns", "exec", target.netns, process.execPath, probeMain, "--url", target.url];
+  args.push("--timeout-ms", String(options.timeoutMs), ...names.flatMap((name) => ["--client", name]));
   return new Promise((resolve) => {
     execFile(
       "ip",
       args,
-      { env: { ...process.env, ...target.env }, timeout: options.timeoutMs + 10_000 },
+      { env: { ...process.env, ...target.env }, timeout: options.timeoutMs + startupAllowanceMs },
       (error, stdout, stderr) => {
-        const parsed = Observation.safeParse(safeJson(String(stdout).trim().split("\n").at(-1)));
-        if (parsed.success) return resolve(parsed.data);
-        resolve({
-          client: name,
-          clientVersion: "unknown",
-          code: "PROBE_FAILED",
-          message: `${String(stderr).trim() || error?.message || "no observation"}`,
-          exitCode: null,
-          elapsedMs: 0,
-        });
+        const lines = String(stdout).trim().split("\n");
+        resolve(
+          names.map((name, i) => {
+            const parsed = Observation.safeParse(safeJson(lines[i]));
+            if (parsed.success && parsed.data.client === name) return parsed.data;
+            const why =
+              String(stderr).trim() || (error ? `${error.message} (${error.signal ?? error.code})` : "");
+            return {
+              client: name,
+              clientVersion: "unknown",
+              code: "PROBE_FAILED",
+              message: why || "the probe printed no observation",
+              exitCode: null,
+              elapsedMs: 0,
+            };
+          }),
+        );
       },
     );
   });
