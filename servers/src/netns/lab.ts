@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { RunningSetup } from "../setup.ts";
 import { namespaceName, nextLabId } from "./names.ts";
 import { addNamespace, deleteNamespace } from "./namespace.ts";
-import { type Spawned, spawnInNetns } from "./spawn.ts";
+import { type Spawned, type SpawnOptions, spawnInNetns } from "./spawn.ts";
 
 /**
  * One root-lab network: the namespaces (hosts) and processes it made, torn down together by
@@ -15,7 +15,12 @@ export interface Lab {
   /** Creates the host `connlab-<id>-<role>` (a namespace with lo up) and returns its name. */
   host(role: string): Promise<string>;
   /** Runs a node script inside a host; stopped with the lab. */
-  spawn<Ready>(netns: string, script: string, args: readonly string[]): Promise<Spawned<Ready>>;
+  spawn<Ready>(
+    netns: string,
+    script: string,
+    args: readonly string[],
+    options?: SpawnOptions,
+  ): Promise<Spawned<Ready>>;
   /**
    * A file seen as /etc/<file> by processes started with `ip netns exec` in that host
    * (iproute2 bind-mounts /etc/netns/<netns>/<file> over it): the host's own /etc is untouched.
@@ -42,8 +47,13 @@ export function createLab(): Lab {
       await addNamespace(name);
       return name;
     },
-    spawn: async <Ready>(netns: string, script: string, args: readonly string[]) => {
-      const child = await spawnInNetns<Ready>(netns, script, args);
+    spawn: async <Ready>(
+      netns: string,
+      script: string,
+      args: readonly string[],
+      options: SpawnOptions = {},
+    ) => {
+      const child = await spawnInNetns<Ready>(netns, script, args, options);
       children.push(child);
       state.pids.push(child.pid);
       return child;

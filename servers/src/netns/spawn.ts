@@ -9,7 +9,12 @@ export interface Spawned<Ready> {
   stop(): Promise<void>;
 }
 
-const readyTimeoutMs = 10_000;
+export interface SpawnOptions {
+  /** Raise this process's file-descriptor limit (soft and hard) with prlimit. */
+  readonly nofile?: number;
+  /** How long it may take to print its first line; default 30 s (a busy machine starts node slowly). */
+  readonly readyTimeoutMs?: number;
+}
 
 /**
  * Starts `node script args…` inside `netns` (ip netns exec execs node itself, so the pid is
@@ -20,8 +25,10 @@ export async function spawnInNetns<Ready>(
   netns: string,
   script: string,
   args: readonly string[],
+  options: SpawnOptions = {},
 ): Promise<Spawned<Ready>> {
-  const child = spawn("ip", ["netns", "exec", netns, process.execPath, script, ...args], {
+  const limit = options.nofile ? ["prlimit", `--nofile=${options.nofile}:${options.nofile}`] : [];
+  const child = spawn("ip", ["netns", "exec", netns, ...limit, process.execPath, script, ...args], {
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stderr = "";
@@ -31,7 +38,7 @@ export async function spawnInNetns<Ready>(
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = once(() => stopChild(child, exited));
   try {
-    const ready = await firstLine(child, readyTimeoutMs, () => stderr.trim());
+    const ready = await firstLine(child, options.readyTimeoutMs ?? 30_000, () => stderr.trim());
     return { pid: child.pid ?? -1, ready: JSON.parse(ready) as Ready, stop };
   } catch (error) {
     await stop();
