@@ -46,10 +46,14 @@ export function expectTimedOut(report: Report): void {
   }
 }
 
-/** An answer came back (RST, ICMP, local error): far sooner than the bound. */
+/**
+ * An answer came back (RST, ICMP, local error): sooner than the bound. Typically a few ms, but
+ * the clients of one target share one probe process, so on a loaded machine one client's start-up
+ * (undici loads lazily) delays another's callbacks; hence the margin.
+ */
 export function expectAnsweredFast(report: Report): void {
   for (const o of report.observations) {
-    expect(o.elapsedMs, `${o.client} took ${o.elapsedMs} ms`).toBeLessThan(boundMs / 2);
+    expect(o.elapsedMs, `${o.client} took ${o.elapsedMs} ms`).toBeLessThan(boundMs * 0.75);
   }
 }
 

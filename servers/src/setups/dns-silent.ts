@@ -6,11 +6,13 @@ import type { Setup } from "../setup.ts";
  * resolv.conf). Broken, the record points at 198.18.0.3, an old address nobody has any more:
  * ARP goes unanswered and the client times out. Fixed, it points at the server, 198.18.0.2.
  */
-async function build(lab: Lab, address: string) {
+export async function labDns(lab: Lab, address: string) {
   const hosts = await lan(lab, [
     { role: "client", host: 1 },
     { role: "server", host: 2 },
     { role: "dns", host: 53 },
+    // An old server that still exists but no longer serves the app: refused-dns-wrong-ip.
+    { role: "old", host: 4 },
   ]);
   const client = hosts.client ?? "";
   await serve(lab, hosts.dns ?? "", "dns", { port: 53, records: { "app.connlab.test": address } });
@@ -24,12 +26,12 @@ export const dnsWrongAnswerSilent: Setup = {
   name: "dns-wrong-answer-silent",
   tier: "lab-root",
   describe: "the lab's DNS answers app.connlab.test with 198.18.0.3, where nobody answers: timeout",
-  start: () => startLab((lab) => build(lab, `${subnet}.3`)),
+  start: () => startLab((lab) => labDns(lab, `${subnet}.3`)),
 };
 
 export const dnsAnswerFixed: Setup = {
   name: "dns-answer-fixed",
   tier: "lab-root",
   describe: "the lab's DNS answers app.connlab.test with the server's 198.18.0.2: connected",
-  start: () => startLab((lab) => build(lab, `${subnet}.2`)),
+  start: () => startLab((lab) => labDns(lab, `${subnet}.2`)),
 };

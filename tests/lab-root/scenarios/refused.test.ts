@@ -51,3 +51,29 @@ describe.concurrent("a rejecting firewall (firewall-reject)", () => {
 afterAll(async () => {
   expect(await leftovers()).toEqual([]);
 });
+
+// Root variants of rootless scenarios: the same causes with real LAN addresses. The declarations
+// keep their rootless setups as default; these setups are exercised here only.
+describe.concurrent.each([
+  ["refused-wrong-host", "wrong-host-lan", "right-host-lan", /198\.18\.0\.4/],
+  ["refused-loopback-only", "listen-loopback-lan", "listen-any-lan", /198\.18\.0\.2/],
+  ["refused-dns-wrong-ip", "dns-wrong-answer-lan", "dns-answer-fixed", /198\.18\.0\.4/],
+] as const)("%s on a LAN (%s)", (id, fault, fix, address) => {
+  const scenario = {
+    ...getScenario(id),
+    fault: { name: fault, params: {} },
+    fix: { ...getScenario(id).fix, apply: { name: fix, params: {} } },
+    expect: getScenario("refused-cdn").expect,
+  };
+
+  it("every client is refused by the host it reached", async () => {
+    const report = await reproduce(scenario);
+    expect(verdicts(report)).toEqual(refused);
+    expectAnsweredFast(report);
+    expect(report.observations[0]?.message).toMatch(address);
+  });
+
+  it("every client connects once fixed", async () => {
+    expectAllConnected(await reproduce(scenario, { fixed: true }));
+  });
+});
