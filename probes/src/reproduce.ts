@@ -1,7 +1,7 @@
 import type { ClientName, Scenario } from "@connlab/scenarios";
 import { type RunningSetup, setups } from "@connlab/servers";
-import { getClient } from "./clients/index.ts";
 import { judge } from "./expectations.ts";
+import { probeClients } from "./in-netns.ts";
 import type { Observation } from "./observation.ts";
 
 /** What `connlab reproduce --json` prints. */
@@ -10,6 +10,8 @@ export interface Report {
   readonly ok: boolean;
   readonly fixed: boolean;
   readonly observations: readonly (Observation & { readonly expected: string; readonly why: string })[];
+  /** What the setup measured before the clients ran (e.g. connections held), when it says. */
+  readonly facts?: RunningSetup["facts"];
 }
 
 export class NotReproducibleError extends Error {
@@ -49,19 +51,28 @@ export async function reproduce(scenario: Scenario, options: ReproduceOptions = 
   try {
     running = await setup.start(change.params);
     const target = running.target;
-    const observations = await Promise.all(
-      expectations.map(async (expectation) => {
-        const observation = await getClient(expectation.client).probe(target, { timeoutMs });
-        const expected = fixed ? "connected" : expectation;
-        const verdict = judge(observation, expected);
-        return {
-          ...observation,
-          expected: fixed ? "connected" : `${expectation.code} /${expectation.message}/`,
-          why: verdict.why,
-        };
-      }),
+    const observed = await probeClients(
+      expectations.map((expectation) => expectation.client),
+      target,
+      { timeoutMs },
     );
-    return { scenario: scenario.id, ok: observations.every((o) => o.why === ""), fixed, observations };
+    const observations = expectations.map((expectation, i) => {
+      const observation = observed[i] as Observation;
+      const verdict = judge(observation, fixed ? "connected" : expectation);
+      return {
+        ...observation,
+        expected: fixed ? "connected" : `${expectation.code} /${expectation.message}/`,
+        why: verdict.why,
+      };
+    });
+    const ok = observations.every((o) => o.why === "");
+    return {
+      scenario: scenario.id,
+      ok,
+      fixed,
+      observations,
+      ...(running.facts ? { facts: running.facts } : {}),
+    };
   } finally {
     await running?.close();
   }

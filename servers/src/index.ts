@@ -4,9 +4,22 @@ export { type Listening, startHttp } from "./apps/http.ts";
 export { startNet } from "./apps/net.ts";
 export { startProxy } from "./apps/proxy.ts";
 export { startSilentClose } from "./apps/silent-close.ts";
+export { startUdpDns } from "./apps/udp-dns.ts";
 export { startWs } from "./apps/ws.ts";
 export { freePort } from "./free-port.ts";
+export {
+  createLab,
+  getSysctl,
+  type Lab,
+  removeLeftovers,
+  type Spawned,
+  type SpawnOptions,
+  setSysctl,
+  shIn,
+} from "./netns/index.ts";
 export type { RunningSetup, Setup } from "./setup.ts";
 export { setups } from "./setups/index.ts";
 export type { ProbeOptions, Resolver, Target } from "./target.ts";
 export { selfSignedCertificate } from "./tls-certificate.ts";
+/** The node script that runs a healthy app inside a lab namespace (see bin/serve.ts). */
+export const serveMain = new URL("./bin/serve.ts", import.meta.url).pathname;

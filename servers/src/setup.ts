@@ -4,6 +4,8 @@ import type { Target } from "./target.ts";
 /** A setup that is running: where clients should connect, and how to take it all down. */
 export interface RunningSetup {
   readonly target: Target;
+  /** What the setup itself measured on the way (connections held before the clients ran, …). */
+  readonly facts?: Readonly<Record<string, string | number | null>>;
   /** Idempotent; also called on SIGINT/SIGTERM by the lab. */
   close(): Promise<void>;
 }

@@ -12,7 +12,7 @@ export default defineScenario({
     en: "As a client, every connection uses a temporary local port; with more simultaneous connections to one server than ports in the range, none is left to assign.",
   },
   reproducibleIn: ["lab-root", "docker"],
-  server: "net",
+  server: "http",
   fault: {
     name: "tiny-port-range",
     params: {
@@ -23,7 +23,24 @@ export default defineScenario({
     {
       client: "node-net",
       code: "EADDRNOTAVAIL",
-      message: "^connect EADDRNOTAVAIL \\S+( - Local \\(\\S+\\))?$",
+      message: "^connect EADDRNOTAVAIL \\S+ - Local \\(\\S+\\)$",
+    },
+    {
+      client: "node-http",
+      code: "EADDRNOTAVAIL",
+      message: "^connect EADDRNOTAVAIL \\S+ - Local \\(\\S+\\)$",
+    },
+    {
+      client: "fetch",
+      code: "EADDRNOTAVAIL",
+      message: "^fetch failed$",
+    },
+    {
+      // curl 7.88 keeps the errno to itself: only "Couldn't connect to server" is printed.
+      client: "curl",
+      code: "CURLE_COULDNT_CONNECT",
+      message:
+        "^curl: \\(7\\) Failed to connect to \\S+ port \\d+ after \\d+ ms: Couldn't connect to server$",
     },
   ],
   fix: {

@@ -24,6 +24,11 @@ export default defineScenario({
       message: "^connect ECONNREFUSED \\S+$",
     },
     {
+      client: "node-http",
+      code: "ECONNREFUSED",
+      message: "^connect ECONNREFUSED \\S+$",
+    },
+    {
       client: "fetch",
       code: "ECONNREFUSED",
       message: "^fetch failed$",

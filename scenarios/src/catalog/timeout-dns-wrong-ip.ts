@@ -24,10 +24,20 @@ export default defineScenario({
       message: "^connect ETIMEDOUT \\S+$",
     },
     {
+      client: "node-http",
+      code: "ETIMEDOUT",
+      message: "^The operation was aborted$",
+    },
+    {
+      client: "fetch",
+      code: "ETIMEDOUT",
+      message: "^The operation was aborted due to timeout$",
+    },
+    {
       client: "curl",
       code: "CURLE_OPERATION_TIMEDOUT",
       message:
-        "^curl: \\(28\\) (Connection|Failed to connect to \\S+ port \\d+ after \\d+ ms: Timeout was reached|Connection timed out after \\d+ milliseconds).*$",
+        "^curl: \\(28\\) (Connection timed out after \\d+ milliseconds|Failed to connect to \\S+ port \\d+ after \\d+ ms: Timeout was reached)$",
     },
   ],
   fix: {
@@ -36,7 +46,7 @@ export default defineScenario({
       en: "Fix the DNS record (or /etc/hosts) so it points at the server's IP.",
     },
     apply: {
-      name: "dns-right-answer",
+      name: "dns-answer-fixed",
       params: {},
     },
   },

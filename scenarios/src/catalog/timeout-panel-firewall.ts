@@ -24,10 +24,20 @@ export default defineScenario({
       message: "^connect ETIMEDOUT \\S+$",
     },
     {
+      client: "node-http",
+      code: "ETIMEDOUT",
+      message: "^The operation was aborted$",
+    },
+    {
+      client: "fetch",
+      code: "ETIMEDOUT",
+      message: "^The operation was aborted due to timeout$",
+    },
+    {
       client: "curl",
       code: "CURLE_OPERATION_TIMEDOUT",
       message:
-        "^curl: \\(28\\) (Connection|Failed to connect to \\S+ port \\d+ after \\d+ ms: Timeout was reached|Connection timed out after \\d+ milliseconds).*$",
+        "^curl: \\(28\\) (Connection timed out after \\d+ milliseconds|Failed to connect to \\S+ port \\d+ after \\d+ ms: Timeout was reached)$",
     },
   ],
   fix: {

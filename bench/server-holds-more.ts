@@ -1,0 +1,99 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { parseArgs } from "node:util";
+import { createLab, getSysctl, setSysctl, shIn } from "@connlab/servers";
+
+/**
+ * The guide's note, shown: the local-port limit is the client's. The reference ws server
+ * (servers/src/apps/ws.ts) holds far more connections than one client address's port range,
+ * because every (source address, source port) pair is a different connection. Everything runs
+ * in one lab namespace (its own loopback, port range and somaxconn), so the host's ephemeral
+ * ports are never used up. Bounded: at most 200,000 connections and 120 s to establish them.
+ * Usage: node bench/server-holds-more.ts [--count 100000] [--sources 4]
+ */
+const { values } = parseArgs({
+  options: {
+    count: { type: "string", default: "100000" },
+    sources: { type: "string", default: "4" },
+  },
+});
+const count = Math.min(Number(values.count), 200_000);
+const sources = Number(values.sources);
+
+// Without CAP_SYS_RESOURCE (containers, sandboxes) a process cannot raise its hard fd limit, so
+// the connections are spread over as many processes (server workers and clients) as it takes.
+const hardLimit = Number(execFileSync("sh", ["-c", "ulimit -Hn"]).toString().trim()) || 1024;
+const wanted = count + 2_000;
+const nofile = Math.min(wanted, hardLimit);
+const processes = Math.ceil(count / Math.max(1_000, Math.floor(nofile * 0.75)));
+
+function rssKiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? Number.NaN);
+}
+const totalRss = (pids: readonly number[]) => pids.reduce((sum, pid) => sum + rssKiB(pid), 0);
+
+const lab = createLab();
+try {
+  const netns = await lab.host("bench");
+  await setSysctl(netns, "net.ipv4.ip_local_port_range", "10000 65535");
+  await setSysctl(netns, "net.core.somaxconn", "4096");
+  const range = (await getSysctl(netns, "net.ipv4.ip_local_port_range")).split(" ").map(Number);
+  const rangeSize = (range[1] ?? 0) - (range[0] ?? 0) + 1;
+
+  const serverMain = join(import.meta.dirname, "lib", "ws-cluster.ts");
+  const server = await lab.spawn<{ port: number; pids: number[] }>(
+    netns,
+    serverMain,
+    ["--workers", String(processes)],
+    { nofile, readyTimeoutMs: 60_000 },
+  );
+  const serverPids = [server.pid, ...server.ready.pids];
+  await sleep(500);
+  const rssBefore = totalRss(serverPids);
+
+  const clientMain = join(import.meta.dirname, "lib", "hold-ws-clients.ts");
+  const share = Math.ceil(count / processes);
+  const started = performance.now();
+  const clients = await Promise.all(
+    Array.from({ length: processes }, (_, i) =>
+      lab.spawn<{ held: number; errors: Record<string, number>; elapsedMs: number }>(
+        netns,
+        clientMain,
+        [
+          ...["--port", String(server.ready.port), "--sources", String(sources)],
+          ...["--count", String(Math.min(share, count - i * share))],
+        ],
+        { nofile, readyTimeoutMs: 180_000 },
+      ),
+    ),
+  );
+  const elapsedMs = performance.now() - started;
+  await sleep(1_000);
+  const rssAfter = totalRss(serverPids);
+  const ssCount = `ss -Htn state established '( sport = :${server.ready.port} )' | wc -l`;
+  const established = Number((await shIn(netns, "sh", ["-c", ssCount])).trim());
+
+  const held = clients.reduce((sum, c) => sum + c.ready.held, 0);
+  const errors: Record<string, number> = {};
+  for (const c of clients)
+    for (const [code, n] of Object.entries(c.ready.errors)) errors[code] = (errors[code] ?? 0) + n;
+  const perConnection = ((rssAfter - rssBefore) * 1024) / held;
+  const en = (n: number) => n.toLocaleString("en");
+  const lines = [
+    `server-holds-more: the reference ws server on one port; clients from ${sources} source addresses (127.0.0.2…127.0.0.${1 + sources})`,
+    `  one client address's port range   ${en(rangeSize)} ports (${range.join("–")})`,
+    `  connections held by the server    ${en(held)} of ${en(count)} (ss: ${en(established)} established on the server port)`,
+    `  errors                            ${JSON.stringify(errors)}`,
+    `  time to establish                 ${(elapsedMs / 1000).toFixed(1)} s (${en(Math.round(held / (elapsedMs / 1000)))} handshakes/s)`,
+    `  server processes                  ${processes} worker(s) + primary (fd hard limit here: ${en(hardLimit)})`,
+    `  server RSS, all processes         ${(rssBefore / 1024).toFixed(0)} MiB → ${(rssAfter / 1024).toFixed(0)} MiB`,
+    `  server memory per connection      ${(perConnection / 1024).toFixed(2)} KiB (RSS delta / connections)`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  process.exitCode = held > rangeSize && perConnection <= 10 * 1024 ? 0 : 1;
+} finally {
+  await lab.close();
+}

@@ -1,0 +1,39 @@
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { ownerPid } from "./names.ts";
+import { deleteNamespace, listNamespaces } from "./namespace.ts";
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else; still alive.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the namespaces (with their veths, tables and processes) and /etc/netns files of root
+ * labs whose owning process is dead; another live run's lab is never touched. Returns the names
+ * removed. For `lab up`/`lab down` to call before building anything.
+ */
+export async function removeLeftovers(): Promise<string[]> {
+  const names = new Set(await listNamespaces().catch(() => []));
+  let etc: string[] = [];
+  try {
+    etc = readdirSync("/etc/netns");
+  } catch {
+    // no /etc/netns: nothing of ours there
+  }
+  for (const name of etc) names.add(name);
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = ownerPid(name);
+    if (pid === undefined || pid === process.pid || alive(pid)) continue;
+    await deleteNamespace(name);
+    rmSync(join("/etc/netns", name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed.sort();
+}

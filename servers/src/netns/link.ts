@@ -1,0 +1,44 @@
+import { sh } from "./exec.ts";
+
+/** One end of a cable: the namespace, the interface name inside it, and its address/prefix. */
+export interface End {
+  readonly netns: string;
+  readonly ifname: string;
+  /** e.g. "198.18.0.2/24"; omitted for an end that gets no address. */
+  readonly cidr?: string;
+}
+
+/**
+ * A veth pair created directly inside both namespaces (it never appears in the host's), with
+ * addresses and both ends up: a cable between two lab hosts.
+ */
+export async function cable(a: End, b: End): Promise<void> {
+  await sh("ip", [
+    "link",
+    "add",
+    a.ifname,
+    "netns",
+    a.netns,
+    "type",
+    "veth",
+    "peer",
+    "name",
+    b.ifname,
+    "netns",
+    b.netns,
+  ]);
+  for (const end of [a, b]) {
+    if (end.cidr) await sh("ip", ["-n", end.netns, "addr", "add", end.cidr, "dev", end.ifname]);
+    await sh("ip", ["-n", end.netns, "link", "set", end.ifname, "up"]);
+  }
+}
+
+/** `ip route add DEST via GATEWAY` inside a namespace; DEST is a prefix or `default`. */
+export async function addRoute(netns: string, destination: string, gateway: string): Promise<void> {
+  await sh("ip", ["-n", netns, "route", "add", destination, "via", gateway]);
+}
+
+/** An extra address on an existing interface (a second IP on the same host). */
+export async function addAddress(netns: string, ifname: string, cidr: string): Promise<void> {
+  await sh("ip", ["-n", netns, "addr", "add", cidr, "dev", ifname]);
+}

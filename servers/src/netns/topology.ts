@@ -1,0 +1,61 @@
+import { join } from "node:path";
+import { sh } from "./exec.ts";
+import type { Lab } from "./lab.ts";
+import { cable } from "./link.ts";
+import { setSysctl } from "./namespace.ts";
+
+/**
+ * Lab addresses come from 198.18.0.0/15 (RFC 2544, benchmarking), used only inside the lab's
+ * own namespaces: nothing routes them to or from the host.
+ */
+export const subnet = "198.18.0";
+
+export interface Member {
+  readonly role: string;
+  /** Host part of the address on the LAN: 1 → 198.18.0.1/24. */
+  readonly host: number;
+}
+
+/**
+ * A switched LAN: one namespace per member plus a `switch` namespace holding a bridge, each
+ * member cabled to it as `eth0` with 198.18.0.<host>/24. Returns the members' namespaces by role.
+ */
+export async function lan(lab: Lab, members: readonly Member[]): Promise<Record<string, string>> {
+  const sw = await lab.host("switch");
+  await sh("ip", ["-n", sw, "link", "add", "br0", "type", "bridge"]);
+  await sh("ip", ["-n", sw, "link", "set", "br0", "up"]);
+  const hosts: Record<string, string> = {};
+  for (const [i, member] of members.entries()) {
+    const netns = await lab.host(member.role);
+    hosts[member.role] = netns;
+    await cable(
+      { netns, ifname: "eth0", cidr: `${subnet}.${member.host}/24` },
+      { netns: sw, ifname: `port${i}` },
+    );
+    await sh("ip", ["-n", sw, "link", "set", `port${i}`, "master", "br0"]);
+  }
+  return hosts;
+}
+
+/** A router between two point-to-point links: forwarding on in its namespace only. */
+export async function router(lab: Lab, role: string): Promise<string> {
+  const netns = await lab.host(role);
+  await setSysctl(netns, "net.ipv4.ip_forward", "1");
+  return netns;
+}
+
+const serveMain = join(import.meta.dirname, "..", "bin", "serve.ts");
+
+/** Starts a healthy app (http, ws, net, dns) inside a host; resolves to the port it listens on. */
+export async function serve(
+  lab: Lab,
+  netns: string,
+  app: "http" | "ws" | "net" | "dns",
+  options: { host?: string; port?: number; records?: Readonly<Record<string, string>> } = {},
+): Promise<number> {
+  const args = ["--app", app, "--host", options.host ?? "0.0.0.0", "--port", String(options.port ?? 0)];
+  for (const [name, address] of Object.entries(options.records ?? {}))
+    args.push("--record", `${name}=${address}`);
+  const child = await lab.spawn<{ port: number }>(netns, serveMain, args);
+  return child.ready.port;
+}

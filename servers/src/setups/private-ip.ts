@@ -1,0 +1,74 @@
+import {
+  addRoute,
+  applyRuleset,
+  cable,
+  type Lab,
+  router,
+  serve,
+  setSysctl,
+  startLab,
+} from "../netns/index.ts";
+import type { Setup } from "../setup.ts";
+
+/**
+ * The server has a public address (198.18.2.2) and an internal one on its own LAN (10.20.0.2).
+ * The client (198.18.1.1) reaches it through its provider's router, which has no route to
+ * anyone's 10.0.0.0/8 and, like real providers, drops private destinations (RFC 1918 "bogons")
+ * without a word: the client times out. With `isp: "unreachable"` the router answers ICMP
+ * net-unreachable instead, and the client fails at once.
+ */
+async function build(lab: Lab, useInternal: boolean, params: Readonly<Record<string, unknown>>) {
+  const client = await lab.host("client");
+  const isp = await router(lab, "isp");
+  const server = await lab.host("server");
+  await cable(
+    { netns: client, ifname: "eth0", cidr: "198.18.1.1/24" },
+    { netns: isp, ifname: "eth0", cidr: "198.18.1.254/24" },
+  );
+  await cable(
+    { netns: isp, ifname: "eth1", cidr: "198.18.2.254/24" },
+    { netns: server, ifname: "eth0", cidr: "198.18.2.2/24" },
+  );
+  await addRoute(client, "default", "198.18.1.254");
+  await addRoute(server, "default", "198.18.2.254");
+  // The server's internal NIC, on its own LAN with another machine of that site.
+  const office = await lab.host("office");
+  await cable(
+    { netns: server, ifname: "lan0", cidr: "10.20.0.2/24" },
+    { netns: office, ifname: "eth0", cidr: "10.20.0.1/24" },
+  );
+  if (params.isp === "unreachable") {
+    // Routers rate-limit ICMP errors (1 per second per peer by default), so of several clients
+    // connecting at once only the first would hear it and the rest would time out; lift it.
+    await setSysctl(isp, "net.ipv4.icmp_ratelimit", "0");
+  } else {
+    await applyRuleset(
+      isp,
+      `table inet connlab_bogons {
+  chain prerouting {
+    type filter hook prerouting priority 0; policy accept;
+    ip daddr { 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 } drop
+  }
+}
+`,
+    );
+  }
+  const port = await serve(lab, server, "http");
+  const address = useInternal ? "10.20.0.2" : "198.18.2.2";
+  return { target: { url: `http://${address}:${port}/`, netns: client } };
+}
+
+export const privateIpOtherNetwork: Setup = {
+  name: "private-ip-other-network",
+  tier: "lab-root",
+  describe: "client targets the server's internal 10.20.0.2 from another network: the provider drops it",
+  start: (params) => startLab((lab) => build(lab, true, params)),
+};
+
+/** The fix: target the address reachable from where the client is (the server's public one). */
+export const reachableIp: Setup = {
+  name: "reachable-ip",
+  tier: "lab-root",
+  describe: "client targets the server's public 198.18.2.2: the handshake completes",
+  start: (params) => startLab((lab) => build(lab, false, params)),
+};

@@ -1,0 +1,53 @@
+import { addRoute, applyRuleset, cable, type Lab, router, serve, startLab } from "../netns/index.ts";
+import type { Setup } from "../setup.ts";
+
+/**
+ * A cloud "edge" namespace routes between the client (198.18.1.1) and the server (198.18.2.2)
+ * and filters like a security group: default deny for new inbound connections, SSH allowed, and
+ * the app's port only when opened. A denied SYN is dropped at the edge: the server never sees it.
+ */
+function securityGroup(port: number, open: boolean): string {
+  return `table inet connlab_security_group {
+  chain forward {
+    type filter hook forward priority 0; policy drop;
+    ct state established,related accept
+    ip daddr 198.18.1.0/24 accept
+    tcp dport 22 accept
+${open ? `    tcp dport ${port} accept\n` : ""}  }
+}
+`;
+}
+
+async function build(lab: Lab, open: boolean) {
+  const client = await lab.host("client");
+  const edge = await router(lab, "edge");
+  const server = await lab.host("server");
+  await cable(
+    { netns: client, ifname: "eth0", cidr: "198.18.1.1/24" },
+    { netns: edge, ifname: "eth0", cidr: "198.18.1.254/24" },
+  );
+  await cable(
+    { netns: edge, ifname: "eth1", cidr: "198.18.2.254/24" },
+    { netns: server, ifname: "eth0", cidr: "198.18.2.2/24" },
+  );
+  await addRoute(client, "default", "198.18.1.254");
+  await addRoute(server, "default", "198.18.2.254");
+  const port = await serve(lab, server, "http");
+  await applyRuleset(edge, securityGroup(port, open));
+  return { target: { url: `http://198.18.2.2:${port}/`, netns: client } };
+}
+
+export const edgeDrop: Setup = {
+  name: "edge-drop",
+  tier: "lab-root",
+  describe: "edge router's security group (default deny) drops SYNs to 198.18.2.2:PORT: timeout",
+  start: () => startLab((lab) => build(lab, false)),
+};
+
+/** The fix: an inbound rule for the port in the security group; the edge forwards the SYN. */
+export const edgeOpen: Setup = {
+  name: "edge-open",
+  tier: "lab-root",
+  describe: "edge router's security group allows the port: the handshake completes",
+  start: () => startLab((lab) => build(lab, true)),
+};

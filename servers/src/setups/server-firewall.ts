@@ -1,0 +1,42 @@
+import { type Lab, lan, portRuleTable, serve, startLab, subnet } from "../netns/index.ts";
+import { applyRuleset } from "../netns/nft.ts";
+import type { Setup } from "../setup.ts";
+
+export type Verdict = "drop" | "accept" | "reject with tcp reset" | "reject";
+
+/**
+ * Client 198.18.0.1 and server 198.18.0.2 on one LAN; the server runs the HTTP app and its own
+ * nftables table `connlab_firewall` gives TCP to the app's port `verdict`. Shared by the
+ * firewall-* setups.
+ */
+export function serverFirewall(
+  lab: Lab,
+  tables: (port: number) => readonly { readonly name: string; readonly verdict: Verdict }[],
+) {
+  return (async () => {
+    const hosts = await lan(lab, [
+      { role: "client", host: 1 },
+      { role: "server", host: 2 },
+    ]);
+    const server = hosts.server ?? "";
+    const port = await serve(lab, server, "http");
+    for (const table of tables(port)) {
+      await applyRuleset(server, portRuleTable(table.name, "input", port, table.verdict));
+    }
+    return { target: { url: `http://${subnet}.2:${port}/`, netns: hosts.client ?? "" } };
+  })();
+}
+
+export function firewallSetup(
+  name: string,
+  describe: string,
+  verdict: (params: Readonly<Record<string, unknown>>) => Verdict,
+): Setup {
+  return {
+    name,
+    tier: "lab-root",
+    describe,
+    start: (params) =>
+      startLab((lab) => serverFirewall(lab, () => [{ name: "connlab_firewall", verdict: verdict(params) }])),
+  };
+}

@@ -1,0 +1,65 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import type { Report } from "@connlab/probes";
+import { expect } from "vitest";
+
+const run = promisify(execFile);
+
+/** The per-client bound reproduce() uses; timeouts are judged against it. */
+export const boundMs = 2_000;
+
+/**
+ * What this test process's root labs left behind: namespaces named after its pid, /etc/netns
+ * entries, nftables tables in the host's ruleset, and child processes. Other engineers' runs use
+ * other pids, so their labs never show up here.
+ */
+export async function leftovers(): Promise<string[]> {
+  const mine = `connlab-${process.pid}-`;
+  const found: string[] = [];
+  const { stdout: namespaces } = await run("ip", ["netns", "list"]);
+  found.push(...namespaces.split("\n").filter((line) => line.startsWith(mine)));
+  const { stdout: etc } = await run("ls", ["-1", "/etc/netns"]).catch(() => ({ stdout: "" }));
+  found.push(...etc.split("\n").filter((line) => line.startsWith(mine)));
+  const { stdout: tables } = await run("nft", ["list", "tables"]);
+  found.push(
+    ...tables.split("\n").filter((line) => /connlab_(firewall|panel|security_group|bogons)/.test(line)),
+  );
+  const { stdout: children } = await run("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)]).catch(
+    () => ({
+      stdout: "",
+    }),
+  );
+  found.push(...children.split("\n").filter((line) => /servers\/src\/bin|probes\/src\/bin/.test(line)));
+  return found;
+}
+
+/** Per client: [client, code, why]; `why` is "" when judge() agreed with the declaration. */
+export function verdicts(report: Report) {
+  return report.observations.map((o) => [o.client, o.code, o.why]);
+}
+
+/** A dropped SYN: the client gave up at its own bound, not earlier (that would be an answer). */
+export function expectTimedOut(report: Report): void {
+  for (const o of report.observations) {
+    expect(o.elapsedMs, `${o.client} gave up at ${o.elapsedMs} ms`).toBeGreaterThanOrEqual(boundMs - 50);
+    expect(o.elapsedMs, `${o.client} gave up at ${o.elapsedMs} ms`).toBeLessThan(boundMs + 1_500);
+  }
+}
+
+/**
+ * An answer came back (RST, ICMP, local error): sooner than the bound. Typically a few ms, but
+ * the clients of one target share one probe process, so on a loaded machine one client's start-up
+ * (undici loads lazily) delays another's callbacks; hence the margin.
+ */
+export function expectAnsweredFast(report: Report): void {
+  for (const o of report.observations) {
+    expect(o.elapsedMs, `${o.client} took ${o.elapsedMs} ms`).toBeLessThan(boundMs * 0.75);
+  }
+}
+
+export function expectAllConnected(report: Report): void {
+  expect(report.observations.map((o) => [o.client, o.code, o.why])).toEqual(
+    report.observations.map((o) => [o.client, "OK", ""]),
+  );
+  expect(report.ok).toBe(true);
+}

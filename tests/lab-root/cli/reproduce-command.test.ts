@@ -1,0 +1,41 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { connlab } from "../../helpers/cli.ts";
+
+const run = promisify(execFile);
+
+async function namespacesOf(pid: number | undefined): Promise<string[]> {
+  const { stdout } = await run("ip", ["netns", "list"]);
+  return stdout.split("\n").filter((line) => line.startsWith(`connlab-${pid}-`));
+}
+
+describe.concurrent("connlab reproduce, root lab", () => {
+  it("reproduces timeout-security-group as JSON, exit 0, and leaves nothing", async () => {
+    const child = connlab(["reproduce", "timeout-security-group", "--json"]);
+    const result = await child;
+    expect(result.exitCode).toBe(0);
+    const report = JSON.parse(String(result.stdout));
+    expect(report).toMatchObject({ scenario: "timeout-security-group", ok: true, fixed: false });
+    expect(report.observations.map((o: { client: string; code: string }) => [o.client, o.code])).toEqual([
+      ["node-net", "ETIMEDOUT"],
+      ["node-http", "ETIMEDOUT"],
+      ["fetch", "ETIMEDOUT"],
+      ["curl", "CURLE_OPERATION_TIMEDOUT"],
+    ]);
+    expect(Object.keys(report.observations[0]).sort()).toEqual(
+      ["client", "clientVersion", "code", "elapsedMs", "exitCode", "message"].sort(),
+    );
+    expect(child.pid).toBeGreaterThan(0);
+    expect(await namespacesOf(child.pid)).toEqual([]);
+  });
+
+  it("--fixed shows every client connecting, as a table", async () => {
+    const child = connlab(["reproduce", "addrnotavail-ephemeral-ports", "--fixed"]);
+    const result = await child;
+    expect(result.exitCode).toBe(0);
+    expect(String(result.stdout)).toMatch(/fixed: every client connected/);
+    expect(child.pid).toBeGreaterThan(0);
+    expect(await namespacesOf(child.pid)).toEqual([]);
+  });
+});

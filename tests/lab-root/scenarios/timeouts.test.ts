@@ -1,0 +1,57 @@
+import { reproduce } from "@connlab/probes";
+import { getScenario } from "@connlab/scenarios";
+import { afterAll, describe, expect, it } from "vitest";
+import { expectAllConnected, expectTimedOut, leftovers, verdicts } from "../../helpers/root-lab.ts";
+
+// Every timeout scenario drops the SYN somewhere (server, edge, second table, nobody at the
+// address, a provider's bogon filter): each client waits for its own 2 s bound and reports it.
+const timeouts = [
+  "timeout-firewall",
+  "timeout-security-group",
+  "timeout-panel-firewall",
+  "timeout-host-down",
+  "timeout-dns-wrong-ip",
+  "timeout-internal-ip",
+] as const;
+
+const timedOut = [
+  ["node-net", "ETIMEDOUT", ""],
+  ["node-http", "ETIMEDOUT", ""],
+  ["fetch", "ETIMEDOUT", ""],
+  ["curl", "CURLE_OPERATION_TIMEDOUT", ""],
+];
+
+describe.concurrent.each(timeouts)("%s", (id) => {
+  const scenario = getScenario(id);
+
+  it("every client times out at its own bound", async () => {
+    const report = await reproduce(scenario);
+    expect(verdicts(report)).toEqual(timedOut);
+    expectTimedOut(report);
+    expect(report.ok).toBe(true);
+  });
+
+  it("every client connects once fixed", async () => {
+    expectAllConnected(await reproduce(scenario, { fixed: true }));
+  });
+});
+
+afterAll(async () => {
+  expect(await leftovers()).toEqual([]);
+});
+
+// Honest detail for timeout-host-down: Linux gives up on ARP after 3 unanswered probes (about
+// 3 s) and then fails the connect with EHOSTUNREACH. Only a client that waits longer sees it.
+describe("timeout-host-down with a 4 s bound", () => {
+  it("node-net sees EHOSTUNREACH from the failed ARP after about 3 s", async () => {
+    const report = await reproduce(getScenario("timeout-host-down"), {
+      clients: ["node-net"],
+      timeoutMs: 4_000,
+    });
+    const [observation] = report.observations;
+    expect(observation?.code).toBe("EHOSTUNREACH");
+    expect(observation?.message).toMatch(/^connect EHOSTUNREACH 198\.18\.0\.3:\d+$/);
+    expect(observation?.elapsedMs).toBeGreaterThan(2_500);
+    expect(observation?.elapsedMs).toBeLessThan(4_000);
+  });
+});
