@@ -2,14 +2,16 @@ import { createServer, type Socket } from "node:net";
 import type { Listening } from "./http.ts";
 
 /**
- * A TCP server that accepts and closes at once without sending a byte (FIN right after the
- * handshake): what a client sees from a service that rejects anything it does not understand.
+ * A TCP server that reads the client's first bytes and closes (FIN) without sending one: what a
+ * client sees from a service that drops anything it does not understand. It waits for the request
+ * on purpose: closing right after accept races Chromium's connect, which then reports
+ * net::ERR_SOCKET_NOT_CONNECTED instead of the closed handshake.
  */
 export async function startSilentClose(options: { host: string; port?: number }): Promise<Listening> {
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     socket.on("error", () => socket.destroy());
-    socket.end();
+    socket.once("data", () => socket.end());
   });
   server.on("connection", (socket) => {
     sockets.add(socket);

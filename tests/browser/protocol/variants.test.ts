@@ -1,6 +1,7 @@
-import { closeChromium, getClient, judge } from "@connlab/probes";
+import { closeChromium, getClient } from "@connlab/probes";
 import { type RunningSetup, setups } from "@connlab/servers";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, it } from "vitest";
+import { expectObservation } from "../../helpers/observations.ts";
 import { protocolVariants } from "../../helpers/protocol-variants.ts";
 
 // Chromium's console line for the undeclared variants of the protocol setups.
@@ -14,6 +15,6 @@ describe.each(protocolVariants.map((variant) => [variant.name, variant] as const
     running = await setups.get(variant.setup)?.start(variant.params);
     if (!running) throw new Error(`no setup ${variant.setup}`);
     const observation = await getClient(expected.client).probe(running.target, { timeoutMs: 5_000 });
-    expect(judge(observation, expected).why).toBe("");
+    expectObservation(observation, expected);
   });
 });

@@ -1,0 +1,27 @@
+import { getClient } from "@connlab/probes";
+import { type RunningSetup, setups } from "@connlab/servers";
+import { afterEach, describe, expect, it } from "vitest";
+
+// The control for the reverse TLS mismatch: the TLS server it starts is healthy, so `ws://`
+// fails there only because the scheme is wrong. With `wss://` (and `https://`) every client that
+// can skip verification of the lab's self-signed certificate connects and gets its echo.
+describe("the TLS app behind tls-scheme-mismatch", () => {
+  let running: RunningSetup | undefined;
+  afterEach(() => running?.close());
+
+  it("answers wss:// and https:// with a self-signed certificate made at setup", async () => {
+    running = await setups.get("tls-scheme-mismatch")?.start({ client: "plain" });
+    if (!running) throw new Error("no setup tls-scheme-mismatch");
+    const tlsTarget = { url: running.target.url.replace(/^ws:/, "wss:") };
+    const observations = await Promise.all(
+      (["ws", "node-http", "curl"] as const).map((name) =>
+        getClient(name).probe(tlsTarget, { timeoutMs: 2_000 }),
+      ),
+    );
+    expect(observations.map((o) => [o.client, o.code, o.message])).toEqual([
+      ["ws", "OK", "echo: connlab"],
+      ["node-http", "OK", "200 OK"],
+      ["curl", "OK", "HTTP/1.1 101 Switching Protocols"],
+    ]);
+  });
+});
