@@ -149,3 +149,70 @@ describe("doctor under port pressure (root)", () => {
     );
   });
 });
+
+describe("doctor with names and routes of its own (root)", () => {
+  let pair: NetnsPair;
+  // The client namespace's own /etc/hosts: localhost gives ::1 first, as on many machines.
+  const hosts = [
+    "::1 localhost",
+    "127.0.0.1 localhost",
+    "10.201.0.3 moved.connlab.test",
+    "10.201.0.2 other.connlab.test",
+    "",
+  ].join("\n");
+  const ipv4OnlyLocal = `
+const net = require("node:net");
+net.createServer((s) => { s.on("error", () => {}); s.end("HELLO connlab\\n"); }).listen(8090, "127.0.0.1", () => console.log("ready"));`;
+
+  beforeAll(async () => {
+    pair = await createNetnsPair("n", { hosts });
+    await pair.spawnIn(pair.server, process.execPath, ["-e", listeners]);
+    await pair.spawnIn(pair.client, process.execPath, ["-e", ipv4OnlyLocal]);
+  });
+  afterAll(async () => {
+    await pair?.close();
+  });
+
+  async function doctor(args: readonly string[]): Promise<Report> {
+    const out = await pair
+      .exec(
+        pair.client,
+        process.execPath,
+        [main, "doctor", ...args, "--json", "--timeout", String(timeoutS)],
+        15_000,
+      )
+      .catch((error: { stdout?: string }) => error.stdout ?? "");
+    return JSON.parse(out) as Report;
+  }
+
+  it("localhost resolving to ::1 first, server on 127.0.0.1 only: refused-localhost-ipv6", async () => {
+    const report = await doctor(["tcp://localhost:8090"]);
+    expect(report.steps.find((s) => s.name === "resolve")?.detail).toBe(
+      "localhost → ::1, 127.0.0.1 (::1 first: clients that try only the first address use IPv6)",
+    );
+    expect(report.verdict.category).toBe("refused");
+    expect(report.verdict.causes[0]?.id).toBe("refused-localhost-ipv6");
+  });
+
+  it("a name resolving to an address where nobody answers, --expect-ip set: timeout-dns-wrong-ip", async () => {
+    const report = await doctor(["tcp://moved.connlab.test:8080", "--expect-ip", pair.serverAddress]);
+    expect(report.verdict.category).toBe("timeout");
+    expect(report.verdict.causes[0]?.id).toBe("timeout-dns-wrong-ip");
+  });
+
+  it("a name resolving to a host that refuses, --expect-ip set: refused-dns-wrong-ip", async () => {
+    const report = await doctor([`tcp://other.connlab.test:${closed}`, "--expect-ip", "10.201.0.9"]);
+    expect(report.verdict.category).toBe("refused");
+    expect(report.verdict.causes[0]?.id).toBe("refused-dns-wrong-ip");
+  });
+
+  it("a private address with no route from here: timeout-internal-ip", async () => {
+    // No route to 10.202.0.0/16 in the client namespace: the kernel fails the connect at once.
+    const report = await doctor(["tcp://10.202.0.9:8080"]);
+    expect(report.steps.find((s) => s.name.startsWith("connect "))?.detail).toMatch(
+      /^network unreachable ENETUNREACH in \d+ ms$/,
+    );
+    expect(report.verdict.category).toBe("timeout");
+    expect(report.verdict.causes[0]?.id).toBe("timeout-internal-ip");
+  });
+});
