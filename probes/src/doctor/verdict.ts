@@ -65,7 +65,13 @@ export function rank(facts: Facts): Ranking {
     .map((c, i) => ({ c, i }))
     .sort((a, b) => order[a.c.confidence] - order[b.c.confidence] || a.i - b.i)
     .map(({ c }) => c);
-  return { category, causes: sorted };
+  // Two checks can point at the same cause: keep it once, at its highest confidence, with both evidences.
+  const merged = new Map<string, RankedCause>();
+  for (const c of sorted) {
+    const seen = merged.get(c.id);
+    merged.set(c.id, seen ? { ...seen, evidence: `${seen.evidence}; ${c.evidence}` } : c);
+  }
+  return { category, causes: [...merged.values()] };
 }
 
 type Add = (id: string, confidence: Confidence, evidence: string) => void;

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
@@ -19,7 +20,11 @@ export interface NetnsPair {
   close(): Promise<void>;
 }
 
-export async function createNetnsPair(tag: string): Promise<NetnsPair> {
+/**
+ * `hosts` becomes the client namespace's /etc/hosts: `ip netns exec` bind-mounts
+ * /etc/netns/<name>/hosts over it for that namespace only; the host's own file is never touched.
+ */
+export async function createNetnsPair(tag: string, options: { hosts?: string } = {}): Promise<NetnsPair> {
   const client = `connlab-dr${process.pid}-${tag}c`;
   const server = `connlab-dr${process.pid}-${tag}s`;
   // Interface names stop at 15 characters: the pid in base 36 keeps them unique and short.
@@ -54,9 +59,14 @@ export async function createNetnsPair(tag: string): Promise<NetnsPair> {
       await Promise.all(
         [client, server].map((ns) => run("ip", ["netns", "delete", ns]).catch(() => undefined)),
       );
+      if (options.hosts !== undefined) await rm(`/etc/netns/${client}`, { recursive: true, force: true });
     },
   };
   try {
+    if (options.hosts !== undefined) {
+      await mkdir(`/etc/netns/${client}`, { recursive: true });
+      await writeFile(`/etc/netns/${client}/hosts`, options.hosts);
+    }
     await run("ip", ["netns", "add", client]);
     await run("ip", ["netns", "add", server]);
     await run("ip", ["link", "add", `${veth}c`, "type", "veth", "peer", "name", `${veth}s`]);

@@ -2,6 +2,7 @@ import { createServer, type Socket } from "node:net";
 import { runDoctor } from "@connlab/probes/doctor";
 import { type Listening, startHttp, startNet, startWs } from "@connlab/servers";
 import { afterEach, describe, expect, it } from "vitest";
+import { startStrippingProxy } from "./strips-upgrade-proxy.ts";
 import { startTls } from "./tls-server.ts";
 
 const timeoutMs = 2_000;
@@ -102,6 +103,20 @@ describe("doctor against protocol setups", () => {
     const report = await runDoctor(`${scheme}://127.0.0.1:${server.port}/`, { timeoutMs, env: {} });
     expect(report.verdict).toEqual({ category: "ok", causes: [] });
     expect(report.steps.find((s) => s.name === "protocol")?.detail).toMatch(detail);
+  });
+
+  it("a reverse proxy that drops Upgrade in front of a WebSocket server: proxy-strips-upgrade first", async () => {
+    const ws = await keep(startWs({ host: "127.0.0.1" }));
+    const proxy = await keep(startStrippingProxy(ws.port));
+    const report = await runDoctor(`ws://127.0.0.1:${proxy.port}/`, { timeoutMs, env: {} });
+    expect(report.verdict.category).toBe("protocol");
+    expect(report.verdict.causes.map((c) => [c.id, c.confidence])).toEqual([
+      ["protocol-proxy-strips-upgrade", "high"],
+      ["protocol-ws-to-http", "medium"],
+    ]);
+    expect(report.steps.find((s) => s.name === "protocol")?.detail).toBe(
+      "plain HTTP, no upgrade: HTTP/1.1 426 Upgrade Required",
+    );
   });
 
   it("a silent peer: no answer to the handshake, and the doctor stops at its bound", async () => {

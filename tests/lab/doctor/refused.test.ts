@@ -64,7 +64,13 @@ describe("doctor against refused setups", () => {
     ];
     const report = await runDoctor(`ws://localhost:${server.port}/`, { timeoutMs, env: {}, lookup });
     expect(report.verdict.category).toBe("refused");
-    expect(report.verdict.causes[0]?.id).toBe("refused-localhost-ipv6");
+    expect(report.verdict.causes.map((c) => [c.id, c.confidence])).toEqual([
+      ["refused-localhost-ipv6", "high"],
+      ["refused-loopback-only", "medium"],
+    ]);
+    expect(report.verdict.causes[0]?.evidence).toBe(
+      `the first address [::1]:${server.port} refused, 127.0.0.1:${server.port} connected: clients that try only the first address fail; listening on IPv4 only (127.0.0.1) port ${server.port}, you connected to [::1]`,
+    );
     expect(report.steps.map((s) => [s.name, s.ok])).toEqual([
       ["target", true],
       ["proxy", true],

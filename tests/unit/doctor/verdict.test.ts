@@ -76,7 +76,7 @@ describe("rank", () => {
       listeners: { listening: ["127.0.0.1"], accepts: false, summary: "s", otherPorts: [] },
     });
     expect(rank(f).category).toBe("refused");
-    expect(ids(f)[0]).toBe("refused-localhost-ipv6");
+    expect(ids(f)).toEqual(["refused-localhost-ipv6", "refused-loopback-only"]); // named once, merged
   });
 
   it("cannot tell a wrong port from a stopped server, and says so with equal confidence", () => {
