@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerReproduce } from "./commands/reproduce.ts";
 import { registerScenarios } from "./commands/scenarios.ts";
 import { registerStart } from "./commands/start.ts";
+import { registerWorkshop } from "./commands/workshop.ts";
 import { CliError } from "./errors.ts";
 
 /** Each command lives in commands/<name>.ts and registers itself here. */
@@ -9,6 +10,7 @@ const registrars: readonly ((program: Command) => void)[] = [
   registerScenarios,
   registerReproduce,
   registerStart,
+  registerWorkshop,
 ];
 
 export function buildProgram(): Command {
