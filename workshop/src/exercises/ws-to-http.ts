@@ -28,7 +28,7 @@ export const wsToHttpExercise: Exercise = {
   files: (ctx) => ({
     [file]: [
       "# The server declaration of the ws-to-http exercise: the protocol its port speaks.",
-      `# protocol: ${protocols.join(" | ")}`,
+      `# What the port speaks, one of: ${protocols.join(", ")}.`,
       "# After editing, restart it: pnpm connlab workshop restart ws-to-http",
       "protocol: http",
       "host: 127.0.0.1",
