@@ -10,6 +10,7 @@ export {
   runningState,
   seeExercise,
   startExercise,
+  stopAll,
   stopExercise,
   WorkshopError,
 } from "./runner.ts";

@@ -21,10 +21,10 @@ export function context(exercise: Exercise): ExerciseContext {
   return { dir: exerciseDir(exercise.name), portBase: portBase() };
 }
 
-function requireRoot(exercise: Exercise): void {
+function requireRoot(exercise: Exercise, command = "start"): void {
   if (exercise.tier === "lab-root" && process.getuid?.() !== 0) {
     throw new WorkshopError(
-      `${exercise.name} builds network namespaces and needs root: sudo env "PATH=$PATH" pnpm connlab workshop start ${exercise.name}`,
+      `${exercise.name} works in network namespaces and needs root: sudo env "PATH=$PATH" pnpm connlab workshop ${command} ${exercise.name}`,
     );
   }
 }
@@ -68,6 +68,14 @@ export async function stopExercise(exercise: Exercise): Promise<boolean> {
   for (const name of state.namespaces) await deleteNamespace(name);
   removeState(exercise.name);
   return true;
+}
+
+/** `stop` with no exercise: also sweeps namespaces left by workshop daemons that died. */
+export async function stopAll(all: readonly Exercise[]): Promise<string[]> {
+  const stopped: string[] = [];
+  for (const exercise of all) if (await stopExercise(exercise)) stopped.push(exercise.name);
+  if (process.getuid?.() === 0) await cleanupDeadNamespaces();
+  return stopped;
 }
 
 /** Starts the daemon for the files already in place and waits until it listens. */
@@ -119,7 +127,7 @@ export async function startExercise(exercise: Exercise): Promise<RunState> {
 
 /** Restarts the servers so they read the edited files; the attendee's edits are kept. */
 export async function restartExercise(exercise: Exercise): Promise<RunState> {
-  requireRoot(exercise);
+  requireRoot(exercise, "restart");
   runningState(exercise);
   await stopExercise(exercise);
   return launch(exercise);
@@ -127,6 +135,7 @@ export async function restartExercise(exercise: Exercise): Promise<RunState> {
 
 /** Runs the exercise's check; a configuration the check cannot read is a failed check too. */
 export async function checkExercise(exercise: Exercise): Promise<CheckResult> {
+  requireRoot(exercise, "check");
   const state = runningState(exercise);
   let result: CheckResult;
   try {
@@ -139,6 +148,7 @@ export async function checkExercise(exercise: Exercise): Promise<CheckResult> {
 }
 
 export async function seeExercise(exercise: Exercise): Promise<readonly string[]> {
+  requireRoot(exercise, "try");
   const state = runningState(exercise);
   try {
     return await exercise.see(context(exercise), state);

@@ -12,6 +12,7 @@ import {
   restartExercise,
   seeExercise,
   startExercise,
+  stopAll,
   stopExercise,
   UnknownExerciseError,
   WorkshopError,
@@ -134,8 +135,12 @@ export function registerWorkshop(program: Command): void {
     .argument("[exercise]")
     .action((name: string | undefined) =>
       guarded(async () => {
-        const targets = name ? [exercise(name)] : exercises;
-        for (const ex of targets) if (await stopExercise(ex)) say(`${ex.name}: stopped`);
+        const stopped = name
+          ? (await stopExercise(exercise(name)))
+            ? [name]
+            : []
+          : await stopAll(exercises);
+        for (const stoppedName of stopped) say(`${stoppedName}: stopped`);
       }),
     );
 }
