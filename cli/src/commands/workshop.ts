@@ -2,7 +2,6 @@ import {
   blocks,
   checkExercise,
   context,
-  type Exercise,
   exercises,
   getExercise,
   isAlive,
@@ -31,15 +30,6 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
-
-const exercise = (name: string): Exercise => {
-  try {
-    return getExercise(name);
-  } catch (error) {
-    if (error instanceof UnknownExerciseError) throw new CliError(error.message, 2);
-    throw error;
-  }
-};
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -72,7 +62,7 @@ export function registerWorkshop(program: Command): void {
     .argument("<exercise>", `one of: ${exercises.map((e) => e.name).join(", ")}`)
     .action((name: string) =>
       guarded(async () => {
-        const ex = exercise(name);
+        const ex = getExercise(name);
         const state = await startExercise(ex);
         say(`${paint("bold", ex.name)}: ${ex.summary} (scenario ${ex.scenario})`);
         for (const line of ex.hints(context(ex), state)) say(`  ${line}`);
@@ -86,7 +76,7 @@ export function registerWorkshop(program: Command): void {
     .argument("<exercise>")
     .action((name: string) =>
       guarded(async () => {
-        const state = await restartExercise(exercise(name));
+        const state = await restartExercise(getExercise(name));
         say(`${name}: restarted, listening on ${state.listening.host}:${state.listening.port}`);
       }),
     );
@@ -97,7 +87,7 @@ export function registerWorkshop(program: Command): void {
     .argument("<exercise>")
     .action((name: string) =>
       guarded(async () => {
-        for (const line of await seeExercise(exercise(name))) say(line);
+        for (const line of await seeExercise(getExercise(name))) say(line);
       }),
     );
 
@@ -107,7 +97,7 @@ export function registerWorkshop(program: Command): void {
     .argument("<exercise>")
     .action((name: string) =>
       guarded(async () => {
-        const result = await checkExercise(exercise(name));
+        const result = await checkExercise(getExercise(name));
         say(result.ok ? paint("green", `✓ ${name}: fixed`) : paint("red", `✗ ${name}: not fixed yet`));
         for (const line of result.lines) say(`  ${line}`);
         process.exitCode = result.ok ? 0 : 1;
@@ -136,7 +126,7 @@ export function registerWorkshop(program: Command): void {
     .action((name: string | undefined) =>
       guarded(async () => {
         const stopped = name
-          ? (await stopExercise(exercise(name)))
+          ? (await stopExercise(getExercise(name)))
             ? [name]
             : []
           : await stopAll(exercises);
