@@ -5,6 +5,7 @@ import { registerRecord } from "./commands/record.ts";
 import { registerReproduce } from "./commands/reproduce.ts";
 import { registerScenarios } from "./commands/scenarios.ts";
 import { registerStart } from "./commands/start.ts";
+import { registerWorkshop } from "./commands/workshop.ts";
 import { CliError } from "./errors.ts";
 
 /** Each command lives in commands/<name>.ts and registers itself here. */
@@ -15,6 +16,7 @@ const registrars: readonly ((program: Command) => void)[] = [
   registerRecord,
   registerLab,
   registerStart,
+  registerWorkshop,
 ];
 
 export function buildProgram(): Command {

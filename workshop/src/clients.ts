@@ -1,0 +1,76 @@
+import { execFile } from "node:child_process";
+import { getClient } from "@connlab/probes";
+import type { ClientName } from "@connlab/scenarios";
+import WebSocket from "ws";
+
+/** Every connect attempt of a check gives up after this long. */
+export const checkTimeoutMs = 2_000;
+
+export interface Seen {
+  readonly client: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export const CONNECTED = "OK";
+
+export function describeSeen(seen: Seen): string {
+  const message = seen.message.trim().split("\n")[0] ?? "";
+  return `${seen.client} saw ${seen.code === CONNECTED ? "a working connection" : seen.code}: ${message}`;
+}
+
+/** One of the probes' real clients (curl, fetch, node-net, node-http) against a URL. */
+export async function probe(client: ClientName, url: string): Promise<Seen> {
+  const observation = await getClient(client).probe({ url }, { timeoutMs: checkTimeoutMs });
+  return { client, code: observation.code, message: observation.message };
+}
+
+/** Several clients at once against one URL, each as one line of what it saw. */
+export async function seeWith(names: readonly ClientName[], url: string): Promise<string[]> {
+  const seen = await Promise.all(names.map((name) => probe(name, url)));
+  return seen.map(describeSeen);
+}
+
+/**
+ * The ws library as a WebSocket client: open, send one message, wait for the echo. Codes follow
+ * what ws reports: an HTTP answer to the upgrade is "Unexpected server response: NNN".
+ */
+export function wsExchange(url: string): Promise<Seen> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url, { handshakeTimeout: checkTimeoutMs, rejectUnauthorized: false });
+    const done = (code: string, message: string) => {
+      clearTimeout(timer);
+      socket.terminate();
+      resolve({ client: "ws", code, message });
+    };
+    const timer = setTimeout(() => done("ETIMEDOUT", `no echo within ${checkTimeoutMs} ms`), checkTimeoutMs);
+    socket.once("open", () => socket.send("hello connlab"));
+    socket.once("message", (data) => done(CONNECTED, `echoed "${String(data)}"`));
+    socket.once("unexpected-response", (_request, response) =>
+      done("WS_UNEXPECTED_RESPONSE", `Unexpected server response: ${response.statusCode}`),
+    );
+    socket.once("error", (error: NodeJS.ErrnoException) => done(error.code ?? "ERROR", error.message));
+  });
+}
+
+/** A command with a bound; resolves with its exit code and output, never rejects. */
+export function runCommand(
+  file: string,
+  args: readonly string[],
+  options: { timeoutMs?: number; input?: string } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      file,
+      [...args],
+      { timeout: options.timeoutMs ?? 10_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
+    // A command that exits without reading its input must not crash us with EPIPE.
+    child.stdin?.on("error", () => undefined);
+    child.stdin?.end(options.input ?? "");
+  });
+}

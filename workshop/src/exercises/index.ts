@@ -1,0 +1,33 @@
+import type { Exercise } from "../exercise.ts";
+import { firewallDropExercise } from "./firewall-drop.ts";
+import { loopbackOnlyExercise } from "./loopback-only.ts";
+import { timeWaitExercise } from "./time-wait.ts";
+import { tlsMismatchExercise } from "./tls-mismatch.ts";
+import { wrongPortExercise } from "./wrong-port.ts";
+import { wsToHttpExercise } from "./ws-to-http.ts";
+
+/** Every exercise, in the order a workshop runs them. */
+export const exercises: readonly Exercise[] = [
+  wrongPortExercise,
+  loopbackOnlyExercise,
+  firewallDropExercise,
+  timeWaitExercise,
+  wsToHttpExercise,
+  tlsMismatchExercise,
+];
+
+export const exerciseNames: readonly string[] = exercises.map((e) => e.name);
+
+export class UnknownExerciseError extends Error {
+  readonly code = "CONNLAB_UNKNOWN_EXERCISE";
+  constructor(name: string) {
+    super(`unknown exercise "${name}"; valid exercises: ${exerciseNames.join(", ")}`);
+    this.name = "UnknownExerciseError";
+  }
+}
+
+export function getExercise(name: string): Exercise {
+  const exercise = exercises.find((e) => e.name === name);
+  if (!exercise) throw new UnknownExerciseError(name);
+  return exercise;
+}

@@ -1,0 +1,17 @@
+export type { CheckResult, Exercise, ExerciseTier } from "./exercise.ts";
+export { exerciseNames, exercises, getExercise, UnknownExerciseError } from "./exercises/index.ts";
+export { defaultPortBase, exerciseDir, portBase, workshopDir } from "./paths.ts";
+export { blocks, type PreflightItem, preflight } from "./preflight.ts";
+export { type Progress, readProgress } from "./progress.ts";
+export {
+  checkExercise,
+  context,
+  restartExercise,
+  runningState,
+  seeExercise,
+  startExercise,
+  stopAll,
+  stopExercise,
+  WorkshopError,
+} from "./runner.ts";
+export { isAlive, type RunState, readState } from "./state.ts";

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { exerciseDir } from "./paths.ts";
+
+/** What the daemon of a started exercise writes once its servers listen (state.json). */
+export interface RunState {
+  readonly exercise: string;
+  /** The detached daemon that owns the servers and namespaces; SIGTERM stops it all. */
+  readonly pid: number;
+  /** Root exercises: the server process inside the server namespace. */
+  readonly childPid?: number;
+  readonly startedAt: string;
+  readonly listening: { readonly protocol: string; readonly host: string; readonly port: number };
+  /** Root exercises: the namespaces this run created (connlab-wk<pid>-…). */
+  readonly namespaces: readonly string[];
+}
+
+export function statePath(exercise: string): string {
+  return join(exerciseDir(exercise), "state.json");
+}
+
+export function readState(exercise: string): RunState | undefined {
+  const path = statePath(exercise);
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as RunState;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeState(state: RunState): void {
+  writeFileSync(statePath(state.exercise), `${JSON.stringify(state, null, 2)}\n`);
+}
+
+export function removeState(exercise: string): void {
+  rmSync(statePath(exercise), { force: true });
+}
+
+/**
+ * Signal 0 checks existence (EPERM: it exists but belongs to someone else). A zombie has
+ * exited too: detached daemons are reparented to init, which may reap them late.
+ */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  try {
+    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return true;
+  }
+}
