@@ -1,0 +1,13 @@
+export type { Checked, ScenarioResult } from "./check.ts";
+export {
+  clientService,
+  composeModel,
+  composeYaml,
+  dockerScenario,
+  dockerTierIds,
+  image,
+  probeService,
+} from "./compose.ts";
+export type { ProbeReport } from "./report.ts";
+export { services } from "./services.ts";
+export { dockerScenarios } from "./stack.ts";

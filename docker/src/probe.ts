@@ -1,0 +1,40 @@
+/**
+ * The probe service: `probe.ts [--json] [--out FILE]`. Reproduces every docker-tier scenario of
+ * the categories in CONNLAB_CATEGORIES (set per probe service by compose.yaml) against the
+ * stack's services, prints the report (or JSON with --json), and exits 0 only when every
+ * scenario was reproduced as documented.
+ */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { getScenario } from "@connlab/scenarios";
+import { checkScenario, type ScenarioResult } from "./check.ts";
+import { agentPort, clientService, dockerScenario, dockerTierIds } from "./compose.ts";
+import { formatReport, summarize } from "./report.ts";
+import { agentTimeoutMs, timeoutMs } from "./timeouts.ts";
+
+const { values } = parseArgs({ options: { json: { type: "boolean" }, out: { type: "string" } } });
+const categories = (process.env.CONNLAB_CATEGORIES ?? "").split(",").filter(Boolean);
+const ids = dockerTierIds.filter(
+  (id) => categories.length === 0 || categories.includes(getScenario(id).category),
+);
+
+async function viaAgent(id: string): Promise<ScenarioResult> {
+  const response = await fetch(`http://${clientService(id)}:${agentPort}/`, {
+    signal: AbortSignal.timeout(agentTimeoutMs),
+  });
+  const body = (await response.json()) as ScenarioResult | { error: string };
+  if ("error" in body) throw new Error(`${clientService(id)}: ${body.error}`);
+  return body;
+}
+
+const results = await Promise.all(
+  ids.map((id) => {
+    const entry = dockerScenario(id);
+    return entry.client && !entry.pending ? viaAgent(id) : checkScenario(id, timeoutMs);
+  }),
+);
+const report = summarize(results);
+const json = `${JSON.stringify(report, null, 2)}\n`;
+if (values.out) writeFileSync(values.out, json);
+process.stdout.write(values.json ? json : formatReport(report));
+process.exitCode = report.ok ? 0 : 1;

@@ -1,0 +1,44 @@
+/**
+ * Runs one healthy app in the foreground, for containers: `serve.ts --app http --host 0.0.0.0
+ * --port 8080 [--port 8081]`. The compose stack breaks things around it (bind address,
+ * firewall, DNS), never the app itself. Stops cleanly on SIGTERM so `docker stop` is quick.
+ */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { type Listening, startHttp } from "../apps/http.ts";
+import { startNet } from "../apps/net.ts";
+import { startWs } from "../apps/ws.ts";
+
+const apps: Readonly<Record<string, (options: { host: string; port: number }) => Promise<Listening>>> = {
+  http: startHttp,
+  ws: startWs,
+  net: startNet,
+};
+
+const { values } = parseArgs({
+  options: {
+    app: { type: "string" },
+    host: { type: "string", default: "0.0.0.0" },
+    port: { type: "string", multiple: true },
+    /** Written once every port listens: the container's healthcheck tests for it. */
+    "ready-file": { type: "string" },
+  },
+});
+const start = values.app === undefined ? undefined : apps[values.app];
+const ports = (values.port ?? []).map(Number);
+if (!start || ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p <= 0 || p > 65_535)) {
+  process.stderr.write(
+    `usage: serve.ts --app ${Object.keys(apps).join("|")} [--host ADDRESS] --port N [--port N…] [--ready-file PATH]\n`,
+  );
+  process.exit(2);
+}
+const listening = await Promise.all(ports.map((port) => start({ host: values.host, port })));
+for (const l of listening) process.stdout.write(`serve: ${values.app} listening on ${l.host}:${l.port}\n`);
+if (values["ready-file"]) writeFileSync(values["ready-file"], "");
+
+const stop = async () => {
+  await Promise.all(listening.map((l) => l.close()));
+  process.exit(0);
+};
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);
