@@ -8,6 +8,7 @@ export {
   image,
   probeService,
 } from "./compose.ts";
+export { composeFile, composeProject } from "./project.ts";
 export type { ProbeReport } from "./report.ts";
 export { services } from "./services.ts";
 export { dockerScenarios } from "./stack.ts";

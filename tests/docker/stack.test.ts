@@ -1,12 +1,11 @@
 import { join } from "node:path";
 import type { ProbeReport, ScenarioResult } from "@connlab/docker";
-import { dockerScenario, dockerTierIds } from "@connlab/docker";
+import { composeProject, dockerScenario, dockerTierIds } from "@connlab/docker";
 import { clients } from "@connlab/probes";
 import { getScenario } from "@connlab/scenarios";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.ts";
-import { composeProject } from "../helpers/compose.ts";
 
 /**
  * Gaps outside the docker stack, in a client or a declaration other work is fixing: the named
@@ -26,7 +25,7 @@ function unverifiable(id: string): boolean {
   return getScenario(id).expect.every((e) => e.client === "chromium" || !clients[e.client]);
 }
 
-const stack = composeProject();
+const stack = composeProject(`connlab-test-${process.pid}`);
 let report: ProbeReport;
 let exitCode: number | undefined;
 

@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { execa } from "execa";
-import { repoRoot } from "./cli.ts";
+
+const repoRoot = join(import.meta.dirname, "..", "..");
 
 /** Compose v2 (`docker compose`) when the plugin is there, else Debian's docker-compose 1.29. */
 function composeBinary(): readonly string[] {
@@ -15,8 +16,11 @@ function composeBinary(): readonly string[] {
 
 export const composeFile = join(repoRoot, "docker", "compose.yaml");
 
-/** A compose project of its own, named connlab-test-<pid>, so runs never touch each other. */
-export function composeProject(project = `connlab-test-${process.pid}`) {
+/**
+ * A compose project of its own (connlab-<purpose>-<pid> by default), so concurrent runs never
+ * touch each other's containers, networks or volumes.
+ */
+export function composeProject(project = `connlab-run-${process.pid}`) {
   const [file = "docker-compose", ...base] = composeBinary();
   const run = (args: readonly string[], timeoutMs: number) =>
     execa(file, [...base, "-p", project, "-f", composeFile, ...args], {
