@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerDocker } from "./commands/docker.ts";
 import { registerReproduce } from "./commands/reproduce.ts";
 import { registerScenarios } from "./commands/scenarios.ts";
 import { registerStart } from "./commands/start.ts";
@@ -9,6 +10,7 @@ const registrars: readonly ((program: Command) => void)[] = [
   registerScenarios,
   registerReproduce,
   registerStart,
+  registerDocker,
 ];
 
 export function buildProgram(): Command {

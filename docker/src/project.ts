@@ -22,11 +22,12 @@ export const composeFile = join(repoRoot, "docker", "compose.yaml");
  */
 export function composeProject(project = `connlab-run-${process.pid}`) {
   const [file = "docker-compose", ...base] = composeBinary();
-  const run = (args: readonly string[], timeoutMs: number) =>
+  const run = (args: readonly string[], timeoutMs: number, options: { inherit?: boolean } = {}) =>
     execa(file, [...base, "-p", project, "-f", composeFile, ...args], {
       reject: false,
       timeout: timeoutMs,
       cwd: repoRoot,
+      ...(options.inherit ? { stdio: "inherit" as const } : {}),
     });
   /** Everything Docker still holds for the project: containers, networks, volumes. */
   const leftovers = async () => {

@@ -43,7 +43,7 @@ describe("the compose stack", () => {
     const probe = await stack.run(["run", "-T", "probe", "--json"], 240_000);
     exitCode = probe.exitCode;
     expect(probe.stdout, probe.stderr).toMatch(/^\{/);
-    report = JSON.parse(probe.stdout) as ProbeReport;
+    report = JSON.parse(String(probe.stdout)) as ProbeReport;
   }, 900_000);
 
   afterAll(async () => {
