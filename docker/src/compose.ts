@@ -166,3 +166,11 @@ export function composeYaml(): string {
   });
   return `${header}version: "3.9"\n\n${body}\n${rest}`;
 }
+
+/** The command that reproduces one scenario in the stack, as each scenario page shows it. */
+export function dockerCommand(id: string): string {
+  const { category } = getScenario(id);
+  if (!dockerTierIds.includes(id)) throw new Error(`scenario ${id} is not reproducible in docker`);
+  const file = "docker compose -f docker/compose.yaml";
+  return `${file} --profile ${category} run ${probeService(category)} --scenario ${id}`;
+}

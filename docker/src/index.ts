@@ -3,6 +3,7 @@ export {
   clientService,
   composeModel,
   composeYaml,
+  dockerCommand,
   dockerScenario,
   dockerTierIds,
   image,

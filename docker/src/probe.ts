@@ -1,5 +1,5 @@
 /**
- * The probe service: `probe.ts [--json] [--out FILE]`. Reproduces every docker-tier scenario of
+ * The probe service: `probe.ts [--json] [--out FILE] [--scenario ID…]`. Reproduces every docker-tier scenario of
  * the categories in CONNLAB_CATEGORIES (set per probe service by compose.yaml) against the
  * stack's services, prints the report (or JSON with --json), and exits 0 only when every
  * scenario was reproduced as documented.
@@ -12,11 +12,26 @@ import { agentPort, clientService, dockerScenario, dockerTierIds } from "./compo
 import { formatReport, summarize } from "./report.ts";
 import { agentTimeoutMs, timeoutMs } from "./timeouts.ts";
 
-const { values } = parseArgs({ options: { json: { type: "boolean" }, out: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    json: { type: "boolean" },
+    out: { type: "string" },
+    scenario: { type: "string", multiple: true },
+  },
+});
 const categories = (process.env.CONNLAB_CATEGORIES ?? "").split(",").filter(Boolean);
+const only = (values.scenario ?? []).map((id) => getScenario(id).id);
 const ids = dockerTierIds.filter(
-  (id) => categories.length === 0 || categories.includes(getScenario(id).category),
+  (id) =>
+    (categories.length === 0 || categories.includes(getScenario(id).category)) &&
+    (only.length === 0 || only.includes(id)),
 );
+if (ids.length === 0) {
+  process.stderr.write(
+    `probe: no docker-tier scenario among ${only.join(", ")} in ${categories.join(", ")}\n`,
+  );
+  process.exit(2);
+}
 
 async function viaAgent(id: string): Promise<ScenarioResult> {
   const response = await fetch(`http://${clientService(id)}:${agentPort}/`, {

@@ -4,6 +4,7 @@ import {
   clientService,
   composeModel,
   composeYaml,
+  dockerCommand,
   dockerScenario,
   dockerScenarios,
   dockerTierIds,
@@ -81,5 +82,19 @@ describe("docker/compose.yaml", () => {
   it("names a compose version that docker-compose 1.29 accepts with profiles", () => {
     expect(composeYaml()).toMatch(/^version: "3\.9"$/m);
     expect(readFileSync(join(repoRoot, "docker", ".env"), "utf8")).toBe("COMPOSE_PROFILES=all\n");
+  });
+});
+
+describe("dockerCommand", () => {
+  it("names the scenario's profile, its probe and the scenario", () => {
+    expect(dockerCommand("timeout-firewall")).toBe(
+      "docker compose -f docker/compose.yaml --profile timeout run probe-timeout --scenario timeout-firewall",
+    );
+  });
+
+  it("refuses a scenario without the docker tier", () => {
+    expect(() => dockerCommand("refused-localhost-ipv6")).toThrow(
+      "scenario refused-localhost-ipv6 is not reproducible in docker",
+    );
   });
 });
