@@ -10,6 +10,7 @@ export {
   probeService,
 } from "./compose.ts";
 export { composeFile, composeProject } from "./project.ts";
-export type { ProbeReport } from "./report.ts";
+export { formatReport, type ProbeReport, summarize } from "./report.ts";
 export { services } from "./services.ts";
 export { dockerScenarios } from "./stack.ts";
+export { toYaml } from "./yaml.ts";
