@@ -28,6 +28,8 @@ export interface ScenarioResult {
   readonly observations: readonly Checked[];
   /** The control: the same servers reached the documented way must connect. */
   readonly control?: Checked;
+  /** The neighbouring setup that fails differently (a reject rule beside a drop rule). */
+  readonly contrast?: Checked & { readonly url: string; readonly note: string };
   readonly skipped: readonly { readonly client: ClientName; readonly why: string }[];
   /** Set when docker-specific expectations replaced the catalogue's, saying why. */
   readonly note?: string;
@@ -106,7 +108,15 @@ export async function checkScenario(id: string, timeoutMs: number): Promise<Scen
     entry.control && runnable.length > 0
       ? await observe("node-net", toTarget(entry.control), timeoutMs, "connected")
       : undefined;
-  const ok = observations.every((o) => o.ok) && (control?.ok ?? true);
+  const contrast =
+    entry.contrast && runnable.length > 0
+      ? {
+          ...(await observe("node-net", { url: entry.contrast.url }, timeoutMs, entry.contrast.expect)),
+          url: entry.contrast.url,
+          note: entry.contrast.why,
+        }
+      : undefined;
+  const ok = observations.every((o) => o.ok) && (control?.ok ?? true) && (contrast?.ok ?? true);
   return {
     scenario: id,
     category: scenario.category,
@@ -114,6 +124,7 @@ export async function checkScenario(id: string, timeoutMs: number): Promise<Scen
     url: target.url,
     observations,
     ...(control ? { control } : {}),
+    ...(contrast ? { contrast } : {}),
     skipped,
     ...(entry.override ? { note: entry.override.why } : {}),
   };

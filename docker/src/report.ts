@@ -27,6 +27,7 @@ export function formatReport(report: ProbeReport): string {
     out.push(`${mark[r.status]} ${r.scenario}  ${r.status}  → ${r.url}`);
     for (const o of r.observations) out.push(line("", o));
     if (r.control) out.push(line("control ", r.control));
+    if (r.contrast) out.push(line("contrast ", r.contrast), `        ${r.contrast.url}: ${r.contrast.note}`);
     for (const s of r.skipped) out.push(`    - ${s.client}: not run (${s.why})`);
     if (r.note) out.push(`    note: ${r.note}`);
   }

@@ -68,6 +68,11 @@ export const services = {
     app: { app: "http", ports: [appPort, 8081] },
     nft: firewallTable(`tcp dport ${appPort} drop`),
   },
+  "firewall-reject": {
+    describe: "the same server behind a reject rule: SYNs to 8080 get a RST back (refused, at once)",
+    app: { app: "http", ports: [appPort, 8081] },
+    nft: firewallTable(`tcp dport ${appPort} reject with tcp reset`),
+  },
   "security-group": {
     describe: "the HTTP server behind a drop at the network interface (netdev ingress), before the OS",
     app: { app: "http", ports: [appPort, 8081] },

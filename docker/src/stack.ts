@@ -35,6 +35,11 @@ export interface DockerScenario {
   readonly services: readonly ServiceName[];
   readonly broken: DockerTarget;
   readonly control?: DockerTarget;
+  /**
+   * A neighbouring setup that fails differently, shown beside the scenario (a reject rule next
+   * to a drop rule); node-net must see exactly this.
+   */
+  readonly contrast?: { readonly url: string; readonly expect: Expectation; readonly why: string };
   readonly client?: ClientContainer;
   /**
    * Docker-only expectations that replace the catalogue's for the same client, when a real
@@ -110,9 +115,14 @@ export const dockerScenarios: Readonly<Record<string, DockerScenario>> = {
     control: { url: `http://unpublished:${appPort}/` },
   },
   "timeout-firewall": {
-    services: ["firewall-drop"],
+    services: ["firewall-drop", "firewall-reject"],
     broken: { url: `http://firewall-drop:${appPort}/` },
     control: { url: "http://firewall-drop:8081/" },
+    contrast: {
+      url: `http://firewall-reject:${appPort}/`,
+      expect: { client: "node-net", code: "ECONNREFUSED", message: "^connect ECONNREFUSED \\S+$" },
+      why: "a reject rule answers with a RST: the client is refused at once instead of timing out",
+    },
   },
   "timeout-security-group": {
     services: ["security-group"],
