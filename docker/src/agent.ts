@@ -2,19 +2,20 @@
  * A client container's agent: `agent.ts --scenario <id>`. Some scenarios change the client's
  * own kernel (a tiny ip_local_port_range, tcp_tw_reuse, a default route, a proxy in its
  * environment), so their clients run here, in a namespace of their own, and the probe asks:
- * GET http://client-<id>:9000/ runs the scenario now and answers the result as JSON. The probe's
+ * GET http://client-<id>:9000/ runs the scenario now (with --fixed, in client-<id>-fixed, the
+ * documented fix) and answers the result as JSON. The probe's
  * request comes in, so it takes none of this container's ephemeral ports.
  */
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { getScenario } from "@connlab/scenarios";
-import { checkScenario } from "./check.ts";
+import { checkFixed, checkScenario } from "./check.ts";
 import { agentPort } from "./compose.ts";
 import { timeoutMs } from "./timeouts.ts";
 
 const { values } = parseArgs({
-  options: { scenario: { type: "string" }, "ready-file": { type: "string" } },
+  options: { scenario: { type: "string" }, fixed: { type: "boolean" }, "ready-file": { type: "string" } },
 });
 const id = getScenario(values.scenario ?? "").id;
 
@@ -22,7 +23,8 @@ let running: Promise<unknown> = Promise.resolve();
 const server = createServer((_req, res) => {
   // One run at a time: two at once would share, and exhaust, the same tiny port range.
   running = running.then(async () => {
-    const result = await checkScenario(id, timeoutMs).catch((error: unknown) => ({
+    const check = values.fixed ? checkFixed : checkScenario;
+    const result = await check(id, timeoutMs).catch((error: unknown) => ({
       scenario: id,
       error: error instanceof Error ? error.message : String(error),
     }));

@@ -31,8 +31,16 @@ export interface ScenarioResult {
   /** The neighbouring setup that fails differently (a reject rule beside a drop rule). */
   readonly contrast?: Checked & { readonly url: string; readonly note: string };
   readonly skipped: readonly { readonly client: ClientName; readonly why: string }[];
+  /** The documented kernel fix applied in a client container of its own: every client connects. */
+  readonly fixed?: FixedResult;
   /** Set when docker-specific expectations replaced the catalogue's, saying why. */
   readonly note?: string;
+}
+
+export interface FixedResult {
+  /** The fixed container's sysctls, as `name=value` pairs. */
+  readonly sysctls: readonly string[];
+  readonly observations: readonly Checked[];
 }
 
 /** Clients the image cannot run: they have their own tier. */
@@ -83,11 +91,10 @@ async function observe(
   };
 }
 
-export async function checkScenario(id: string, timeoutMs: number): Promise<ScenarioResult> {
-  const scenario = getScenario(id);
+function runnableExpectations(id: string) {
   const entry = dockerScenario(id);
   const overrides = new Map((entry.override?.expect ?? []).map((e) => [e.client, e]));
-  const expectations = scenario.expect.map((e) => overrides.get(e.client) ?? e);
+  const expectations = getScenario(id).expect.map((e) => overrides.get(e.client) ?? e);
   const skipped: { client: ClientName; why: string }[] = [];
   const runnable = expectations.filter((e) => {
     const why =
@@ -95,6 +102,33 @@ export async function checkScenario(id: string, timeoutMs: number): Promise<Scen
     if (why) skipped.push({ client: e.client, why });
     return !why;
   });
+  return { runnable, skipped };
+}
+
+/** Runs in `client-<id>-fixed`: the same preparation under the fixed sysctls; all must connect. */
+export async function checkFixed(id: string, timeoutMs: number): Promise<FixedResult> {
+  const scenario = getScenario(id);
+  const entry = dockerScenario(id);
+  const fixed = entry.client?.fixed;
+  if (!fixed) throw new Error(`scenario ${id} has no fixed client container`);
+  const { runnable } = runnableExpectations(id);
+  const target = toTarget(entry.broken);
+  const release = await prepare(entry.client?.prepare, target, scenario);
+  try {
+    if (fixed.settleMs) await new Promise((resolve) => setTimeout(resolve, fixed.settleMs));
+    const observations = await Promise.all(
+      runnable.map((e) => observe(e.client, target, timeoutMs, "connected")),
+    );
+    return { sysctls: Object.entries(fixed.sysctls).map(([k, v]) => `${k}=${v}`), observations };
+  } finally {
+    await release();
+  }
+}
+
+export async function checkScenario(id: string, timeoutMs: number): Promise<ScenarioResult> {
+  const scenario = getScenario(id);
+  const entry = dockerScenario(id);
+  const { runnable, skipped } = runnableExpectations(id);
   const target = toTarget(entry.broken);
   const release =
     runnable.length > 0 ? await prepare(entry.client?.prepare, target, scenario) : async () => {};

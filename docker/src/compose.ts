@@ -25,6 +25,7 @@ export function dockerScenario(id: string): DockerScenario {
 }
 
 export const clientService = (id: string) => `client-${id}`;
+export const fixedClientService = (id: string) => `client-${id}-fixed`;
 export const probeService = (category?: Category) => (category ? `probe-${category}` : "probe");
 
 /** Quoted for sh: the compose file runs every service through `sh -c`. */
@@ -79,15 +80,17 @@ function dependsOn(names: readonly string[]): Yaml {
   return Object.fromEntries(names.map((n) => [n, { condition: "service_healthy" }]));
 }
 
-function client(id: string, entry: DockerScenario): Record<string, Yaml | undefined> {
+function client(id: string, entry: DockerScenario, fixed = false): Record<string, Yaml | undefined> {
   const spec = entry.client ?? {};
+  const sysctls = fixed ? spec.fixed?.sysctls : spec.sysctls;
+  const agent = ["node", "docker/src/agent.ts", "--scenario", id, ...(fixed ? ["--fixed"] : [])];
   return {
     image,
     profiles: profilesFor([id]),
-    command: ["node", "docker/src/agent.ts", "--scenario", id, "--ready-file", readyFile],
+    command: [...agent, "--ready-file", readyFile],
     cap_add: spec.capAdd ? [...spec.capAdd] : undefined,
     environment: spec.env ? { ...spec.env } : undefined,
-    sysctls: spec.sysctls ? { ...spec.sysctls } : undefined,
+    sysctls: sysctls ? { ...sysctls } : undefined,
     networks: { lab: {} },
     volumes: entry.broken.url.includes("{internal-server}") ? ["addresses:/addresses:ro"] : undefined,
     depends_on: entry.services.length > 0 ? dependsOn(entry.services) : undefined,
@@ -104,6 +107,7 @@ function probe(category?: Category): Record<string, Yaml | undefined> {
     if (entry.pending) continue;
     for (const s of entry.services) needs.add(s);
     if (entry.client) needs.add(clientService(id));
+    if (entry.client?.fixed) needs.add(fixedClientService(id));
   }
   return {
     image,
@@ -131,6 +135,7 @@ export function composeModel(): Record<string, Yaml> {
   for (const id of dockerTierIds) {
     const entry = dockerScenario(id);
     if (entry.client && !entry.pending) out[clientService(id)] = client(id, entry) as Yaml;
+    if (entry.client?.fixed && !entry.pending) out[fixedClientService(id)] = client(id, entry, true) as Yaml;
   }
   return out;
 }
@@ -152,9 +157,11 @@ export function composeYaml(): string {
     const describe = (services as Record<string, Service>)[name]?.describe;
     const comment = describe
       ? describe
-      : name.startsWith("client-")
-        ? `the client of ${name.slice(7)}, with its own kernel settings`
-        : `the probe${name === "probe" ? "" : ` for ${name.slice(6)}`}: runs the catalogue's clients and reports`;
+      : name.endsWith("-fixed")
+        ? `the client of ${name.slice(7, -6)} with the documented kernel fix`
+        : name.startsWith("client-")
+          ? `the client of ${name.slice(7)}, with its own kernel settings`
+          : `the probe${name === "probe" ? "" : ` for ${name.slice(6)}`}: runs the catalogue's clients and reports`;
     body += `  # ${comment}\n  ${name}:\n${toYaml(service, 4)}`;
   }
   const rest = toYaml({

@@ -1,4 +1,4 @@
-export type { Checked, ScenarioResult } from "./check.ts";
+export type { Checked, FixedResult, ScenarioResult } from "./check.ts";
 export {
   clientService,
   composeModel,
@@ -6,6 +6,7 @@ export {
   dockerCommand,
   dockerScenario,
   dockerTierIds,
+  fixedClientService,
   image,
   probeService,
 } from "./compose.ts";

@@ -7,8 +7,8 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { getScenario } from "@connlab/scenarios";
-import { checkScenario, type ScenarioResult } from "./check.ts";
-import { agentPort, clientService, dockerScenario, dockerTierIds } from "./compose.ts";
+import { checkScenario, type FixedResult, type ScenarioResult } from "./check.ts";
+import { agentPort, clientService, dockerScenario, dockerTierIds, fixedClientService } from "./compose.ts";
 import { formatReport, summarize } from "./report.ts";
 import { agentTimeoutMs, timeoutMs } from "./timeouts.ts";
 
@@ -33,13 +33,25 @@ if (ids.length === 0) {
   process.exit(2);
 }
 
-async function viaAgent(id: string): Promise<ScenarioResult> {
-  const response = await fetch(`http://${clientService(id)}:${agentPort}/`, {
+async function ask<T>(service: string): Promise<T> {
+  const response = await fetch(`http://${service}:${agentPort}/`, {
     signal: AbortSignal.timeout(agentTimeoutMs),
   });
-  const body = (await response.json()) as ScenarioResult | { error: string };
-  if ("error" in body) throw new Error(`${clientService(id)}: ${body.error}`);
-  return body;
+  const body = (await response.json()) as T | { error: string };
+  if (body && typeof body === "object" && "error" in body) throw new Error(`${service}: ${body.error}`);
+  return body as T;
+}
+
+async function viaAgent(id: string): Promise<ScenarioResult> {
+  const entry = dockerScenario(id);
+  const [result, fixed] = await Promise.all([
+    ask<ScenarioResult>(clientService(id)),
+    entry.client?.fixed ? ask<FixedResult>(fixedClientService(id)) : undefined,
+  ]);
+  if (!fixed) return result;
+  const broken = result.status;
+  const status = broken === "reproduced" && !fixed.observations.every((o) => o.ok) ? "failed" : broken;
+  return { ...result, status, fixed };
 }
 
 const results = await Promise.all(

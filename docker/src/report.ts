@@ -28,6 +28,10 @@ export function formatReport(report: ProbeReport): string {
     for (const o of r.observations) out.push(line("", o));
     if (r.control) out.push(line("control ", r.control));
     if (r.contrast) out.push(line("contrast ", r.contrast), `        ${r.contrast.url}: ${r.contrast.note}`);
+    if (r.fixed) {
+      out.push(`    fixed with ${r.fixed.sysctls.join(" ")}:`);
+      for (const o of r.fixed.observations) out.push(line("fixed ", o));
+    }
     for (const s of r.skipped) out.push(`    - ${s.client}: not run (${s.why})`);
     if (r.note) out.push(`    note: ${r.note}`);
   }

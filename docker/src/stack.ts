@@ -29,6 +29,12 @@ export interface ClientContainer {
    * sends everything off its network to `wan`, as a home router sends it to the internet.
    */
   readonly prepare?: "hold" | "time-wait" | "route-via-wan";
+  /**
+   * The documented kernel fix, in a second client container (`client-<id>-fixed`): the same
+   * preparation, then every client must connect. `settleMs`: TIME_WAIT reuse needs the clock to
+   * pass the old connection's last timestamp second (tcp_twsk_unique in net/ipv4/tcp_ipv4.c).
+   */
+  readonly fixed?: { readonly sysctls: Readonly<Record<string, string>>; readonly settleMs?: number };
 }
 
 export interface DockerScenario {
@@ -155,6 +161,7 @@ export const dockerScenarios: Readonly<Record<string, DockerScenario>> = {
     client: {
       sysctls: { "net.ipv4.ip_local_port_range": portRange("addrnotavail-ephemeral-ports") },
       prepare: "hold",
+      fixed: { sysctls: { "net.ipv4.ip_local_port_range": "10000 65535" } },
     },
   },
   "addrnotavail-time-wait": {
@@ -166,6 +173,13 @@ export const dockerScenarios: Readonly<Record<string, DockerScenario>> = {
         "net.ipv4.tcp_tw_reuse": "0",
       },
       prepare: "time-wait",
+      fixed: {
+        sysctls: {
+          "net.ipv4.ip_local_port_range": portRange("addrnotavail-time-wait"),
+          "net.ipv4.tcp_tw_reuse": "1",
+        },
+        settleMs: 1_100,
+      },
     },
   },
   "protocol-ws-to-http": {

@@ -66,6 +66,11 @@ describe("the compose stack", () => {
     expect(judged.length + (gap ? 1 : 0)).toBeGreaterThan(0);
     for (const o of judged) expect(o.why, `${o.client}: ${o.code} ${o.message}`).toBe("");
     if (result.control) expect(result.control.code, result.control.message).toBe("OK");
+    if (dockerScenario(id).client?.fixed) {
+      expect(result.fixed?.observations.map((o) => [o.client, o.code, o.why])).toEqual(
+        result.observations.map((o) => [o.client, "OK", ""]),
+      );
+    }
     if (dockerScenario(id).contrast) expect(result.contrast?.why, result.contrast?.message).toBe("");
     if (!gap) expect(result.status).toBe("reproduced");
   });

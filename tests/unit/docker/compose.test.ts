@@ -8,6 +8,7 @@ import {
   dockerScenario,
   dockerScenarios,
   dockerTierIds,
+  fixedClientService,
   services,
 } from "@connlab/docker";
 import { getScenario, scenarios } from "@connlab/scenarios";
@@ -44,7 +45,11 @@ describe("docker/compose.yaml", () => {
     (id) => {
       const entry = dockerScenario(id);
       const category = getScenario(id).category;
-      const needed = [...entry.services, ...(entry.client ? [clientService(id)] : [])];
+      const needed = [
+        ...entry.services,
+        ...(entry.client ? [clientService(id)] : []),
+        ...(entry.client?.fixed ? [fixedClientService(id)] : []),
+      ];
       for (const name of needed) {
         expect(model[name], name).toBeDefined();
         expect(model[name]?.profiles).toEqual(expect.arrayContaining(["all", category]));
