@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerDocker } from "./commands/docker.ts";
 import { registerDoctor } from "./commands/doctor.ts";
 import { registerLab } from "./commands/lab.ts";
 import { registerRecord } from "./commands/record.ts";
@@ -17,6 +18,7 @@ const registrars: readonly ((program: Command) => void)[] = [
   registerLab,
   registerStart,
   registerWorkshop,
+  registerDocker,
 ];
 
 export function buildProgram(): Command {

@@ -1,37 +1,36 @@
-import { parseArgs } from "node:util";
-import { type Listening, startHttp } from "../apps/http.ts";
-import { startNet } from "../apps/net.ts";
-import { startUdpDns } from "../apps/udp-dns.ts";
-import { startWs } from "../apps/ws.ts";
-import { exitWithParent } from "./parent.ts";
-
 /**
- * A healthy app inside a lab namespace: `serve.ts --app http|ws|net|dns --host H [--port P]
- * [--record name=ip]…` prints `{"port":N}` once listening and runs until stdin closes.
+ * Runs one healthy app in the foreground, for containers: `serve.ts --app http --host 0.0.0.0
+ * --port 8080 [--port 8081]`. The compose stack breaks things around it (bind address,
+ * firewall, DNS), never the app itself. Stops cleanly on SIGTERM so `docker stop` is quick.
  */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { apps } from "../apps/index.ts";
+
 const { values } = parseArgs({
   options: {
     app: { type: "string" },
     host: { type: "string", default: "0.0.0.0" },
-    port: { type: "string", default: "0" },
-    record: { type: "string", multiple: true, default: [] },
+    port: { type: "string", multiple: true },
+    /** Written once every port listens: the container's healthcheck tests for it. */
+    "ready-file": { type: "string" },
   },
 });
-const host = values.host;
-const port = Number(values.port);
-const starters: Record<string, () => Promise<Listening>> = {
-  http: () => startHttp({ host, port }),
-  ws: () => startWs({ host, port }),
-  net: () => startNet({ host, port }),
-  dns: () =>
-    startUdpDns({
-      host,
-      port,
-      records: Object.fromEntries(values.record.map((r) => r.split("=") as [string, string])),
-    }),
+const start = values.app === undefined ? undefined : apps[values.app];
+const ports = (values.port ?? []).map(Number);
+if (!start || ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p <= 0 || p > 65_535)) {
+  process.stderr.write(
+    `usage: serve.ts --app ${Object.keys(apps).join("|")} [--host ADDRESS] --port N [--port N…] [--ready-file PATH]\n`,
+  );
+  process.exit(2);
+}
+const listening = await Promise.all(ports.map((port) => start({ host: values.host, port })));
+for (const l of listening) process.stdout.write(`serve: ${values.app} listening on ${l.host}:${l.port}\n`);
+if (values["ready-file"]) writeFileSync(values["ready-file"], "");
+
+const stop = async () => {
+  await Promise.all(listening.map((l) => l.close()));
+  process.exit(0);
 };
-const start = starters[values.app ?? ""];
-if (!start) throw new Error(`--app must be one of ${Object.keys(starters).join(", ")}`);
-const listening = await start();
-process.stdout.write(`${JSON.stringify({ port: listening.port })}\n`);
-exitWithParent(() => listening.close());
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);

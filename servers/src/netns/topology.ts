@@ -44,7 +44,7 @@ export async function router(lab: Lab, role: string): Promise<string> {
   return netns;
 }
 
-const serveMain = join(import.meta.dirname, "..", "bin", "serve.ts");
+const serveMain = join(import.meta.dirname, "..", "bin", "serve-in-lab.ts");
 
 /** Starts a healthy app (http, ws, net, dns) inside a host; resolves to the port it listens on. */
 export async function serve(

@@ -1,0 +1,54 @@
+import { composeProject } from "@connlab/docker";
+import { type Category, categories } from "@connlab/scenarios";
+import { type Command, Option } from "commander";
+import { CliError } from "../errors.ts";
+
+/** The compose project these commands share; tests and bench use projects of their own. */
+const stack = composeProject(process.env.CONNLAB_COMPOSE_PROJECT ?? "connlab");
+const categoryOption = () =>
+  new Option("--category <name>", "only this group (a compose profile)").choices(categories);
+const profile = (category?: Category) => (category ? ["--profile", category] : []);
+const probe = (category?: Category) => (category ? `probe-${category}` : "probe");
+
+async function compose(args: readonly string[], timeoutMs: number): Promise<number> {
+  const result = await stack.run(args, timeoutMs, { inherit: true });
+  if (result.failed && result.exitCode === undefined) {
+    throw new CliError(`docker compose did not run: ${result.shortMessage}`, 1);
+  }
+  return result.exitCode ?? 1;
+}
+
+export function registerDocker(program: Command): void {
+  const docker = program
+    .command("docker")
+    .description("the compose stack (docker/compose.yaml): up, report, down");
+  docker
+    .command("up")
+    .description("build the image and start the broken servers (nothing is published)")
+    .addOption(categoryOption())
+    .action(async (options: { category?: Category }) => {
+      const build = await compose([...profile(options.category), "build", probe(options.category)], 900_000);
+      if (build !== 0)
+        throw new CliError("the image did not build (offline? bash docker/base/build-offline.sh)", 1);
+      const scale = ["--scale", `${probe(options.category)}=0`];
+      process.exitCode = await compose(
+        [...profile(options.category), "up", "-d", "--no-build", ...scale],
+        600_000,
+      );
+    });
+  docker
+    .command("report")
+    .description("run the probe: every docker-tier scenario, ✓/✗ per client; exit 0 when all reproduced")
+    .addOption(categoryOption())
+    .option("--json", "print the report as JSON")
+    .action(async (options: { category?: Category; json?: boolean }) => {
+      const args = ["run", "-T", probe(options.category), ...(options.json ? ["--json"] : [])];
+      process.exitCode = await compose([...profile(options.category), ...args], 300_000);
+    });
+  docker
+    .command("down")
+    .description("stop and remove the stack's containers, networks and volume")
+    .action(async () => {
+      process.exitCode = await compose(["down", "-v", "--remove-orphans", "-t", "2"], 120_000);
+    });
+}

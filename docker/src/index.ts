@@ -1,0 +1,17 @@
+export type { Checked, FixedResult, ScenarioResult } from "./check.ts";
+export {
+  clientService,
+  composeModel,
+  composeYaml,
+  dockerCommand,
+  dockerScenario,
+  dockerTierIds,
+  fixedClientService,
+  image,
+  probeService,
+} from "./compose.ts";
+export { composeFile, composeProject } from "./project.ts";
+export { formatReport, type ProbeReport, summarize } from "./report.ts";
+export { services } from "./services.ts";
+export { dockerScenarios } from "./stack.ts";
+export { toYaml } from "./yaml.ts";

@@ -1,0 +1,67 @@
+/**
+ * The probe service: `probe.ts [--json] [--out FILE] [--scenario ID…]`. Reproduces every docker-tier scenario of
+ * the categories in CONNLAB_CATEGORIES (set per probe service by compose.yaml) against the
+ * stack's services, prints the report (or JSON with --json), and exits 0 only when every
+ * scenario was reproduced as documented.
+ */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { getScenario } from "@connlab/scenarios";
+import { checkScenario, type FixedResult, type ScenarioResult } from "./check.ts";
+import { agentPort, clientService, dockerScenario, dockerTierIds, fixedClientService } from "./compose.ts";
+import { formatReport, summarize } from "./report.ts";
+import { agentTimeoutMs, timeoutMs } from "./timeouts.ts";
+
+const { values } = parseArgs({
+  options: {
+    json: { type: "boolean" },
+    out: { type: "string" },
+    scenario: { type: "string", multiple: true },
+  },
+});
+const categories = (process.env.CONNLAB_CATEGORIES ?? "").split(",").filter(Boolean);
+const only = (values.scenario ?? []).map((id) => getScenario(id).id);
+const ids = dockerTierIds.filter(
+  (id) =>
+    (categories.length === 0 || categories.includes(getScenario(id).category)) &&
+    (only.length === 0 || only.includes(id)),
+);
+if (ids.length === 0) {
+  process.stderr.write(
+    `probe: no docker-tier scenario among ${only.join(", ")} in ${categories.join(", ")}\n`,
+  );
+  process.exit(2);
+}
+
+async function ask<T>(service: string): Promise<T> {
+  const response = await fetch(`http://${service}:${agentPort}/`, {
+    signal: AbortSignal.timeout(agentTimeoutMs),
+  });
+  const body = (await response.json()) as T | { error: string };
+  if (body && typeof body === "object" && "error" in body) throw new Error(`${service}: ${body.error}`);
+  return body as T;
+}
+
+async function viaAgent(id: string): Promise<ScenarioResult> {
+  const entry = dockerScenario(id);
+  const [result, fixed] = await Promise.all([
+    ask<ScenarioResult>(clientService(id)),
+    entry.client?.fixed ? ask<FixedResult>(fixedClientService(id)) : undefined,
+  ]);
+  if (!fixed) return result;
+  const broken = result.status;
+  const status = broken === "reproduced" && !fixed.observations.every((o) => o.ok) ? "failed" : broken;
+  return { ...result, status, fixed };
+}
+
+const results = await Promise.all(
+  ids.map((id) => {
+    const entry = dockerScenario(id);
+    return entry.client && !entry.pending ? viaAgent(id) : checkScenario(id, timeoutMs);
+  }),
+);
+const report = summarize(results);
+const json = `${JSON.stringify(report, null, 2)}\n`;
+if (values.out) writeFileSync(values.out, json);
+process.stdout.write(values.json ? json : formatReport(report));
+process.exitCode = report.ok ? 0 : 1;

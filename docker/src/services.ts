@@ -1,0 +1,121 @@
+/**
+ * The containers of the stack, by compose service name. Scenarios (stack.ts) refer to them; one
+ * service can serve several scenarios. Every server runs a healthy app from servers/src/apps
+ * through servers/src/bin/serve.ts: what breaks it is around it (bind address, firewall, DNS).
+ */
+
+/** Where the lab's apps listen inside their containers; compose files use fixed ports. */
+export const appPort = 8080;
+
+export interface App {
+  readonly app: "http" | "ws" | "net";
+  /** 0.0.0.0 unless the fault is the bind address. */
+  readonly host?: string;
+  readonly ports: readonly number[];
+}
+
+export interface Service {
+  /** One line, written above the service in compose.yaml: what goes on the wire. */
+  readonly describe: string;
+  /** The app it serves; absent for machines that answer nothing (they only exist). */
+  readonly app?: App;
+  /** nftables commands run before the app starts, in the container's own namespace. */
+  readonly nft?: readonly string[];
+  /** Extra DNS names the stack's resolver (Docker's embedded DNS) answers with this container. */
+  readonly aliases?: readonly string[];
+  /** Networks other than the probe's `lab` (where it is not reachable by the probe). */
+  readonly network?: "lab" | "private";
+  /** Shell run before the app (e.g. to publish its address for the probe). */
+  readonly before?: string;
+}
+
+const firewallTable = (rule: string): readonly string[] => [
+  "add table inet connlab",
+  "add chain inet connlab input { type filter hook input priority 0; policy accept; }",
+  `add rule inet connlab input ${rule}`,
+];
+
+export const services = {
+  http: {
+    describe: "the healthy HTTP server (fastify) on 0.0.0.0:8080",
+    app: { app: "http", ports: [appPort] },
+  },
+  bystander: {
+    describe: "another machine: it answers, but nothing listens on 8080 (RST); api.connlab.test points here",
+    aliases: ["api.connlab.test"],
+  },
+  "not-listening": {
+    describe: "the server's machine with the server stopped: every SYN to 8080 gets a RST",
+  },
+  "proxy-down": {
+    describe: "the machine HTTP_PROXY names, where no proxy runs: port 3128 answers RST",
+  },
+  "loopback-only": {
+    describe: "the HTTP server bound to 127.0.0.1:8080: other machines get a RST",
+    app: { app: "http", host: "127.0.0.1", ports: [appPort] },
+  },
+  unpublished: {
+    describe: "the HTTP server in a container with no `ports:`: it listens in its own namespace only",
+    app: { app: "http", ports: [appPort] },
+  },
+  cdn: {
+    describe: "a CDN-like front that www.connlab.test resolves to: it serves port 80 only",
+    app: { app: "http", ports: [80] },
+    aliases: ["www.connlab.test"],
+  },
+  "firewall-drop": {
+    describe: "the HTTP server on 8080 and 8081 behind an nftables rule that drops SYNs to 8080",
+    app: { app: "http", ports: [appPort, 8081] },
+    nft: firewallTable(`tcp dport ${appPort} drop`),
+  },
+  "firewall-reject": {
+    describe: "the same server behind a reject rule: SYNs to 8080 get a RST back (refused, at once)",
+    app: { app: "http", ports: [appPort, 8081] },
+    nft: firewallTable(`tcp dport ${appPort} reject with tcp reset`),
+  },
+  "security-group": {
+    describe: "the HTTP server behind a drop at the network interface (netdev ingress), before the OS",
+    app: { app: "http", ports: [appPort, 8081] },
+    nft: [
+      "add table netdev connlab-sg",
+      "add chain netdev connlab-sg edge { type filter hook ingress device eth0 priority 0; policy accept; }",
+      `add rule netdev connlab-sg edge tcp dport ${appPort} drop`,
+    ],
+  },
+  "panel-firewall": {
+    describe: "the system firewall accepts 8080, the panel's own table still drops it",
+    app: { app: "http", ports: [appPort, 8081] },
+    nft: [
+      "add table inet system",
+      "add chain inet system input { type filter hook input priority 0; policy accept; }",
+      `add rule inet system input tcp dport ${appPort} accept`,
+      "add table inet panel",
+      "add chain inet panel input { type filter hook input priority 10; policy accept; }",
+      `add rule inet panel input tcp dport ${appPort} drop`,
+    ],
+  },
+  silent: {
+    describe: "the old server api-old.connlab.test still points to: it drops every TCP SYN",
+    aliases: ["api-old.connlab.test"],
+    nft: firewallTable("tcp flags syn drop"),
+  },
+  "internal-server": {
+    describe: "the HTTP server on a private network only; it writes its address for the probe",
+    app: { app: "http", ports: [appPort] },
+    network: "private",
+    before: "hostname -i | cut -d' ' -f1 > /addresses/internal-server",
+  },
+  wan: {
+    describe: "the client's way out: it forwards nothing, so packets to private addresses die here",
+  },
+  net: {
+    describe: "the healthy raw TCP line server (node:net) on 0.0.0.0:8080",
+    app: { app: "net", ports: [appPort] },
+  },
+  "ws-only": {
+    describe: "the healthy WebSocket server (ws) on 0.0.0.0:8080: plain HTTP gets 426",
+    app: { app: "ws", ports: [appPort] },
+  },
+} as const satisfies Record<string, Service>;
+
+export type ServiceName = keyof typeof services;

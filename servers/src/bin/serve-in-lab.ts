@@ -1,0 +1,36 @@
+import { parseArgs } from "node:util";
+import type { Listening } from "../apps/http.ts";
+import { apps } from "../apps/index.ts";
+import { startUdpDns } from "../apps/udp-dns.ts";
+import { exitWithParent } from "./parent.ts";
+
+/**
+ * A healthy app inside a lab namespace: `serve-in-lab.ts --app http|ws|net|dns --host H [--port P]
+ * [--record name=ip]…` prints `{"port":N}` once listening and runs until stdin closes.
+ */
+const { values } = parseArgs({
+  options: {
+    app: { type: "string" },
+    host: { type: "string", default: "0.0.0.0" },
+    port: { type: "string", default: "0" },
+    record: { type: "string", multiple: true, default: [] },
+  },
+});
+const host = values.host;
+const port = Number(values.port);
+const starters: Record<string, () => Promise<Listening>> = {
+  ...Object.fromEntries(
+    Object.entries(apps).map(([name, startApp]) => [name, () => startApp({ host, port })]),
+  ),
+  dns: () =>
+    startUdpDns({
+      host,
+      port,
+      records: Object.fromEntries(values.record.map((r) => r.split("=") as [string, string])),
+    }),
+};
+const start = starters[values.app ?? ""];
+if (!start) throw new Error(`--app must be one of ${Object.keys(starters).join(", ")}`);
+const listening = await start();
+process.stdout.write(`${JSON.stringify({ port: listening.port })}\n`);
+exitWithParent(() => listening.close());
