@@ -29,8 +29,9 @@ async function probeInChild(client: Client, target: Target, options: ProbeOption
     {
       reject: false,
       env: { ...target.env },
-      // The child bounds its own attempt; this is the backstop for a child that hangs.
-      timeout: options.timeoutMs + 5_000,
+      // The child bounds its own attempt with timeoutMs; this backstop is for a child that
+      // hangs, and leaves room for Node's start-up on a busy machine (no part of the attempt).
+      timeout: options.timeoutMs + 15_000,
     },
   );
   try {
