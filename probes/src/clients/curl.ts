@@ -1,7 +1,7 @@
 import type { Target } from "@connlab/servers";
 import { execa } from "execa";
 import { CONNECTED } from "../connected.ts";
-import { type Client, stopwatch } from "./client.ts";
+import { type Client, probeEnv, stopwatch } from "./client.ts";
 
 /** libcurl's names for the exit codes the catalogue meets (man curl, "EXIT CODES"). */
 const curlExitNames: Readonly<Record<number, string>> = {
@@ -46,7 +46,7 @@ export const curl: Client = {
     const result = await execa(
       "curl",
       ["-sS", "-k", "-o", "/dev/null", "-w", "%{http_code}", ...curlArgs(target, timeoutMs)],
-      { reject: false, env: { ...target.env }, timeout: timeoutMs + 2_000 },
+      { reject: false, env: probeEnv(target), extendEnv: false, timeout: timeoutMs + 2_000 },
     );
     const base = { client: "curl" as const, clientVersion, elapsedMs: elapsed() };
     if (result.exitCode === 0) {

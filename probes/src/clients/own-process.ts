@@ -1,7 +1,7 @@
 import type { ProbeOptions, Target } from "@connlab/servers";
 import { execa } from "execa";
 import type { Observation } from "../observation.ts";
-import { type Client, stopwatch } from "./client.ts";
+import { type Client, probeEnv, stopwatch } from "./client.ts";
 
 const childMain = new URL("./child.ts", import.meta.url).pathname;
 
@@ -28,7 +28,8 @@ async function probeInChild(client: Client, target: Target, options: ProbeOption
     [childMain, client.name, JSON.stringify(target), String(options.timeoutMs)],
     {
       reject: false,
-      env: { ...target.env },
+      env: probeEnv(target),
+      extendEnv: false,
       // The child bounds its own attempt with timeoutMs; this backstop is for a child that
       // hangs, and leaves room for Node's start-up on a busy machine (no part of the attempt).
       timeout: options.timeoutMs + 15_000,
