@@ -6,18 +6,19 @@ import { type Client, probeEnv, stopwatch } from "./client.ts";
 const childMain = new URL("./child.ts", import.meta.url).pathname;
 
 /**
- * A Node client whose target needs a different process environment (proxy variables, the lab's
- * resolver) runs in a child Node process with exactly that environment. Node reads
- * NODE_USE_ENV_PROXY and the proxy variables once, at start-up, and `dns.lookup` is
- * process-wide, so doing it in this process would leak into every concurrent probe; a child is
- * also exactly what a user's program is.
+ * A Node client runs in a child Node process, with exactly the target's environment, when the
+ * target needs what only a process can have: Node reads NODE_USE_ENV_PROXY and the proxy
+ * variables once, at start-up, and fetch resolves names only through the process-wide
+ * `dns.lookup`. Doing either here would leak into every concurrent probe; a child is also
+ * exactly what a user's program is. Clients that take a `lookup` option and never read proxy
+ * variables (node:net, ws) stay in this process.
  */
-export function inOwnProcessWhenNeeded(client: Client): Client {
+export function inOwnProcessWhen(client: Client, needed: (target: Target) => boolean): Client {
   return {
     name: client.name,
     version: () => client.version(),
     probe: (target, options) =>
-      target.env || target.resolver ? probeInChild(client, target, options) : client.probe(target, options),
+      needed(target) ? probeInChild(client, target, options) : client.probe(target, options),
   };
 }
 

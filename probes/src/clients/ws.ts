@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import WebSocket from "ws";
 import { CONNECTED } from "../connected.ts";
 import { type Client, stopwatch } from "./client.ts";
+import { labLookup } from "./system-resolver.ts";
 
 const wsVersion = (createRequire(import.meta.url)("ws/package.json") as { version: string }).version;
 const ping = "connlab ping";
@@ -30,7 +31,11 @@ export const wsClient: Client = {
     const url = target.url.replace(/^http/, "ws");
     return new Promise((resolve) => {
       let settled = false;
-      const socket = new WebSocket(url, { handshakeTimeout: timeoutMs, rejectUnauthorized: false });
+      const socket = new WebSocket(url, {
+        handshakeTimeout: timeoutMs,
+        rejectUnauthorized: false,
+        ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),
+      });
       const finish = (code: string, message: string) => {
         if (settled) return;
         settled = true;
