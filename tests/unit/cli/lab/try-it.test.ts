@@ -25,6 +25,13 @@ describe("lab's see-it-fail command", () => {
     expect(tryItCommand({ url: "http://localhost:4100/", resolver })).toMatch(/^curl -sS -m 2 -6 --doh-url /);
   });
 
+  it("sends a WebSocket opening handshake over http:// for ws:// targets", () => {
+    expect(tryItCommand({ url: "ws://127.0.0.1:4100/" })).toBe(
+      "curl -sS -m 2 -i -H 'Connection: Upgrade' -H 'Upgrade: websocket' -H 'Sec-WebSocket-Version: 13' " +
+        "-H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' http://127.0.0.1:4100/",
+    );
+  });
+
   it("quotes what the shell would split", () => {
     expect(tryItCommand({ url: "http://127.0.0.1:4100/?a=1&b=2" })).toBe(
       "curl -sS -m 2 'http://127.0.0.1:4100/?a=1&b=2'",
