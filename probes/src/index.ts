@@ -2,6 +2,7 @@ export { ObservationsArtifact, RecordedObservation, ScenarioRecord } from "./art
 export { type BothWays, reproduceBothWays, reproducibleHere, tierOf } from "./catalogue.ts";
 export { chromiumPath, launchChromium } from "./chromium.ts";
 export { chromiumCode, closeChromium } from "./clients/chromium.ts";
+export { probeEnv } from "./clients/client.ts";
 export { curlArgs } from "./clients/curl.ts";
 export { type Client, clients, getClient } from "./clients/index.ts";
 export { judge, type Verdict } from "./expectations.ts";

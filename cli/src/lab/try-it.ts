@@ -3,6 +3,18 @@ import type { Target } from "@connlab/servers";
 const shellSafe = /^[\w@%+=:,./-]+$/;
 const quote = (word: string) => (shellSafe.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`);
 
+const websocketHandshake = [
+  "-i",
+  "-H",
+  "Connection: Upgrade",
+  "-H",
+  "Upgrade: websocket",
+  "-H",
+  "Sec-WebSocket-Version: 13",
+  "-H",
+  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+];
+
 /**
  * The curl command that shows a target's failure, as a reader would paste it: the proxy
  * variables curl reads (lower-case ones; it ignores HTTP_PROXY), and the lab's DNS-over-HTTPS
@@ -16,7 +28,11 @@ export function tryItCommand(target: Target): string {
   // curl resolves `localhost` itself to ::1 and 127.0.0.1 and falls back between them; -6 shows
   // what a client that tries only the first address (::1) gets.
   const family = new URL(target.url).hostname === "localhost" ? ["-6"] : [];
-  return [...env, "curl", "-sS", "-m", "2", ...family, ...resolver, target.url]
+  // curl 7.88 speaks no ws://, but it can send the opening handshake (RFC 6455 §4.1) over
+  // http:// and print the answer: a WebSocket server says 101, anything else is the failure.
+  const upgrade = /^wss?:/.test(target.url) ? websocketHandshake : [];
+  const url = target.url.replace(/^ws/, "http");
+  return [...env, "curl", "-sS", "-m", "2", ...family, ...upgrade, ...resolver, url]
     .map((w, i) => (i < env.length ? w : quote(w)))
     .join(" ");
 }

@@ -15,3 +15,18 @@ export function stopwatch(): () => number {
   const start = performance.now();
   return () => Math.round(performance.now() - start);
 }
+
+/** Variables that change where a client connects; a probe gets only the target's own. */
+const routingVariables = /^(https?_proxy|all_proxy|no_proxy|node_use_env_proxy)$/i;
+
+/**
+ * The environment for a client process: this one's, minus any proxy settings of the person
+ * running connlab (which would silently reroute or rescue the probes), plus the target's env.
+ */
+export function probeEnv(target: Target): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !routingVariables.test(key)) env[key] = value;
+  }
+  return { ...env, ...target.env };
+}

@@ -1,7 +1,7 @@
 import type { Target } from "@connlab/servers";
 import { execa } from "execa";
 import { CONNECTED } from "../connected.ts";
-import { type Client, stopwatch } from "./client.ts";
+import { type Client, probeEnv, stopwatch } from "./client.ts";
 
 /** libcurl's names for the exit codes the catalogue meets (man curl, "EXIT CODES"). */
 const curlExitNames: Readonly<Record<number, string>> = {
@@ -57,6 +57,7 @@ export const curl: Client = {
     return cachedVersion;
   },
   probe: async (target, { timeoutMs }) => {
+    const clientVersion = await curl.version();
     const elapsed = stopwatch();
     const websocket = /^wss?:/.test(target.url);
     const url = target.url.replace(/^ws/, "http");
@@ -64,7 +65,8 @@ export const curl: Client = {
     const args = ["-sS", "-k", "-o", "/dev/null", "-D", "-", ...(websocket ? upgradeHeaders : [])];
     const subprocess = execa("curl", [...args, ...curlArgs({ ...target, url }, timeoutMs)], {
       reject: false,
-      env: { ...target.env },
+      env: probeEnv(target),
+      extendEnv: false,
       timeout: timeoutMs + 2_000,
     });
     let head = "";
@@ -77,7 +79,7 @@ export const curl: Client = {
       }
     });
     const result = await subprocess;
-    const base = { client: "curl" as const, clientVersion: await curl.version(), elapsedMs: elapsed() };
+    const base = { client: "curl" as const, clientVersion, elapsedMs: elapsed() };
     const statusLine = head.split("\r\n")[0] ?? "";
     const status = Number(statusLine.split(" ")[1]);
     if (upgraded) return { ...base, code: CONNECTED, message: statusLine, exitCode: null };

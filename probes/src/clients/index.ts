@@ -6,19 +6,21 @@ import { fetchClient } from "./fetch.ts";
 import { nodeHttp } from "./node-http.ts";
 import { nodeNet } from "./node-net.ts";
 import { nodeWebSocket } from "./node-websocket.ts";
-import { inOwnProcessWhenNeeded } from "./own-process.ts";
+import { inOwnProcessWhen } from "./own-process.ts";
 import { wsClient } from "./ws.ts";
 
 export type { Client } from "./client.ts";
 
 /** Every client the probes can drive, by the name scenarios use. */
 export const clients: Partial<Record<ClientName, Client>> = {
-  "node-net": inOwnProcessWhenNeeded(nodeNet),
-  "node-http": inOwnProcessWhenNeeded(nodeHttp),
+  "node-net": nodeNet,
+  // node:http honours proxy variables only when NODE_USE_ENV_PROXY=1 was set at start-up.
+  "node-http": inOwnProcessWhen(nodeHttp, (target) => target.env !== undefined),
   curl,
-  fetch: inOwnProcessWhenNeeded(fetchClient),
-  ws: inOwnProcessWhenNeeded(wsClient),
-  "node-websocket": inOwnProcessWhenNeeded(nodeWebSocket),
+  // fetch (undici) has both: proxy variables read at start-up and no per-call lookup.
+  fetch: inOwnProcessWhen(fetchClient, (target) => target.env !== undefined || target.resolver !== undefined),
+  ws: wsClient,
+  "node-websocket": nodeWebSocket,
   chromium: chromiumClient,
 };
 

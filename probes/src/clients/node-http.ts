@@ -2,6 +2,7 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { CONNECTED } from "../connected.ts";
 import { type Client, stopwatch } from "./client.ts";
+import { labLookup } from "./system-resolver.ts";
 
 /**
  * node:http / node:https: one GET, as most Node servers-to-servers code does it. Errors carry
@@ -17,6 +18,7 @@ export const nodeHttp: Client = {
     const request = url.protocol === "https:" ? httpsRequest : httpRequest;
     return new Promise((resolve) => {
       const req = request(url, {
+        ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),
         method: "GET",
         rejectUnauthorized: false,
         signal: AbortSignal.timeout(timeoutMs),

@@ -1,6 +1,7 @@
 import { Socket } from "node:net";
 import { CONNECTED } from "../connected.ts";
 import { type Client, stopwatch } from "./client.ts";
+import { labLookup } from "./system-resolver.ts";
 
 /**
  * node:net, the lowest-level Node client: one TCP connect and nothing else. Node itself never
@@ -37,7 +38,9 @@ export const nodeNet: Client = {
         clearTimeout(timer);
         resolve({ ...base, code: error.code ?? "ERROR", message: error.message, elapsedMs: elapsed() });
       });
-      socket.connect({ host, port, autoSelectFamily: false });
+      // The lab's resolver, when the target has one, is this connect's own `lookup` option.
+      const lookup = target.resolver ? { lookup: labLookup(target.resolver.dns) } : {};
+      socket.connect({ host, port, autoSelectFamily: false, ...lookup });
     });
   },
 };

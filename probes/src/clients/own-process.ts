@@ -1,23 +1,24 @@
 import type { ProbeOptions, Target } from "@connlab/servers";
 import { execa } from "execa";
 import type { Observation } from "../observation.ts";
-import { type Client, stopwatch } from "./client.ts";
+import { type Client, probeEnv, stopwatch } from "./client.ts";
 
 const childMain = new URL("./child.ts", import.meta.url).pathname;
 
 /**
- * A Node client whose target needs a different process environment (proxy variables, the lab's
- * resolver) runs in a child Node process with exactly that environment. Node reads
- * NODE_USE_ENV_PROXY and the proxy variables once, at start-up, and `dns.lookup` is
- * process-wide, so doing it in this process would leak into every concurrent probe; a child is
- * also exactly what a user's program is.
+ * A Node client runs in a child Node process, with exactly the target's environment, when the
+ * target needs what only a process can have: Node reads NODE_USE_ENV_PROXY and the proxy
+ * variables once, at start-up, and fetch resolves names only through the process-wide
+ * `dns.lookup`. Doing either here would leak into every concurrent probe; a child is also
+ * exactly what a user's program is. Clients that take a `lookup` option and never read proxy
+ * variables (node:net, ws) stay in this process.
  */
-export function inOwnProcessWhenNeeded(client: Client): Client {
+export function inOwnProcessWhen(client: Client, needed: (target: Target) => boolean): Client {
   return {
     name: client.name,
     version: () => client.version(),
     probe: (target, options) =>
-      target.env || target.resolver ? probeInChild(client, target, options) : client.probe(target, options),
+      needed(target) ? probeInChild(client, target, options) : client.probe(target, options),
   };
 }
 
@@ -28,9 +29,11 @@ async function probeInChild(client: Client, target: Target, options: ProbeOption
     [childMain, client.name, JSON.stringify(target), String(options.timeoutMs)],
     {
       reject: false,
-      env: { ...target.env },
-      // The child bounds its own attempt; this is the backstop for a child that hangs.
-      timeout: options.timeoutMs + 5_000,
+      env: probeEnv(target),
+      extendEnv: false,
+      // The child bounds its own attempt with timeoutMs; this backstop is for a child that
+      // hangs, and leaves room for Node's start-up on a busy machine (no part of the attempt).
+      timeout: options.timeoutMs + 15_000,
     },
   );
   try {

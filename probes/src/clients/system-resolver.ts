@@ -7,20 +7,30 @@ type LookupCallback = (
   family?: number,
 ) => void;
 
+/** The `lookup` signature node:net, node:http and ws accept as an option. */
+export type Lookup = (
+  hostname: string,
+  options: LookupOptions | number | LookupCallback,
+  callback?: LookupCallback,
+) => void;
+
 /**
  * Makes this process resolve names through the lab's DNS server, as if the machine's resolver
- * pointed at it. It replaces `dns.lookup`, which node:net, node:http and fetch (undici) all call,
- * so it is only ever done in a probe's own child process (see own-process.ts). Addresses come
- * back IPv6 first, as getaddrinfo sorts them (RFC 6724) on a host that has ::1.
+ * pointed at it. It replaces `dns.lookup`, which fetch (undici) calls and offers no option to
+ * change, so it is only ever done in a probe's own child process (see own-process.ts).
  */
 export function useLabResolver(server: string): void {
+  (dns as { lookup: unknown }).lookup = labLookup(server);
+}
+
+/**
+ * A `dns.lookup` that asks the lab's DNS server (AAAA and A) instead of getaddrinfo. Addresses
+ * come back IPv6 first, as getaddrinfo sorts them (RFC 6724) on a host that has ::1.
+ */
+export function labLookup(server: string): Lookup {
   const resolver = new Resolver({ timeout: 700, tries: 2 });
   resolver.setServers([server]);
-  const lookup = (
-    hostname: string,
-    options: LookupOptions | number | LookupCallback,
-    cb?: LookupCallback,
-  ) => {
+  return (hostname: string, options: LookupOptions | number | LookupCallback, cb?: LookupCallback) => {
     const callback = (typeof options === "function" ? options : cb) as LookupCallback;
     const opts: LookupOptions = typeof options === "object" ? options : { family: Number(options) || 0 };
     const family = opts.family === "IPv4" ? 4 : opts.family === "IPv6" ? 6 : (opts.family ?? 0);
@@ -40,5 +50,4 @@ export function useLabResolver(server: string): void {
       else callback(null, first.address, first.family);
     });
   };
-  (dns as { lookup: unknown }).lookup = lookup;
 }

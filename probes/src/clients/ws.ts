@@ -3,6 +3,7 @@ import WebSocket from "ws";
 import { CONNECTED } from "../connected.ts";
 import { type Client, stopwatch } from "./client.ts";
 import { echoText } from "./echo.ts";
+import { labLookup } from "./system-resolver.ts";
 
 /**
  * ws rejects a failed handshake with plain `Error`s that carry no code (abortHandshake in
@@ -37,7 +38,12 @@ export const wsClient: Client = {
     const url = target.url.replace(/^http/, "ws");
     return new Promise((resolve) => {
       let settled = false;
-      const socket = new WebSocket(url, { handshakeTimeout: timeoutMs, rejectUnauthorized: false });
+      const socket = new WebSocket(url, {
+        handshakeTimeout: timeoutMs,
+        rejectUnauthorized: false,
+        // The rootless lab's own DNS server stands in for the machine's resolver.
+        ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),
+      });
       const finish = (code: string, message: string) => {
         if (settled) return;
         settled = true;

@@ -18,7 +18,7 @@ export default defineScenario({
     params: {},
   },
   // Only clients that try the first address fail. node:net with autoSelectFamily off dials ::1
-  // alone; node:http and fetch (autoSelectFamily on by default since Node 20) and curl (Happy
+  // alone; node:http, fetch and ws (autoSelectFamily on by default since Node 20) and curl (Happy
   // Eyeballs, RFC 8305) fall back to 127.0.0.1 and connect: their OK lines say so.
   expect: [
     {
@@ -36,6 +36,11 @@ export default defineScenario({
       client: "fetch",
       code: "OK",
       message: "^200 OK$",
+    },
+    {
+      client: "ws",
+      code: "OK",
+      message: '^echoed "connlab ping"$',
     },
     {
       client: "curl",

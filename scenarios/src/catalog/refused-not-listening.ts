@@ -35,6 +35,11 @@ export default defineScenario({
       classic: "TypeError: fetch failed",
     },
     {
+      client: "ws",
+      code: "ECONNREFUSED",
+      message: "^connect ECONNREFUSED (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
+    },
+    {
       client: "curl",
       code: "CURLE_COULDNT_CONNECT",
       message:

@@ -18,8 +18,8 @@ export default defineScenario({
     params: {},
   },
   // The lab exports http_proxy and HTTP_PROXY (curl reads only the lower-case one) with
-  // NODE_USE_ENV_PROXY=1, the opt-in without which Node ignores proxy variables. node:net never
-  // reads them and connects straight to the server: that is the point of its OK line.
+  // NODE_USE_ENV_PROXY=1, the opt-in without which Node ignores proxy variables. node:net and ws
+  // never read them and connect straight to the server: that is the point of their OK lines.
   expect: [
     {
       client: "node-net",
@@ -36,6 +36,11 @@ export default defineScenario({
       code: "ECONNREFUSED",
       message: "^fetch failed$",
       classic: "TypeError: fetch failed",
+    },
+    {
+      client: "ws",
+      code: "OK",
+      message: '^echoed "connlab ping"$',
     },
     {
       client: "curl",

@@ -1,4 +1,4 @@
-import { startHttp } from "../apps/http.ts";
+import { startWeb } from "../apps/web.ts";
 import { freePort } from "../free-port.ts";
 import type { Setup } from "../setup.ts";
 import { proxyEnv } from "./proxy-env.ts";
@@ -13,7 +13,7 @@ export const clientProxyDown: Setup = {
   tier: "lab",
   describe: "http_proxy=127.0.0.1:PROXY (nothing there); the proxy's port answers RST",
   start: async () => {
-    const server = await startHttp({ host: "127.0.0.1" });
+    const server = await startWeb({ host: "127.0.0.1" });
     const proxyPort = await freePort();
     return {
       target: { url: `http://127.0.0.1:${server.port}/`, env: proxyEnv(`http://127.0.0.1:${proxyPort}`) },

@@ -1,4 +1,4 @@
-import { startHttp } from "../apps/http.ts";
+import { startWeb } from "../apps/web.ts";
 import type { Setup } from "../setup.ts";
 
 /**
@@ -10,7 +10,7 @@ export const listenLoopback: Setup = {
   tier: "lab",
   describe: "server bound to 127.0.0.1:PORT, client dials 127.0.0.2:PORT (the 'LAN IP'); RST",
   start: async () => {
-    const server = await startHttp({ host: "127.0.0.1" });
+    const server = await startWeb({ host: "127.0.0.1" });
     return { target: { url: `http://127.0.0.2:${server.port}/` }, close: () => server.close() };
   },
 };

@@ -1,5 +1,5 @@
 import { startDns } from "../apps/dns.ts";
-import { startHttp } from "../apps/http.ts";
+import { startWeb } from "../apps/web.ts";
 import type { RunningSetup } from "../setup.ts";
 
 /**
@@ -9,7 +9,7 @@ import type { RunningSetup } from "../setup.ts";
  * server. curl never asks: it resolves `localhost` itself to both addresses (RFC 6761).
  */
 export async function serveForLocalhost(host: string): Promise<RunningSetup> {
-  const server = await startHttp({ host });
+  const server = await startWeb({ host });
   const dns = await startDns({ localhost: { aaaa: ["::1"], a: ["127.0.0.1"] } });
   return {
     target: { url: `http://localhost:${server.port}/`, resolver: { dns: dns.dns, doh: dns.doh } },

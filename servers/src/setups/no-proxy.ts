@@ -1,4 +1,4 @@
-import { startHttp } from "../apps/http.ts";
+import { startWeb } from "../apps/web.ts";
 import { freePort } from "../free-port.ts";
 import type { Setup } from "../setup.ts";
 import { proxyEnv } from "./proxy-env.ts";
@@ -12,7 +12,7 @@ export const noProxy: Setup = {
   tier: "lab",
   describe: "http_proxy still set, NO_PROXY=127.0.0.1: clients dial the server directly",
   start: async () => {
-    const server = await startHttp({ host: "127.0.0.1" });
+    const server = await startWeb({ host: "127.0.0.1" });
     const proxyPort = await freePort();
     const env = {
       ...proxyEnv(`http://127.0.0.1:${proxyPort}`),

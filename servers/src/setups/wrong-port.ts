@@ -1,4 +1,4 @@
-import { startHttp } from "../apps/http.ts";
+import { startWeb } from "../apps/web.ts";
 import { freePort } from "../free-port.ts";
 import type { Setup } from "../setup.ts";
 
@@ -11,7 +11,7 @@ export const wrongPort: Setup = {
   tier: "lab",
   describe: "server on 127.0.0.1:PORT, client dials 127.0.0.1:OTHER; SYN answered by RST",
   start: async () => {
-    const server = await startHttp({ host: "127.0.0.1" });
+    const server = await startWeb({ host: "127.0.0.1" });
     const other = await freePort();
     return { target: { url: `http://127.0.0.1:${other}/` }, close: () => server.close() };
   },

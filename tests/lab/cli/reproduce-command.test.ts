@@ -15,6 +15,7 @@ describe("connlab reproduce", () => {
       "ECONNREFUSED",
       "ECONNREFUSED",
       "ECONNREFUSED",
+      "ECONNREFUSED",
       "CURLE_COULDNT_CONNECT",
     ]);
   });

@@ -19,7 +19,7 @@ describe("ws client", () => {
     expect(observation).toMatchObject({
       client: "ws",
       code: "OK",
-      message: 'echoed "connlab ping"',
+      message: "echo: connlab",
       exitCode: null,
     });
     expect(observation.clientVersion).toMatch(/^ws \d+\.\d+\.\d+ \(Node\.js \d+\.\d+\.\d+\)$/);
@@ -37,7 +37,10 @@ describe("ws client", () => {
   it("reports the HTTP status of a server that answers the upgrade as plain HTTP", async () => {
     server = await startHttp({ host: "127.0.0.1" });
     const observation = await ws.probe({ url: `http://127.0.0.1:${server.port}/` }, { timeoutMs });
-    expect(observation).toMatchObject({ code: "HTTP_200", message: "Unexpected server response: 200" });
+    expect(observation).toMatchObject({
+      code: "WS_UNEXPECTED_RESPONSE",
+      message: "Unexpected server response: 200",
+    });
   });
 
   it("reports the HTTP parser's error for a peer that speaks no HTTP", async () => {
