@@ -40,12 +40,12 @@ export default defineScenario({
     {
       client: "ws",
       code: "OK",
-      message: '^echoed "connlab ping"$',
+      message: "^echo: connlab$",
     },
     {
       client: "curl",
       code: "OK",
-      message: "^HTTP 200$",
+      message: "^HTTP/1\\.1 200 OK$",
     },
   ],
   fix: {

@@ -40,7 +40,7 @@ export default defineScenario({
     {
       client: "ws",
       code: "OK",
-      message: '^echoed "connlab ping"$',
+      message: "^echo: connlab$",
     },
     {
       client: "curl",

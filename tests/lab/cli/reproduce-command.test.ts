@@ -35,7 +35,7 @@ describe("connlab reproduce", () => {
     expect(result.exitCode).toBe(0);
     const out = String(result.stdout);
     expect(out).toMatch(/✓\s+node-net\s+ECONNREFUSED\s+connect ECONNREFUSED ::1:\d+/);
-    expect(out).toMatch(/✓\s+curl\s+OK\s+HTTP 200/);
+    expect(out).toMatch(/✓\s+curl\s+OK\s+HTTP\/1\.1 200 OK/);
     expect(out).toMatch(/reproduced: every client saw what the guide documents$/);
   });
 });

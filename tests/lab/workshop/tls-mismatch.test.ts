@@ -24,7 +24,7 @@ describe("workshop tls-mismatch", cliRuns, () => {
     ws.edit("tls-mismatch", "client.conf", (text) => text.replace("url: https://", "url: http://"));
     const after = await ws.run(["workshop", "check", "tls-mismatch"]);
     expect(String(after.stdout)).toBe(
-      `✓ tls-mismatch: fixed\n  curl saw a working connection: HTTP 200 at http://127.0.0.1:${port}/`,
+      `✓ tls-mismatch: fixed\n  curl saw a working connection: HTTP/1.1 200 OK at http://127.0.0.1:${port}/`,
     );
     expect(after.exitCode).toBe(0);
   });
