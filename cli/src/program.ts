@@ -1,27 +1,27 @@
 import { Command, CommanderError } from "commander";
-import { registerDocker } from "./commands/docker.ts";
-import { registerDoctor } from "./commands/doctor.ts";
-import { registerLab } from "./commands/lab.ts";
-import { registerRecord } from "./commands/record.ts";
-import { registerReproduce } from "./commands/reproduce.ts";
-import { registerScenarios } from "./commands/scenarios.ts";
-import { registerStart } from "./commands/start.ts";
-import { registerWorkshop } from "./commands/workshop.ts";
 import { CliError } from "./errors.ts";
 
-/** Each command lives in commands/<name>.ts and registers itself here. */
-const registrars: readonly ((program: Command) => void)[] = [
-  registerScenarios,
-  registerReproduce,
-  registerDoctor,
-  registerRecord,
-  registerLab,
-  registerStart,
-  registerWorkshop,
-  registerDocker,
-];
+type Registrar = (program: Command) => void;
 
-export function buildProgram(): Command {
+/**
+ * Each command lives in commands/<name>.ts and registers itself. They are loaded on demand:
+ * `connlab doctor` need not load Playwright, fastify and the whole lab before its first check,
+ * which would double its start-up. Help and unknown commands load them all.
+ */
+const commandModules: Readonly<Record<string, () => Promise<Registrar>>> = {
+  scenarios: () => import("./commands/scenarios.ts").then((m) => m.registerScenarios),
+  reproduce: () => import("./commands/reproduce.ts").then((m) => m.registerReproduce),
+  doctor: () => import("./commands/doctor.ts").then((m) => m.registerDoctor),
+  record: () => import("./commands/record.ts").then((m) => m.registerRecord),
+  lab: () => import("./commands/lab.ts").then((m) => m.registerLab),
+  start: () => import("./commands/start.ts").then((m) => m.registerStart),
+  workshop: () => import("./commands/workshop.ts").then((m) => m.registerWorkshop),
+  docker: () => import("./commands/docker.ts").then((m) => m.registerDocker),
+};
+
+export const commandNames: readonly string[] = Object.keys(commandModules);
+
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command("connlab")
     .description("Why a client cannot connect to a server: reproduce, diagnose, fix.")
     .showSuggestionAfterError(true)
@@ -31,9 +31,11 @@ export function buildProgram(): Command {
       writeErr: (text) =>
         process.stderr.write(text.startsWith("error:") ? `connlab: ${text.slice(7)}` : text),
     });
-  for (const register of registrars) register(program);
+  const named = argv.find((arg) => !arg.startsWith("-"));
+  const wanted = named !== undefined && named in commandModules ? [named] : commandNames;
+  for (const name of wanted) (await commandModules[name]?.())?.(program);
   program.on("command:*", (operands: string[]) => {
-    const valid = program.commands.map((c) => c.name()).join(", ");
+    const valid = commandNames.join(", ");
     throw new CliError(`unknown command "${operands[0]}"; valid commands: ${valid}`);
   });
   return program;
@@ -41,7 +43,7 @@ export function buildProgram(): Command {
 
 /** Runs the CLI and returns the exit code; every error the user can cause is one line. */
 export async function run(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
