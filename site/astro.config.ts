@@ -23,6 +23,9 @@ export default defineConfig({
       },
       sidebar: sidebar((path) => existsSync(new URL(path, docs))),
       customCss: ["./src/styles/connlab.css"],
+      // Wrapped code never scrolls sideways, so no code block becomes a scrollable region
+      // (axe's landmark-unique flags several unnamed ones on one page) and phones read it whole.
+      expressiveCode: { defaultProps: { wrap: true } },
       plugins: [starlightLinksValidator({ errorOnInconsistentLocale: true })],
       lastUpdated: false,
       pagination: true,

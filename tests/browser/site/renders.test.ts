@@ -1,0 +1,71 @@
+import { launchChromium } from "@connlab/probes/chromium";
+import { scenarios } from "@connlab/scenarios";
+import type { Browser, ConsoleMessage } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations } from "./axe.ts";
+import { eachPage, sitemapPages, visit } from "./site-pages.ts";
+
+interface Visit {
+  status: number | undefined;
+  h1: string | null;
+  errors: string[];
+  violations: string[];
+}
+
+// One walk of the sitemap (both locales) collects what the tests below assert: loading every
+// page twice would double the slowest part of the suite.
+describe("every page of the built guide", () => {
+  const siteUrl = inject("siteUrl");
+  let browser: Browser;
+  let pages: string[] = [];
+  let visits = new Map<string, Visit>();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    pages = await sitemapPages(siteUrl);
+    visits = await eachPage(browser, pages, async (page, url) => {
+      // A subresource aborted by ERR_NETWORK_CHANGED (see visit()) says nothing about the page:
+      // load it again, at most twice.
+      for (let attempt = 1; ; attempt++) {
+        const errors: string[] = [];
+        const onConsole = (message: ConsoleMessage) => {
+          if (message.type() === "error") errors.push(message.text());
+        };
+        const onError = (error: Error) => errors.push(error.message);
+        page.on("console", onConsole);
+        page.on("pageerror", onError);
+        const response = await visit(page, url);
+        page.off("console", onConsole);
+        page.off("pageerror", onError);
+        if (attempt < 3 && errors.some((e) => e.includes("ERR_NETWORK_CHANGED"))) continue;
+        const h1 = await page.locator("h1").first().textContent();
+        return { status: response?.status(), h1, errors, violations: await axeViolations(page) };
+      }
+    });
+  }, 300_000);
+  afterAll(async () => browser?.close());
+
+  it("is listed in the sitemap, every scenario in both locales", () => {
+    const paths = pages.map((url) => new URL(url).pathname);
+    for (const scenario of scenarios) {
+      expect(paths).toContain(`/${scenario.docs}/`);
+      expect(paths).toContain(`/en/${scenario.docs}/`);
+    }
+    expect(paths.filter((p) => p.startsWith("/en/")).length * 2).toBe(paths.length);
+    expect(visits.size).toBe(pages.length);
+  });
+
+  it("renders with a heading and no console error", () => {
+    for (const [url, { status, h1, errors }] of visits) {
+      expect({ status, h1, errors }, url).toEqual({
+        status: 200,
+        h1: expect.stringMatching(/\S/),
+        errors: [],
+      });
+    }
+  });
+
+  it("has no axe violation", () => {
+    for (const [url, { violations }] of visits) expect(violations, url).toEqual([]);
+  });
+});
