@@ -30,7 +30,10 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
       status = 404;
     }
     res.writeHead(status, { "content-type": types[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
+    // A file removed between stat and open (a rebuild under way) ends the response, not the run.
+    createReadStream(file)
+      .on("error", () => res.destroy())
+      .pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -12,7 +12,7 @@ export interface SeenMessage {
 
 export interface IndexEntry {
   readonly code: string;
-  /** The operating system's own description of an errno code (strerror), when the code is one. */
+  /** Node.js's own description of an errno code (libuv's wording, not glibc's strerror). */
   readonly osText: string | undefined;
   readonly messages: readonly SeenMessage[];
   readonly scenarios: readonly Scenario[];
