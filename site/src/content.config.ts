@@ -1,6 +1,6 @@
 import { defineCollection } from "astro:content";
-import { docsLoader } from "@astrojs/starlight/loaders";
-import { docsSchema } from "@astrojs/starlight/schema";
+import { docsLoader, i18nLoader } from "@astrojs/starlight/loaders";
+import { docsSchema, i18nSchema } from "@astrojs/starlight/schema";
 import { scenarioIds } from "@connlab/scenarios";
 import { z } from "astro/zod";
 
@@ -10,6 +10,9 @@ const scenarioId = z.string().refine((id) => scenarioIds.includes(id), {
 });
 
 export const collections = {
+  // Starlight ships no English texts for code blocks, so with Spanish as the root locale the
+  // English pages' code frames said "Copiar al portapapeles": en.json names them in English.
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   docs: defineCollection({
     loader: docsLoader(),
     schema: docsSchema({
