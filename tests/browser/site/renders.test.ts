@@ -7,6 +7,9 @@ import { eachPage, sitemapPages, visit } from "./site-pages.ts";
 
 interface Visit {
   status: number | undefined;
+  /** The page's language and its code blocks' copy-button labels, which must be in that language. */
+  lang: string | null;
+  copyLabels: string[];
   h1: string | null;
   errors: string[];
   violations: string[];
@@ -39,7 +42,18 @@ describe("every page of the built guide", () => {
         page.off("pageerror", onError);
         if (attempt < 3 && errors.some((e) => e.includes("ERR_NETWORK_CHANGED"))) continue;
         const h1 = await page.locator("h1").first().textContent();
-        return { status: response?.status(), h1, errors, violations: await axeViolations(page) };
+        const lang = await page.getAttribute("html", "lang");
+        const copyLabels = await page
+          .locator(".expressive-code .copy button")
+          .evaluateAll((buttons) => [...new Set(buttons.map((b) => b.getAttribute("title") ?? ""))]);
+        return {
+          status: response?.status(),
+          h1,
+          lang,
+          copyLabels,
+          errors,
+          violations: await axeViolations(page),
+        };
       }
     });
   }, 300_000);
@@ -62,6 +76,15 @@ describe("every page of the built guide", () => {
         h1: expect.stringMatching(/\S/),
         errors: [],
       });
+    }
+  });
+
+  it("speaks its locale's language, code blocks included", () => {
+    for (const [url, { lang, copyLabels }] of visits) {
+      const english = new URL(url).pathname.startsWith("/en/");
+      expect(lang, url).toBe(english ? "en" : "es");
+      for (const label of copyLabels)
+        expect(label, url).toBe(english ? "Copy to clipboard" : "Copiar al portapapeles");
     }
   });
 
