@@ -13,6 +13,8 @@ export default defineConfig({
         hookTimeout: name === "docker" ? 600_000 : 120_000,
         // Root lab tests share the kernel's namespaces and nftables: one file at a time.
         fileParallelism: name !== "lab-root" && name !== "docker",
+        // The browser tier builds the guide once and serves it for every file.
+        globalSetup: name === "browser" ? ["tests/browser/site/global-setup.ts"] : [],
       },
     })),
   },

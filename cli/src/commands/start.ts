@@ -1,14 +1,44 @@
 import type { Command } from "commander";
+import { CliError } from "../errors.ts";
+import { paint } from "../output.ts";
+import { buildSite, defaultSitePort, serveSite, siteNeedsBuild } from "../site.ts";
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new CliError(`--port must be a TCP port (1-65535), not "${value}"`);
+  }
+  return port;
+}
 
 /**
- * The README's main job: the guide and the local lab together. Until those exist this prints
- * the catalogue, so the quick start stays true at every step.
+ * The README's main job: builds the guide when its sources changed since the last build, then
+ * serves it on 127.0.0.1 until interrupted. (The local lab joins here once `lab up` exists.)
  */
 export function registerStart(program: Command): void {
   program
     .command("start")
     .description("serve the guide and start the local lab (the README's main job)")
-    .action(async () => {
-      await program.parseAsync(["scenarios"], { from: "user" });
+    .option("--port <port>", "port for the guide on 127.0.0.1", parsePort, defaultSitePort)
+    .option("--rebuild", "build the guide even when it looks up to date")
+    .action(async (options: { port: number; rebuild?: boolean }) => {
+      if (options.rebuild || siteNeedsBuild()) {
+        process.stdout.write("building the guide…\n");
+        if (!buildSite()) throw new CliError("the guide failed to build (see above)", 1);
+      }
+      const site = await serveSite(options.port).catch((error: Error) => {
+        throw new CliError(`${error.message} (is port ${options.port} taken? try --port)`, 1);
+      });
+      process.stdout.write(`${paint("bold", "guide:")} ${site.url}  (Ctrl+C to stop)\n`);
+      let stopping = false;
+      const stop = () => {
+        stopping = true;
+        site.stop();
+      };
+      for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, stop);
+      const exit = await site.exited;
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      if (!stopping) throw new CliError(exit.message, 1);
     });
 }

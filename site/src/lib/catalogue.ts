@@ -1,0 +1,37 @@
+import { type Category, getScenario, type Scenario, scenarios } from "@connlab/scenarios";
+
+export type Lang = "es" | "en";
+
+/** Starlight gives the page language as a BCP-47 tag; the guide only has these two. */
+export function langOf(tag: string | undefined): Lang {
+  return tag?.startsWith("en") ? "en" : "es";
+}
+
+/** Spanish lives at the root, English under /en/ (Starlight's `root` locale). */
+export function localePath(lang: Lang, path: string): string {
+  const clean = path.replace(/^\/+|\/+$/g, "");
+  const prefix = lang === "es" ? "" : "/en";
+  return clean === "" ? `${prefix}/` : `${prefix}/${clean}/`;
+}
+
+export function scenarioPath(scenario: Scenario, lang: Lang): string {
+  return localePath(lang, scenario.docs);
+}
+
+export function categoryPath(category: Category, lang: Lang): string {
+  return localePath(lang, category);
+}
+
+export function reproduceCommand(scenario: Scenario, options: { fixed?: boolean } = {}): string {
+  return `pnpm connlab reproduce ${scenario.id}${options.fixed ? " --fixed" : ""}`;
+}
+
+/**
+ * The Docker stack groups its services by category (one compose profile per category). This is
+ * the one place that spells the command, so a change to the compose file is one edit here.
+ */
+export function dockerCommand(scenario: Scenario): string {
+  return `docker compose -f docker/compose.yaml --profile ${scenario.category} up`;
+}
+
+export { getScenario, scenarios };

@@ -1,0 +1,109 @@
+import type { Category } from "@connlab/scenarios";
+import type { Lang } from "./catalogue.ts";
+
+type Text = Record<Lang, string>;
+
+/** One arrow of a sequence diagram: who sends, what, and how it ends. */
+export interface Step {
+  readonly from: "client" | "server";
+  readonly label: Text;
+  /** `ok` arrives; `bad` arrives and ends the attempt; `lost` never arrives; `local` never leaves. */
+  readonly kind: "ok" | "bad" | "lost" | "local";
+}
+
+export interface Diagram {
+  readonly title: Text;
+  readonly desc: Text;
+  readonly server: Text;
+  readonly steps: readonly Step[];
+}
+
+const client: Text = { es: "Cliente", en: "Client" };
+export const clientLabel = client;
+
+/** What happens on the wire for each family of failure, drawn by components/Diagram.astro. */
+export const diagrams: Record<Category, Diagram> = {
+  refused: {
+    title: {
+      es: "Conexión rechazada: SYN respondido con RST",
+      en: "Connection refused: SYN answered by RST",
+    },
+    desc: {
+      es: "El cliente envía un SYN al puerto; el sistema del destino no tiene a nadie escuchando y responde al instante con un RST. El cliente informa ECONNREFUSED.",
+      en: "The client sends a SYN to the port; the destination system has nobody listening and answers at once with a RST. The client reports ECONNREFUSED.",
+    },
+    server: { es: "Destino (nadie escucha)", en: "Destination (nobody listening)" },
+    steps: [
+      { from: "client", label: { es: "SYN → puerto 8080", en: "SYN → port 8080" }, kind: "ok" },
+      {
+        from: "server",
+        label: { es: "RST, ACK (aquí no hay nadie)", en: "RST, ACK (nobody here)" },
+        kind: "bad",
+      },
+    ],
+  },
+  timeout: {
+    title: { es: "Tiempo agotado: el SYN no recibe respuesta", en: "Timed out: the SYN gets no answer" },
+    desc: {
+      es: "El cliente envía un SYN y lo reintenta; un cortafuegos lo descarta o el host no existe, así que nunca llega respuesta. Al final el cliente informa ETIMEDOUT.",
+      en: "The client sends a SYN and retries it; a firewall drops it or the host does not exist, so no answer ever comes. In the end the client reports ETIMEDOUT.",
+    },
+    server: { es: "Destino (cortafuegos o apagado)", en: "Destination (firewall or down)" },
+    steps: [
+      { from: "client", label: { es: "SYN", en: "SYN" }, kind: "lost" },
+      {
+        from: "client",
+        label: { es: "SYN (reintento, 1 s después)", en: "SYN (retry, 1 s later)" },
+        kind: "lost",
+      },
+      {
+        from: "client",
+        label: { es: "SYN (reintento, 3 s después)", en: "SYN (retry, 3 s later)" },
+        kind: "lost",
+      },
+    ],
+  },
+  addrnotavail: {
+    title: {
+      es: "No se puede asignar la dirección: no queda puerto local",
+      en: "Cannot assign requested address: no local port left",
+    },
+    desc: {
+      es: "Antes de enviar nada, el sistema del cliente busca un puerto local efímero libre para esta conexión. Todos están ocupados o en TIME_WAIT, así que connect() falla con EADDRNOTAVAIL y ningún paquete sale.",
+      en: "Before sending anything, the client's system looks for a free ephemeral local port for this connection. They are all busy or in TIME_WAIT, so connect() fails with EADDRNOTAVAIL and no packet leaves.",
+    },
+    server: { es: "Servidor (nunca se entera)", en: "Server (never hears of it)" },
+    steps: [
+      {
+        from: "client",
+        label: { es: "¿puerto local libre? 32768–60999: ninguno", en: "free local port? 32768–60999: none" },
+        kind: "local",
+      },
+    ],
+  },
+  protocol: {
+    title: {
+      es: "Protocolo equivocado: el handshake recibe otra lengua",
+      en: "Protocol mismatch: the handshake is answered in another language",
+    },
+    desc: {
+      es: "La conexión TCP se establece, pero el cliente pide un upgrade a WebSocket y el servidor responde con HTTP normal (o con texto sin HTTP). El cliente aborta el handshake.",
+      en: "The TCP connection is established, but the client asks for a WebSocket upgrade and the server answers with plain HTTP (or non-HTTP text). The client aborts the handshake.",
+    },
+    server: { es: "Servidor (solo HTTP)", en: "Server (HTTP only)" },
+    steps: [
+      { from: "client", label: { es: "SYN", en: "SYN" }, kind: "ok" },
+      { from: "server", label: { es: "SYN, ACK", en: "SYN, ACK" }, kind: "ok" },
+      {
+        from: "client",
+        label: { es: "GET / Upgrade: websocket", en: "GET / Upgrade: websocket" },
+        kind: "ok",
+      },
+      {
+        from: "server",
+        label: { es: "HTTP/1.1 200 OK (sin 101)", en: "HTTP/1.1 200 OK (no 101)" },
+        kind: "bad",
+      },
+    ],
+  },
+};

@@ -1,0 +1,80 @@
+import { constants } from "node:os";
+import { getSystemErrorMessage } from "node:util";
+import type { Category, Scenario } from "@connlab/scenarios";
+import { scenarios } from "./catalogue.ts";
+import { observations } from "./observations.ts";
+
+/** One line a reader may have on screen: a code, or a message a client printed, and who printed it. */
+export interface SeenMessage {
+  readonly text: string;
+  readonly source: string;
+}
+
+export interface IndexEntry {
+  readonly code: string;
+  /** Node.js's own description of an errno code (libuv's wording, not glibc's strerror). */
+  readonly osText: string | undefined;
+  readonly messages: readonly SeenMessage[];
+  readonly scenarios: readonly Scenario[];
+  /** Category overview to read when the code is not tied to one scenario of the catalogue. */
+  readonly categories: readonly Category[];
+}
+
+/**
+ * Errno codes readers meet that no scenario expects from its clients yet, with the family whose
+ * overview explains them: routers answering ICMP "unreachable" turn a silent timeout into an
+ * immediate error.
+ */
+const familyOnly: Record<string, Category> = {
+  EHOSTUNREACH: "timeout",
+  ENETUNREACH: "timeout",
+  ECONNRESET: "protocol",
+};
+
+function osText(code: string): string | undefined {
+  const errno = (constants.errno as Record<string, number>)[code];
+  return errno === undefined ? undefined : getSystemErrorMessage(-errno);
+}
+
+/**
+ * Every code and error string the catalogue and the recorded observations know, each with the
+ * pages that explain it. Built from data only, so the index cannot drift from the catalogue.
+ */
+export function errorIndex(): IndexEntry[] {
+  const codes = new Map<string, { messages: Map<string, SeenMessage>; scenarios: Set<Scenario> }>();
+  const entry = (code: string) => {
+    let found = codes.get(code);
+    if (!found) {
+      found = { messages: new Map(), scenarios: new Set() };
+      codes.set(code, found);
+    }
+    return found;
+  };
+  for (const scenario of scenarios) {
+    for (const expectation of scenario.expect) {
+      const e = entry(expectation.code);
+      e.scenarios.add(scenario);
+      if (expectation.classic) {
+        e.messages.set(expectation.classic, { text: expectation.classic, source: "classic" });
+      }
+    }
+    for (const o of observations.scenarios[scenario.id]?.broken ?? []) {
+      const e = entry(o.code);
+      e.scenarios.add(scenario);
+      e.messages.set(o.message, { text: o.message, source: `${o.client} (${o.clientVersion})` });
+    }
+  }
+  const entries: IndexEntry[] = [...codes].map(([code, found]) => ({
+    code,
+    osText: osText(code),
+    messages: [...found.messages.values()],
+    scenarios: [...found.scenarios],
+    categories: [...new Set([...found.scenarios].map((s) => s.category))],
+  }));
+  for (const [code, category] of Object.entries(familyOnly)) {
+    if (!codes.has(code)) {
+      entries.push({ code, osText: osText(code), messages: [], scenarios: [], categories: [category] });
+    }
+  }
+  return entries.sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -1,0 +1,41 @@
+import type { Lang } from "./catalogue.ts";
+
+/** Words the generated parts of a page need, in both languages (full parity by type). */
+const words = {
+  client: { es: "Cliente", en: "Client" },
+  code: { es: "Código", en: "Code" },
+  message: { es: "Mensaje", en: "Message" },
+  classic: { es: "Redacción clásica (la que se busca)", en: "Classic wording (what people search for)" },
+  recordedOn: { es: "Grabado con", en: "Recorded on" },
+  notRecorded: { es: "Aún sin grabar", en: "Not recorded yet" },
+  notRecordedBody: {
+    es: "El laboratorio todavía no graba este escenario, así que aquí no hay mensajes reales. Lo que cada cliente debe ver, según el catálogo:",
+    en: "The lab does not record this scenario yet, so there are no real messages here. What each client must see, according to the catalogue:",
+  },
+  expectedCode: { es: "Código esperado", en: "Expected code" },
+  lab: {
+    es: "Con el laboratorio local (sin root, solo loopback):",
+    en: "With the local lab (rootless, loopback only):",
+  },
+  labRoot: {
+    es: "Con el laboratorio como root (espacios de nombres de red y nftables):",
+    en: "With the lab as root (network namespaces and nftables):",
+  },
+  docker: { es: "Con Docker:", en: "With Docker:" },
+  fixed: {
+    es: "Y con la solución aplicada (todos los clientes conectan):",
+    en: "And with the fix applied (every client connects):",
+  },
+  fix: { es: "En resumen:", en: "In short:" },
+  code_: { es: "código", en: "code" },
+  pages: { es: "Páginas", en: "Pages" },
+  error: { es: "Error", en: "Error" },
+  seenBy: { es: "Visto en", en: "Seen by" },
+  scenarios: { es: "Escenarios de esta familia", en: "Scenarios in this family" },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type Word = keyof typeof words;
+
+export function t(lang: Lang, word: Word): string {
+  return words[word][lang];
+}

@@ -1,0 +1,94 @@
+import { launchChromium } from "@connlab/probes/chromium";
+import { scenarios } from "@connlab/scenarios";
+import type { Browser, ConsoleMessage } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations } from "./axe.ts";
+import { eachPage, sitemapPages, visit } from "./site-pages.ts";
+
+interface Visit {
+  status: number | undefined;
+  /** The page's language and its code blocks' copy-button labels, which must be in that language. */
+  lang: string | null;
+  copyLabels: string[];
+  h1: string | null;
+  errors: string[];
+  violations: string[];
+}
+
+// One walk of the sitemap (both locales) collects what the tests below assert: loading every
+// page twice would double the slowest part of the suite.
+describe("every page of the built guide", () => {
+  const siteUrl = inject("siteUrl");
+  let browser: Browser;
+  let pages: string[] = [];
+  let visits = new Map<string, Visit>();
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    pages = await sitemapPages(siteUrl);
+    visits = await eachPage(browser, pages, async (page, url) => {
+      // A subresource aborted by ERR_NETWORK_CHANGED (see visit()) says nothing about the page:
+      // load it again, at most twice.
+      for (let attempt = 1; ; attempt++) {
+        const errors: string[] = [];
+        const onConsole = (message: ConsoleMessage) => {
+          if (message.type() === "error") errors.push(message.text());
+        };
+        const onError = (error: Error) => errors.push(error.message);
+        page.on("console", onConsole);
+        page.on("pageerror", onError);
+        const response = await visit(page, url);
+        page.off("console", onConsole);
+        page.off("pageerror", onError);
+        if (attempt < 3 && errors.some((e) => e.includes("ERR_NETWORK_CHANGED"))) continue;
+        const h1 = await page.locator("h1").first().textContent();
+        const lang = await page.getAttribute("html", "lang");
+        const copyLabels = await page
+          .locator(".expressive-code .copy button")
+          .evaluateAll((buttons) => [...new Set(buttons.map((b) => b.getAttribute("title") ?? ""))]);
+        return {
+          status: response?.status(),
+          h1,
+          lang,
+          copyLabels,
+          errors,
+          violations: await axeViolations(page),
+        };
+      }
+    });
+  }, 300_000);
+  afterAll(async () => browser?.close());
+
+  it("is listed in the sitemap, every scenario in both locales", () => {
+    const paths = pages.map((url) => new URL(url).pathname);
+    for (const scenario of scenarios) {
+      expect(paths).toContain(`/${scenario.docs}/`);
+      expect(paths).toContain(`/en/${scenario.docs}/`);
+    }
+    expect(paths.filter((p) => p.startsWith("/en/")).length * 2).toBe(paths.length);
+    expect(visits.size).toBe(pages.length);
+  });
+
+  it("renders with a heading and no console error", () => {
+    for (const [url, { status, h1, errors }] of visits) {
+      expect({ status, h1, errors }, url).toEqual({
+        status: 200,
+        h1: expect.stringMatching(/\S/),
+        errors: [],
+      });
+    }
+  });
+
+  it("speaks its locale's language, code blocks included", () => {
+    for (const [url, { lang, copyLabels }] of visits) {
+      const english = new URL(url).pathname.startsWith("/en/");
+      expect(lang, url).toBe(english ? "en" : "es");
+      for (const label of copyLabels)
+        expect(label, url).toBe(english ? "Copy to clipboard" : "Copiar al portapapeles");
+    }
+  });
+
+  it("has no axe violation", () => {
+    for (const [url, { violations }] of visits) expect(violations, url).toEqual([]);
+  });
+});

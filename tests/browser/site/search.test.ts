@@ -1,0 +1,56 @@
+import { launchChromium } from "@connlab/probes/chromium";
+import { scenarios } from "@connlab/scenarios";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { visit } from "./site-pages.ts";
+
+/** Types `query` into Starlight's Pagefind search on `url` and returns the result pages, best first. */
+async function search(browser: Browser, url: string, query: string): Promise<string[]> {
+  const page = await browser.newPage();
+  try {
+    await visit(page, url);
+    await page.locator("site-search button[data-open-modal]:visible").click();
+    await page.locator(".pagefind-ui__search-input").fill(query);
+    await page.locator(".pagefind-ui__result-link").first().waitFor({ timeout: 10_000 });
+    // One entry per page (its first link); the nested links are sections of the same page.
+    return await page
+      .locator("li.pagefind-ui__result")
+      .evaluateAll((items) => items.map((li) => li.querySelector("a")?.pathname ?? ""));
+  } finally {
+    await page.close();
+  }
+}
+
+const pathsOf = (category: string, prefix: string) =>
+  scenarios.filter((s) => s.category === category).map((s) => `${prefix}/${s.docs}/`);
+
+const inLocale = (path: string, lang: "es" | "en") => (lang === "en") === path.startsWith("/en/");
+
+describe("search", () => {
+  const siteUrl = inject("siteUrl");
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+
+  for (const [lang, prefix] of [
+    ["es", ""],
+    ["en", "/en"],
+  ] as const) {
+    it(`finds the refused pages for ECONNREFUSED (${lang})`, async () => {
+      const results = await search(browser, `${siteUrl}${prefix}/`, "ECONNREFUSED");
+      expect(results.filter((p) => !inLocale(p, lang))).toEqual([]);
+      expect(results[0]).toMatch(new RegExp(`^${prefix}/refused/`));
+      expect(results).toContain(`${prefix}/refused/`);
+    });
+
+    it(`finds the addrnotavail pages for "Cannot assign requested address" (${lang})`, async () => {
+      const results = await search(browser, `${siteUrl}${prefix}/`, "Cannot assign requested address");
+      expect(results.filter((p) => !inLocale(p, lang))).toEqual([]);
+      expect(results[0]).toMatch(new RegExp(`^${prefix}/addrnotavail/`));
+      expect(results).toEqual(expect.arrayContaining(pathsOf("addrnotavail", prefix)));
+    });
+  }
+});
