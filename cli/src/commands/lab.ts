@@ -1,6 +1,6 @@
 import { reproducibleHere } from "@connlab/probes";
 import { getScenario, type Scenario, scenarios } from "@connlab/scenarios";
-import { type RunningSetup, setups } from "@connlab/servers";
+import { type RunningSetup, removeLeftovers as removeRootLeftovers, setups } from "@connlab/servers";
 import type { Command } from "commander";
 import { CliError } from "../errors.ts";
 import { isLabProcess, type LabEntry, readState, removeState, statePath, writeState } from "../lab/state.ts";
@@ -31,10 +31,10 @@ function chosen(ids: readonly string[]): Scenario[] {
   });
 }
 
+/** Root lab: namespaces, veths and nft tables of runs that died; without root there are none to remove. */
 async function removeLeftovers(): Promise<string[]> {
-  // Root lab: namespaces, veths and nft tables of dead runs. Enable once @connlab/servers exports it:
-  // return (await import("@connlab/servers")).removeLeftovers();
-  return [];
+  if (process.getuid?.() !== 0) return [];
+  return removeRootLeftovers();
 }
 
 function printTable(entries: readonly LabEntry[]): void {
