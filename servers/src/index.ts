@@ -1,3 +1,4 @@
+export { startDns } from "./apps/dns.ts";
 export { type Listening, startHttp } from "./apps/http.ts";
 export { startNet } from "./apps/net.ts";
 export { startWs } from "./apps/ws.ts";
