@@ -10,7 +10,7 @@ import { createLab, getSysctl, setSysctl, shIn } from "@connlab/servers";
  * (servers/src/apps/ws.ts) holds far more connections than one client address's port range,
  * because every (source address, source port) pair is a different connection. Everything runs
  * in one lab namespace (its own loopback, port range and somaxconn), so the host's ephemeral
- * ports are never used up. Bounded: at most 200,000 connections and 120 s to establish them.
+ * ports are never used up. Bounded: at most 200,000 connections and 240 s to establish them.
  * Usage: node bench/server-holds-more.ts [--count 100000] [--sources 4]
  */
 const { values } = parseArgs({
@@ -64,9 +64,9 @@ try {
         clientMain,
         [
           ...["--port", String(server.ready.port), "--sources", String(sources)],
-          ...["--count", String(Math.min(share, count - i * share))],
+          ...["--count", String(Math.min(share, count - i * share)), "--offset", String(i * share)],
         ],
-        { nofile, readyTimeoutMs: 180_000 },
+        { nofile, readyTimeoutMs: 300_000 },
       ),
     ),
   );
