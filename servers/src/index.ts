@@ -16,5 +16,3 @@ export {
 export type { RunningSetup, Setup } from "./setup.ts";
 export { setups } from "./setups/index.ts";
 export type { ProbeOptions, Target } from "./target.ts";
-/** The node script that runs a healthy app inside a lab namespace (see bin/serve.ts). */
-export const serveMain = new URL("./bin/serve.ts", import.meta.url).pathname;
