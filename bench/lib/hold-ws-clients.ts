@@ -8,14 +8,18 @@ import { parseArgs } from "node:util";
  * handshakes at a time. Each is a bare socket sending the upgrade request by hand and waiting
  * for "101", so the client stays light and the server does the real ws handshake. Prints one
  * JSON line when done (or at the deadline) and holds every connection until stdin closes.
+ * Connection i uses source 127.0.0.(2 + i mod sources), port first-port + ⌊i / sources⌋.
  */
 const { values } = parseArgs({
   options: {
     port: { type: "string" },
     count: { type: "string", default: "100000" },
     sources: { type: "string", default: "4" },
-    "in-flight": { type: "string", default: "500" },
-    "deadline-ms": { type: "string", default: "120000" },
+    "in-flight": { type: "string", default: "200" },
+    "deadline-ms": { type: "string", default: "240000" },
+    /** This process's connection numbers start here, so several processes never share a pair. */
+    offset: { type: "string", default: "0" },
+    "first-port": { type: "string", default: "10000" },
   },
 });
 const port = Number(values.port);
@@ -23,6 +27,8 @@ const count = Math.min(Number(values.count), 200_000);
 const sources = Math.min(Number(values.sources), 250);
 const maxInFlight = Number(values["in-flight"]);
 const deadline = Date.now() + Number(values["deadline-ms"]);
+const offset = Number(values.offset);
+const firstPort = Number(values["first-port"]);
 
 const upgrade =
   `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
@@ -42,7 +48,7 @@ function open(i: number): Promise<void> {
       socket.destroy();
       resolve();
     };
-    const timer = setTimeout(() => fail("ETIMEDOUT"), 10_000);
+    const timer = setTimeout(() => fail("ETIMEDOUT"), 20_000);
     socket.once("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       fail(error.code ?? "ERROR");
@@ -54,16 +60,18 @@ function open(i: number): Promise<void> {
       held.push(socket);
       resolve();
     });
-    socket.connect({ host: "127.0.0.1", port, localAddress: `127.0.0.${2 + (i % sources)}` }, () =>
-      socket.write(upgrade),
-    );
+    // Source address and port chosen here, not by bind(port 0): as a range fills up, the
+    // kernel's search for a free port to bind makes each connect slower (quadratic overall).
+    const localAddress = `127.0.0.${2 + (i % sources)}`;
+    const localPort = firstPort + Math.floor(i / sources);
+    socket.connect({ host: "127.0.0.1", port, localAddress, localPort }, () => socket.write(upgrade));
   });
 }
 
 await new Promise<void>((resolve) => {
   const next = () => {
     while (inFlight < maxInFlight && started < count && Date.now() < deadline) {
-      const i = started++;
+      const i = offset + started++;
       inFlight++;
       void open(i).then(() => {
         inFlight--;

@@ -22,5 +22,3 @@ export type { RunningSetup, Setup } from "./setup.ts";
 export { setups } from "./setups/index.ts";
 export type { ProbeOptions, Resolver, Target } from "./target.ts";
 export { selfSignedCertificate } from "./tls-certificate.ts";
-/** The node script that runs a healthy app inside a lab namespace (see bin/serve.ts). */
-export const serveMain = new URL("./bin/serve-in-lab.ts", import.meta.url).pathname;

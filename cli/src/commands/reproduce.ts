@@ -51,6 +51,11 @@ export function registerReproduce(program: Command): void {
       process.stdout.write(
         `${paint("bold", title)}\n${table(["", "client", "code", "message", "time"], rows)}\n`,
       );
+      if (report.facts) {
+        // What the setup measured before the clients ran, e.g. connections held = range size.
+        const facts = Object.entries(report.facts).map(([key, value]) => `${key}=${value}`);
+        process.stdout.write(`${paint("dim", `setup: ${facts.join(" ")}`)}\n`);
+      }
       for (const o of report.observations.filter((x) => x.why !== "")) {
         process.stdout.write(`${paint("red", "✗")} ${o.client}: ${o.why}\n`);
       }

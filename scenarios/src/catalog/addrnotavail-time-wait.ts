@@ -45,8 +45,8 @@ export default defineScenario({
   ],
   fix: {
     summary: {
-      es: "Activa la reutilización rápida de puertos en TIME_WAIT (`net.ipv4.tcp_tw_reuse=1`) o amplía el rango.",
-      en: "Enable fast reuse of TIME_WAIT ports (`net.ipv4.tcp_tw_reuse=1`) or widen the range.",
+      es: "Activa la reutilización de puertos en TIME_WAIT (`net.ipv4.tcp_tw_reuse=1`; el valor por defecto, 2, solo vale para loopback): el núcleo reutiliza un puerto cuando lleva más de 1 s en TIME_WAIT, así que una ráfaga dentro del mismo segundo aún puede agotarlo. Amplía también el rango.",
+      en: "Enable reuse of TIME_WAIT ports (`net.ipv4.tcp_tw_reuse=1`; the default, 2, only covers loopback): the kernel reuses a port once it has been in TIME_WAIT for over 1 s, so a burst within the same second can still run out. Widen the range too.",
     },
     apply: {
       name: "tw-reuse-on",

@@ -8,8 +8,8 @@ export default defineScenario({
     en: "The server does not exist or is down",
   },
   summary: {
-    es: "No hay ninguna máquina detrás de esa dirección: nadie responde a la conexión.",
-    en: "No machine sits behind that address: nobody answers the connection.",
+    es: "No hay ninguna máquina detrás de esa dirección: nadie responde a la conexión. En la misma subred, Linux deja de preguntar por ARP a los 3 s aprox. y da EHOSTUNREACH; un cliente con un límite menor agota antes su tiempo.",
+    en: "No machine sits behind that address: nobody answers the connection. On the same subnet Linux gives up asking by ARP after about 3 s and reports EHOSTUNREACH; a client with a shorter bound times out first.",
   },
   reproducibleIn: ["lab-root", "docker"],
   server: "none",

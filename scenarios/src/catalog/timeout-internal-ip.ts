@@ -8,8 +8,8 @@ export default defineScenario({
     en: "Internal IP from another network",
   },
   summary: {
-    es: "El cliente usa la IP privada (interna) del servidor sin estar en su misma red local: los paquetes nunca llegan.",
-    en: "The client uses the server's private (internal) IP without being on its local network: the packets never arrive.",
+    es: "El cliente usa la IP privada (interna) del servidor sin estar en su misma red local: por su camino nadie tiene ruta hacia ella y el proveedor descarta esos paquetes, así que el cliente agota su tiempo. Si un router responde con ICMP «red inalcanzable», el error llega al instante: ENETUNREACH.",
+    en: "The client uses the server's private (internal) IP without being on its local network: nothing on its path routes there and the provider drops such packets, so the client times out. Where a router answers ICMP net-unreachable instead, the error comes at once: ENETUNREACH.",
   },
   reproducibleIn: ["lab-root", "docker"],
   server: "http",

@@ -16,8 +16,9 @@ export const hostAbsent: Setup = {
         { role: "client", host: 1 },
         { role: "server", host: 2 },
       ]);
-      await serve(lab, hosts.server ?? "", "http", { port: 8080 });
-      return { target: { url: `http://${subnet}.3:8080/`, netns: hosts.client ?? "" } };
+      // The app runs on .2; the client was given .3, which nobody has.
+      const port = await serve(lab, hosts.server ?? "", "http");
+      return { target: { url: `http://${subnet}.3:${port}/`, netns: hosts.client ?? "" } };
     }),
 };
 

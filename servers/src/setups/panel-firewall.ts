@@ -13,7 +13,7 @@ export const panelFirewallDrop: Setup = {
   describe: "server 198.18.0.2: table connlab_firewall accepts the port, table connlab_panel drops it",
   start: () =>
     startLab((lab) =>
-      serverFirewall(lab, () => [
+      serverFirewall(lab, [
         { name: "connlab_firewall", verdict: "accept" },
         { name: "connlab_panel", verdict: "drop" },
       ]),
@@ -27,7 +27,7 @@ export const panelFirewallOpen: Setup = {
   describe: "server 198.18.0.2: both connlab_firewall and connlab_panel accept the port",
   start: () =>
     startLab((lab) =>
-      serverFirewall(lab, () => [
+      serverFirewall(lab, [
         { name: "connlab_firewall", verdict: "accept" },
         { name: "connlab_panel", verdict: "accept" },
       ]),

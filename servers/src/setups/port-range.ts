@@ -35,7 +35,8 @@ export async function load(lab: Lab, client: string, port: number, mode: "hold" 
   return (await lab.spawn<Load>(client, connectionsMain, args)).ready;
 }
 
-function size(params: Readonly<Record<string, unknown>>): number {
+/** The `size` param: how many ports the client's range holds (default 8). */
+export function size(params: Readonly<Record<string, unknown>>): number {
   const value = Number(params.size ?? 8);
   if (!Number.isInteger(value) || value < 2 || value > 1_000) throw new Error("size must be 2…1000 ports");
   return value;

@@ -1,5 +1,4 @@
-import { type Lab, lan, portRuleTable, serve, startLab, subnet } from "../netns/index.ts";
-import { applyRuleset } from "../netns/nft.ts";
+import { applyRuleset, type Lab, lan, portRuleTable, serve, startLab, subnet } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 
 export type Verdict = "drop" | "accept" | "reject with tcp reset" | "reject";
@@ -9,22 +8,20 @@ export type Verdict = "drop" | "accept" | "reject with tcp reset" | "reject";
  * nftables table `connlab_firewall` gives TCP to the app's port `verdict`. Shared by the
  * firewall-* setups.
  */
-export function serverFirewall(
+export async function serverFirewall(
   lab: Lab,
-  tables: (port: number) => readonly { readonly name: string; readonly verdict: Verdict }[],
+  tables: readonly { readonly name: string; readonly verdict: Verdict }[],
 ) {
-  return (async () => {
-    const hosts = await lan(lab, [
-      { role: "client", host: 1 },
-      { role: "server", host: 2 },
-    ]);
-    const server = hosts.server ?? "";
-    const port = await serve(lab, server, "http");
-    for (const table of tables(port)) {
-      await applyRuleset(server, portRuleTable(table.name, "input", port, table.verdict));
-    }
-    return { target: { url: `http://${subnet}.2:${port}/`, netns: hosts.client ?? "" } };
-  })();
+  const hosts = await lan(lab, [
+    { role: "client", host: 1 },
+    { role: "server", host: 2 },
+  ]);
+  const server = hosts.server ?? "";
+  const port = await serve(lab, server, "http");
+  for (const table of tables) {
+    await applyRuleset(server, portRuleTable(table.name, "input", port, table.verdict));
+  }
+  return { target: { url: `http://${subnet}.2:${port}/`, netns: hosts.client ?? "" } };
 }
 
 export function firewallSetup(
@@ -37,6 +34,6 @@ export function firewallSetup(
     tier: "lab-root",
     describe,
     start: (params) =>
-      startLab((lab) => serverFirewall(lab, () => [{ name: "connlab_firewall", verdict: verdict(params) }])),
+      startLab((lab) => serverFirewall(lab, [{ name: "connlab_firewall", verdict: verdict(params) }])),
   };
 }

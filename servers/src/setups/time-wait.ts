@@ -1,15 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Lab, startLab } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
-import { clientWithRange, load } from "./port-range.ts";
+import { clientWithRange, load, size } from "./port-range.ts";
 
 const range = (ports: number) => `40000 ${40000 + ports - 1}`;
-
-function size(params: Readonly<Record<string, unknown>>): number {
-  const value = Number(params.size ?? 8);
-  if (!Number.isInteger(value) || value < 2 || value > 1_000) throw new Error("size must be 2…1000 ports");
-  return value;
-}
 
 /**
  * Short connections from a client whose range holds `size` ports: each is closed by the client

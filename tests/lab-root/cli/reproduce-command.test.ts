@@ -30,10 +30,11 @@ describe.concurrent("connlab reproduce, root lab", () => {
     expect(await namespacesOf(child.pid)).toEqual([]);
   });
 
-  it("--fixed shows every client connecting, as a table", async () => {
+  it("--fixed shows every client connecting and what the setup held, as a table", async () => {
     const child = connlab(["reproduce", "addrnotavail-ephemeral-ports", "--fixed"]);
     const result = await child;
     expect(result.exitCode).toBe(0);
+    expect(String(result.stdout)).toMatch(/^setup: rangeSize=55536 held=16 heldError=null$/m);
     expect(String(result.stdout)).toMatch(/fixed: every client connected/);
     expect(child.pid).toBeGreaterThan(0);
     expect(await namespacesOf(child.pid)).toEqual([]);
