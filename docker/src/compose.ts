@@ -38,8 +38,9 @@ function serverScript(service: Service): string {
   const steps = [...(service.nft ?? []).map((rule) => `nft ${sq(rule)}`)];
   if (service.before) steps.push(service.before);
   if (!service.app) return [...steps, idle].join(" && ");
-  const { app, host = "0.0.0.0", ports } = service.app;
+  const { app, host = "0.0.0.0", ports, upstream } = service.app;
   const args = ["--app", app, "--host", host, ...ports.flatMap((p) => ["--port", String(p)])];
+  if (upstream) args.push("--upstream", upstream);
   return [...steps, `exec node servers/src/bin/serve.ts ${args.join(" ")} --ready-file ${readyFile}`].join(
     " && ",
   );

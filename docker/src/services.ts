@@ -8,7 +8,9 @@
 export const appPort = 8080;
 
 export interface App {
-  readonly app: "http" | "ws" | "net";
+  readonly app: "http" | "ws" | "net" | "strip-proxy";
+  /** strip-proxy only: the service and port it forwards to. */
+  readonly upstream?: string;
   /** 0.0.0.0 unless the fault is the bind address. */
   readonly host?: string;
   readonly ports: readonly number[];
@@ -115,6 +117,11 @@ export const services = {
   "ws-only": {
     describe: "the healthy WebSocket server (ws) on 0.0.0.0:8080: plain HTTP gets 426",
     app: { app: "ws", ports: [appPort] },
+  },
+  "strip-proxy": {
+    describe:
+      "a reverse proxy on 8080 in front of ws-only that drops Upgrade/Connection: ws-only sees plain HTTP",
+    app: { app: "strip-proxy", upstream: `ws-only:${appPort}`, ports: [appPort] },
   },
 } as const satisfies Record<string, Service>;
 

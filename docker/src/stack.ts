@@ -205,8 +205,8 @@ export const dockerScenarios: Readonly<Record<string, DockerScenario>> = {
     control: { url: http },
   },
   "protocol-proxy-strips-upgrade": {
-    services: ["ws-only"],
-    broken: { url: `ws://ws-only:${appPort}/` },
-    pending: "the Upgrade-stripping proxy app (servers/src/apps/) is not written yet",
+    services: ["ws-only", "strip-proxy"],
+    broken: { url: `ws://strip-proxy:${appPort}/` },
+    control: { url: `ws://ws-only:${appPort}/` },
   },
 };

@@ -19,6 +19,8 @@ export const collections = {
       extend: z.object({
         /** The scenario this page explains; its Symptom, Reproduce, Fix and Related come from it. */
         scenario: scenarioId.optional(),
+        /** Workshop exercises: the scenario the attendee breaks and fixes (its page stays the guide's). */
+        practices: scenarioId.optional(),
       }),
     }),
   }),

@@ -11,13 +11,7 @@ import { repoRoot } from "../helpers/cli.ts";
  * Gaps outside the docker stack, in a client or a declaration other work is fixing: the named
  * client may still fail there; every other client must match.
  */
-const knownGaps: Readonly<Record<string, { client: string; why: string }>> = {
-  "protocol-http-to-ws": { client: "curl", why: "the curl client counts an HTTP 426 as connected" },
-  "protocol-tls-mismatch": {
-    client: "node-http",
-    why: "Node's EPROTO message ends with a newline the pattern's `.*$` does not cross",
-  },
-};
+const knownGaps: Readonly<Record<string, { client: string; why: string }>> = {};
 
 /** No catalogue client can run in the image yet: pending app, or only ws/chromium declared. */
 function unverifiable(id: string): boolean {

@@ -3,7 +3,7 @@ import { connect, type Socket } from "node:net";
 import type { Listening } from "./http.ts";
 
 /**
- * A minimal reverse proxy to 127.0.0.1:`upstreamPort`. Plain requests are forwarded with the
+ * A minimal reverse proxy to `upstreamHost` (default 127.0.0.1):`upstreamPort`. Plain requests are forwarded with the
  * hop-by-hop headers removed (RFC 9110 §7.6.1), which includes `Connection` and `Upgrade`.
  * With `forwardUpgrade`, an upgrade request is instead tunnelled byte for byte, as nginx does with
  * `proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade";`. Without it,
@@ -12,12 +12,14 @@ import type { Listening } from "./http.ts";
 export async function startProxy(options: {
   host: string;
   upstreamPort: number;
+  upstreamHost?: string;
   forwardUpgrade: boolean;
 }): Promise<Listening> {
   const sockets = new Set<Socket>();
+  const upstreamHost = options.upstreamHost ?? "127.0.0.1";
   const forward = (method: string, url: string, headers: IncomingHttpHeaders) => {
     const { connection: _c, upgrade: _u, "keep-alive": _k, ...rest } = headers;
-    return request({ host: "127.0.0.1", port: options.upstreamPort, method, path: url, headers: rest });
+    return request({ host: upstreamHost, port: options.upstreamPort, method, path: url, headers: rest });
   };
   const server = createServer((req, res) => {
     const upstream = forward(req.method ?? "GET", req.url ?? "/", req.headers);
@@ -47,7 +49,7 @@ export async function startProxy(options: {
       upstream.end();
       return;
     }
-    const upstream = connect(options.upstreamPort, "127.0.0.1", () => {
+    const upstream = connect(options.upstreamPort, upstreamHost, () => {
       const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
       for (let i = 0; i < req.rawHeaders.length; i += 2)
         lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);

@@ -2,25 +2,38 @@
  * Runs one healthy app in the foreground, for containers: `serve.ts --app http --host 0.0.0.0
  * --port 8080 [--port 8081]`. The compose stack breaks things around it (bind address,
  * firewall, DNS), never the app itself. Stops cleanly on SIGTERM so `docker stop` is quick.
+ * `--app strip-proxy --upstream HOST:PORT` is the one broken peer: a reverse proxy that drops
+ * the Upgrade/Connection headers (servers/src/apps/proxy.ts).
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import type { Listening } from "../apps/http.ts";
 import { apps } from "../apps/index.ts";
+import { startProxy } from "../apps/proxy.ts";
 
 const { values } = parseArgs({
   options: {
     app: { type: "string" },
     host: { type: "string", default: "0.0.0.0" },
     port: { type: "string", multiple: true },
+    upstream: { type: "string" },
     /** Written once every port listens: the container's healthcheck tests for it. */
     "ready-file": { type: "string" },
   },
 });
-const start = values.app === undefined ? undefined : apps[values.app];
+const [upstreamHost, upstreamPort] = (values.upstream ?? "").split(":");
+const stripProxy = (options: { host: string; port: number }): Promise<Listening> =>
+  startProxy({ ...options, upstreamHost, upstreamPort: Number(upstreamPort), forwardUpgrade: false });
+const start =
+  values.app === "strip-proxy" && upstreamPort
+    ? stripProxy
+    : values.app === undefined
+      ? undefined
+      : apps[values.app];
 const ports = (values.port ?? []).map(Number);
 if (!start || ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p <= 0 || p > 65_535)) {
   process.stderr.write(
-    `usage: serve.ts --app ${Object.keys(apps).join("|")} [--host ADDRESS] --port N [--port N…] [--ready-file PATH]\n`,
+    `usage: serve.ts --app ${Object.keys(apps).join("|")}|strip-proxy [--upstream HOST:PORT] [--host ADDRESS] --port N [--port N…] [--ready-file PATH]\n`,
   );
   process.exit(2);
 }

@@ -19,7 +19,7 @@ describe("workshop pages", () => {
     for (const exercise of exercises) {
       it(`${locale}: ${exercise.name} has break/see/diagnose/fix/verify steps for its scenario`, () => {
         const text = page(dir, exercise.name);
-        expect(text).toContain(`\nscenario: ${exercise.scenario}\n`);
+        expect(text).toContain(`\npractices: ${exercise.scenario}\n`);
         expect(text).toContain("import { Steps } from '@astrojs/starlight/components';");
         expect(text.match(/^\d\. \*\*/gm)).toHaveLength(5);
         expect(text).toContain(`pnpm connlab workshop start ${exercise.name}`);
