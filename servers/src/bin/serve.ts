@@ -21,7 +21,7 @@ const { values } = parseArgs({
     "ready-file": { type: "string" },
   },
 });
-const [upstreamHost, upstreamPort] = (values.upstream ?? "").split(":");
+const [upstreamHost = "127.0.0.1", upstreamPort] = (values.upstream ?? "").split(":");
 const stripProxy = (options: { host: string; port: number }): Promise<Listening> =>
   startProxy({ ...options, upstreamHost, upstreamPort: Number(upstreamPort), forwardUpgrade: false });
 const start =
