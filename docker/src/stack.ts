@@ -155,9 +155,9 @@ export const dockerScenarios: Readonly<Record<string, DockerScenario>> = {
     client: { capAdd: ["NET_ADMIN"], prepare: "route-via-wan" },
   },
   "addrnotavail-ephemeral-ports": {
-    services: ["net"],
+    services: ["http"],
     // No control: after the held connections close, their ports sit in TIME_WAIT for 60 s.
-    broken: { url: `tcp://net:${appPort}` },
+    broken: { url: http },
     client: {
       sysctls: { "net.ipv4.ip_local_port_range": portRange("addrnotavail-ephemeral-ports") },
       prepare: "hold",
@@ -165,8 +165,8 @@ export const dockerScenarios: Readonly<Record<string, DockerScenario>> = {
     },
   },
   "addrnotavail-time-wait": {
-    services: ["net"],
-    broken: { url: `tcp://net:${appPort}` },
+    services: ["http"],
+    broken: { url: http },
     client: {
       sysctls: {
         "net.ipv4.ip_local_port_range": portRange("addrnotavail-time-wait"),

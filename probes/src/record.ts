@@ -75,10 +75,15 @@ export function comparable(record: ScenarioRecord): Record<"broken" | "fixed", s
 }
 
 export function normaliseMessage(message: string): string {
-  return message
-    .replace(/\b(\d{1,3}\.){3}\d{1,3}\b/g, "ADDR")
-    .replace(/(?<![\w:])::1\b/g, "ADDR")
-    .replace(/:\d+\b/g, ":PORT")
-    .replace(/\bport \d+\b/g, "port PORT")
-    .replace(/\bafter \d+ ms\b/g, "after N ms");
+  return (
+    message
+      // OpenSSL prefixes each error with the id of the thread that hit it (ERR_print_errors).
+      .replace(/\b[0-9A-F]{16}:error:/g, "THREAD:error:")
+      .replace(/\b(\d{1,3}\.){3}\d{1,3}\b/g, "ADDR")
+      .replace(/(?<![\w:])::1\b/g, "ADDR")
+      .replace(/:\d+\b/g, ":PORT")
+      .replace(/\bport \d+\b/g, "port PORT")
+      .replace(/\bafter \d+ ms\b/g, "after N ms")
+      .replace(/\bafter \d+ milliseconds\b/g, "after N milliseconds")
+  );
 }

@@ -70,6 +70,12 @@ describe("probes/observations.json", () => {
     ).toBe("curl: (7) Failed to connect to ADDR port PORT after N ms: Couldn't connect to server");
     expect(normaliseMessage("connect ECONNREFUSED ::1:39087")).toBe("connect ECONNREFUSED ADDR:PORT");
     expect(normaliseMessage("fetch failed")).toBe("fetch failed");
+    expect(normaliseMessage("write EPROTO 40AD61A4457F0000:error:0A00010B:SSL routines")).toBe(
+      "write EPROTO THREAD:error:0A00010B:SSL routines",
+    );
+    expect(normaliseMessage("curl: (28) Connection timed out after 2001 milliseconds")).toBe(
+      "curl: (28) Connection timed out after N milliseconds",
+    );
   });
 
   it.each(rootless.map((s) => s.id))("records what %s's clients print today", (id) => {
