@@ -43,7 +43,7 @@ export default defineScenario({
       client: "curl",
       code: "CURLE_COULDNT_CONNECT",
       message:
-        "^curl: \\(7\\) Failed to connect to (\\d{1,3}\\.){3}\\d{1,3} port \\d+ after \\d+ ms: Couldn't connect to server$",
+        "^curl: \\(7\\) Failed to connect to \\S+ port \\d+ after \\d+ ms: Couldn't connect to server$",
       classic: "curl: (7) Failed to connect to 127.0.0.1 port 3000: Connection refused",
     },
   ],

@@ -11,6 +11,7 @@ import type { Listening } from "./http.ts";
  */
 export async function startProxy(options: {
   host: string;
+  port?: number;
   upstreamPort: number;
   upstreamHost?: string;
   forwardUpgrade: boolean;
@@ -67,7 +68,7 @@ export async function startProxy(options: {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, options.host, resolve);
+    server.listen(options.port ?? 0, options.host, resolve);
   });
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("no TCP port");
