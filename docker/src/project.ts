@@ -42,5 +42,13 @@ export function composeProject(project = `connlab-run-${process.pid}`) {
       volumes: await list(["volume", "ls"], "Name"),
     };
   };
-  return { project, run, leftovers };
+  /** The containers Docker says are attached to one network (by name). */
+  const attached = async (network: string) =>
+    Object.keys(
+      JSON.parse(
+        (await execa("docker", ["network", "inspect", network, "--format", "{{json .Containers}}"])).stdout ||
+          "{}",
+      ) as Record<string, unknown>,
+    );
+  return { project, run, leftovers, attached };
 }

@@ -8,7 +8,7 @@
 export const appPort = 8080;
 
 export interface App {
-  readonly app: "http" | "ws" | "net" | "strip-proxy";
+  readonly app: "http" | "ws" | "net" | "web" | "strip-proxy";
   /** strip-proxy only: the service and port it forwards to. */
   readonly upstream?: string;
   /** 0.0.0.0 unless the fault is the bind address. */
@@ -41,6 +41,10 @@ export const services = {
   http: {
     describe: "the healthy HTTP server (fastify) on 0.0.0.0:8080",
     app: { app: "http", ports: [appPort] },
+  },
+  web: {
+    describe: "the healthy web server (fastify + ws) on 0.0.0.0:8080: HTTP and WebSocket on one port",
+    app: { app: "web", ports: [appPort] },
   },
   bystander: {
     describe: "another machine: it answers, but nothing listens on 8080 (RST); api.connlab.test points here",

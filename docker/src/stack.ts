@@ -68,6 +68,13 @@ export function portRange(id: string): string {
   return `${portRangeStart} ${portRangeStart + size - 1}`;
 }
 
+/** The client machine's environment in refused-proxy: every proxy variable names a dead proxy. */
+const proxyEnv = {
+  http_proxy: "http://proxy-down:3128",
+  HTTP_PROXY: "http://proxy-down:3128",
+  NODE_USE_ENV_PROXY: "1",
+};
+
 export const dockerScenarios: Readonly<Record<string, DockerScenario>> = {
   "refused-wrong-port": {
     services: ["http"],
@@ -95,18 +102,14 @@ export const dockerScenarios: Readonly<Record<string, DockerScenario>> = {
     broken: { url: `http://not-listening:${appPort}/` },
   },
   "refused-proxy": {
-    services: ["http", "proxy-down"],
-    broken: { url: http },
-    control: { url: http },
+    // HTTP and WebSocket on one port: ws ignores proxy variables and must get through.
+    services: ["web", "proxy-down"],
     // curl reads http_proxy (lower case only, for http://); Node's http reads HTTP_PROXY when
-    // NODE_USE_ENV_PROXY=1 at startup, so the proxy is the client machine's environment.
-    client: {
-      env: {
-        http_proxy: "http://proxy-down:3128",
-        HTTP_PROXY: "http://proxy-down:3128",
-        NODE_USE_ENV_PROXY: "1",
-      },
-    },
+    // NODE_USE_ENV_PROXY=1 at startup. The probes never inherit proxy variables (probeEnv), so
+    // the broken target carries them and the control, without them, must connect.
+    broken: { url: `http://web:${appPort}/`, env: proxyEnv },
+    control: { url: `http://web:${appPort}/` },
+    client: { env: proxyEnv },
   },
   "refused-loopback-only": {
     services: ["http", "loopback-only"],

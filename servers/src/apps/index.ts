@@ -1,5 +1,6 @@
 import { type Listening, startHttp } from "./http.ts";
 import { startNet } from "./net.ts";
+import { startWeb } from "./web.ts";
 import { startWs } from "./ws.ts";
 
 /** The healthy apps by the name the serve scripts take (`--app http|ws|net`). */
@@ -8,4 +9,5 @@ export const apps: Readonly<Record<string, (options: { host: string; port: numbe
     http: startHttp,
     ws: startWs,
     net: startNet,
+    web: startWeb,
   };
