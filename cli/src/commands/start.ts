@@ -47,7 +47,7 @@ export function registerStart(program: Command): void {
       };
       for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, stop);
       const exit = await site.exited;
-      if (lab && lab.exitCode === null) {
+      if (lab && lab.exitCode === null && lab.signalCode === null) {
         lab.kill("SIGTERM");
         await new Promise((resolve) => lab.once("exit", resolve));
       }
