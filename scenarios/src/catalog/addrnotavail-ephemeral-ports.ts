@@ -1,4 +1,5 @@
 import { defineScenario } from "../define.ts";
+import { outOfLocalPorts } from "../observed.ts";
 
 export default defineScenario({
   id: "addrnotavail-ephemeral-ports",
@@ -19,30 +20,7 @@ export default defineScenario({
       size: 8,
     },
   },
-  expect: [
-    {
-      client: "node-net",
-      code: "EADDRNOTAVAIL",
-      message: "^connect EADDRNOTAVAIL \\S+ - Local \\(\\S+\\)$",
-    },
-    {
-      client: "node-http",
-      code: "EADDRNOTAVAIL",
-      message: "^connect EADDRNOTAVAIL \\S+ - Local \\(\\S+\\)$",
-    },
-    {
-      client: "fetch",
-      code: "EADDRNOTAVAIL",
-      message: "^fetch failed$",
-    },
-    {
-      // curl 7.88 keeps the errno to itself: only "Couldn't connect to server" is printed.
-      client: "curl",
-      code: "CURLE_COULDNT_CONNECT",
-      message:
-        "^curl: \\(7\\) Failed to connect to \\S+ port \\d+ after \\d+ ms: Couldn't connect to server$",
-    },
-  ],
+  expect: outOfLocalPorts,
   fix: {
     summary: {
       es: "Amplía `net.ipv4.ip_local_port_range` (por ejemplo `10000 65535`) y aplícalo con `sysctl -p`.",

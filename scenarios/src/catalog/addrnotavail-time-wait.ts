@@ -1,4 +1,5 @@
 import { defineScenario } from "../define.ts";
+import { outOfLocalPorts } from "../observed.ts";
 
 export default defineScenario({
   id: "addrnotavail-time-wait",
@@ -19,30 +20,7 @@ export default defineScenario({
       size: 8,
     },
   },
-  expect: [
-    {
-      client: "node-net",
-      code: "EADDRNOTAVAIL",
-      message: "^connect EADDRNOTAVAIL \\S+ - Local \\(\\S+\\)$",
-    },
-    {
-      client: "node-http",
-      code: "EADDRNOTAVAIL",
-      message: "^connect EADDRNOTAVAIL \\S+ - Local \\(\\S+\\)$",
-    },
-    {
-      client: "fetch",
-      code: "EADDRNOTAVAIL",
-      message: "^fetch failed$",
-    },
-    {
-      // curl 7.88 keeps the errno to itself: only "Couldn't connect to server" is printed.
-      client: "curl",
-      code: "CURLE_COULDNT_CONNECT",
-      message:
-        "^curl: \\(7\\) Failed to connect to \\S+ port \\d+ after \\d+ ms: Couldn't connect to server$",
-    },
-  ],
+  expect: outOfLocalPorts,
   fix: {
     summary: {
       es: "Activa la reutilización de puertos en TIME_WAIT (`net.ipv4.tcp_tw_reuse=1`; el valor por defecto, 2, solo vale para loopback): el núcleo reutiliza un puerto cuando lleva más de 1 s en TIME_WAIT, así que una ráfaga dentro del mismo segundo aún puede agotarlo. Amplía también el rango.",

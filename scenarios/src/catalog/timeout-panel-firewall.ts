@@ -1,4 +1,5 @@
 import { defineScenario } from "../define.ts";
+import { timedOutByEveryClient } from "../observed.ts";
 
 export default defineScenario({
   id: "timeout-panel-firewall",
@@ -17,29 +18,7 @@ export default defineScenario({
     name: "panel-firewall-drop",
     params: {},
   },
-  expect: [
-    {
-      client: "node-net",
-      code: "ETIMEDOUT",
-      message: "^connect ETIMEDOUT \\S+$",
-    },
-    {
-      client: "node-http",
-      code: "ETIMEDOUT",
-      message: "^The operation was aborted$",
-    },
-    {
-      client: "fetch",
-      code: "ETIMEDOUT",
-      message: "^The operation was aborted due to timeout$",
-    },
-    {
-      client: "curl",
-      code: "CURLE_OPERATION_TIMEDOUT",
-      message:
-        "^curl: \\(28\\) (Connection timed out after \\d+ milliseconds|Failed to connect to \\S+ port \\d+ after \\d+ ms: Timeout was reached)$",
-    },
-  ],
+  expect: timedOutByEveryClient,
   fix: {
     summary: {
       es: "Abre el puerto también en el cortafuegos del panel.",
