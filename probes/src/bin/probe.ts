@@ -20,4 +20,9 @@ const timeoutMs = Number(values["timeout-ms"]);
 const observations = await Promise.all(
   values.client.map((name) => getClient(name as ClientName).probe(target, { timeoutMs })),
 );
-process.stdout.write(observations.map((o) => `${JSON.stringify(o)}\n`).join(""));
+process.stdout.write(observations.map((o) => `${JSON.stringify(o)}\n`).join(""), () => {
+  // Exit now: an attempt that timed out on our bound still has a connect in flight (undici
+  // keeps its own 10 s connect timer; the kernel keeps retrying the SYN) that would hold the
+  // process, and the run waiting on it, for seconds after the observation is known.
+  process.exit(0);
+});
