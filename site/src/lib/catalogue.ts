@@ -1,3 +1,4 @@
+import { dockerCommand as composeCommand } from "@connlab/docker/compose";
 import { type Category, getScenario, type Scenario, scenarios } from "@connlab/scenarios";
 
 export type Lang = "es" | "en";
@@ -26,12 +27,9 @@ export function reproduceCommand(scenario: Scenario, options: { fixed?: boolean 
   return `pnpm connlab reproduce ${scenario.id}${options.fixed ? " --fixed" : ""}`;
 }
 
-/**
- * The Docker stack groups its services by category (one compose profile per category). This is
- * the one place that spells the command, so a change to the compose file is one edit here.
- */
+/** The command that reproduces the scenario in the Docker stack, as the stack itself spells it. */
 export function dockerCommand(scenario: Scenario): string {
-  return `docker compose -f docker/compose.yaml --profile ${scenario.category} up`;
+  return composeCommand(scenario.id);
 }
 
 export { getScenario, scenarios };
