@@ -26,7 +26,9 @@ describe("workshop pages", () => {
         expect(text).toContain(`pnpm connlab workshop check ${exercise.name}`);
         expect(text).toContain("pnpm connlab doctor");
         for (const { offset } of exercise.ports) expect(text).toContain(String(defaultPortBase + offset));
-        expect(page(dir, "index")).toContain(`](./${exercise.name}/)`);
+        // Absolute links: the build's links validator rejects relative ones.
+        const prefix = locale === "en" ? "/en" : "";
+        expect(page(dir, "index")).toContain(`](${prefix}/workshop/${exercise.name}/)`);
       });
     }
   }
