@@ -4,7 +4,6 @@ export { type Listening, startHttp } from "./apps/http.ts";
 export { startNet } from "./apps/net.ts";
 export { startProxy } from "./apps/proxy.ts";
 export { startSilentClose } from "./apps/silent-close.ts";
-export { startUdpDns } from "./apps/udp-dns.ts";
 export { startWeb } from "./apps/web.ts";
 export { startWs } from "./apps/ws.ts";
 export { freePort } from "./free-port.ts";

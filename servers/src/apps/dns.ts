@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import dns2 from "dns2";
 import type { Resolver } from "../target.ts";
+import { selfSignedCertificate } from "../tls-certificate.ts";
 
 const { Packet } = dns2;
 
@@ -12,24 +11,28 @@ export interface Answers {
 }
 
 export interface RunningDns extends Resolver {
+  /** The UDP port, for clients given `host:port`. */
+  readonly port: number;
   close(): Promise<void>;
 }
 
-const tlsDir = join(import.meta.dirname, "..", "tls");
-
 /**
- * A real DNS server on loopback (dns2): UDP for Node clients and DNS-over-HTTPS for curl, whose
- * Debian build has no way to point its resolver at a port but speaks DoH. Names it does not
- * know get NXDOMAIN. The DoH side uses the lab's self-signed certificate (tls/).
+ * A real DNS server (dns2) on `host` (default 127.0.0.1): UDP for Node clients and, unless
+ * `doh: false`, DNS-over-HTTPS for curl, whose Debian build has no way to point its resolver at
+ * a port but speaks DoH. Names it does not know get NXDOMAIN; a known name with no address of
+ * the asked type gets an empty answer (NODATA). The DoH side uses an in-memory self-signed
+ * certificate.
  */
-export async function startDns(zone: Readonly<Record<string, Answers>>): Promise<RunningDns> {
+export async function startDns(
+  zone: Readonly<Record<string, Answers>>,
+  options: { host?: string; port?: number; doh?: boolean } = {},
+): Promise<RunningDns> {
+  const host = options.host ?? "127.0.0.1";
+  const withDoh = options.doh ?? true;
+  const tls = withDoh ? await selfSignedCertificate() : undefined;
   const server = dns2.createServer({
     udp: true,
-    doh: {
-      ssl: true,
-      key: readFileSync(join(tlsDir, "lab-key.pem")),
-      cert: readFileSync(join(tlsDir, "lab-cert.pem")),
-    },
+    ...(tls ? { doh: { ssl: true, key: tls.key, cert: tls.cert } } : {}),
     handle: (request, send) => {
       const response = Packet.createResponseFromRequest(request);
       for (const question of request.questions) {
@@ -50,16 +53,20 @@ export async function startDns(zone: Readonly<Record<string, Answers>>): Promise
       send(response);
     },
   });
-  // dns2 passes port 0 options whole: udp's to dgram (address), doh's to http.Server#listen,
+  // dns2 passes port options whole: udp's to dgram (address), doh's to http.Server#listen,
   // which wants `host`; its types know neither spelling, hence the casts.
   await server.listen({
-    udp: { port: 0, address: "127.0.0.1", type: "udp4" } as { port: number },
-    doh: { port: 0, host: "127.0.0.1" } as { port: number },
+    udp: { port: options.port ?? 0, address: host, type: host.includes(":") ? "udp6" : "udp4" } as {
+      port: number;
+    },
+    ...(withDoh ? { doh: { port: 0, host } as { port: number } } : {}),
   });
   const { udp, doh } = server.addresses();
+  const udpPort = udp?.port ?? 0;
   return {
-    dns: `127.0.0.1:${udp?.port}`,
-    doh: `https://127.0.0.1:${doh?.port}/dns-query`,
+    port: udpPort,
+    dns: `${host}:${udpPort}`,
+    doh: withDoh ? `https://${host}:${doh?.port}/dns-query` : "",
     close: async () => {
       await server.close();
     },

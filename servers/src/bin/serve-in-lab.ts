@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
+import { startDns } from "../apps/dns.ts";
 import type { Listening } from "../apps/http.ts";
 import { apps } from "../apps/index.ts";
-import { startUdpDns } from "../apps/udp-dns.ts";
 import { exitWithParent } from "./parent.ts";
 
 /**
@@ -22,12 +22,13 @@ const starters: Record<string, () => Promise<Listening>> = {
   ...Object.fromEntries(
     Object.entries(apps).map(([name, startApp]) => [name, () => startApp({ host, port })]),
   ),
-  dns: () =>
-    startUdpDns({
-      host,
-      port,
-      records: Object.fromEntries(values.record.map((r) => r.split("=") as [string, string])),
-    }),
+  // The lab's names answer A only, as a plain authoritative server inside the namespace would.
+  dns: async () => {
+    const records = Object.fromEntries(values.record.map((r) => r.split("=") as [string, string]));
+    const zone = Object.fromEntries(Object.entries(records).map(([name, a]) => [name, { a: [a] }]));
+    const dns = await startDns(zone, { host, port, doh: false });
+    return { host, port: dns.port, close: dns.close };
+  },
 };
 const start = starters[values.app ?? ""];
 if (!start) throw new Error(`--app must be one of ${Object.keys(starters).join(", ")}`);

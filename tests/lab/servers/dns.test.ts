@@ -1,5 +1,5 @@
 import { Resolver } from "node:dns/promises";
-import { startUdpDns } from "@connlab/servers";
+import { startDns } from "@connlab/servers";
 import { afterEach, describe, expect, it } from "vitest";
 
 let close: (() => Promise<void>) | undefined;
@@ -8,10 +8,11 @@ afterEach(async () => {
   close = undefined;
 });
 
-// The root lab's DNS server (servers/src/apps/udp-dns.ts), asked by Node's own resolver over UDP.
+// The lab's DNS server (servers/src/apps/dns.ts) as the root lab runs it: UDP only, asked by
+// Node's own resolver.
 describe("the lab's DNS server", () => {
   async function resolver() {
-    const dns = await startUdpDns({ host: "127.0.0.1", records: { "app.connlab.test": "198.18.0.3" } });
+    const dns = await startDns({ "app.connlab.test": { a: ["198.18.0.3"] } }, { doh: false });
     close = dns.close;
     const r = new Resolver({ timeout: 1_000, tries: 1 });
     r.setServers([`127.0.0.1:${dns.port}`]);
