@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, request } from "node:http";
 import { connect, type Socket } from "node:net";
 import type { Listening } from "./http.ts";
+import { listen } from "./listen.ts";
 
 /**
  * A minimal reverse proxy to `upstreamHost` (default 127.0.0.1):`upstreamPort`. Plain requests are forwarded with the
@@ -62,23 +63,5 @@ export async function startProxy(options: {
     upstream.on("close", () => sockets.delete(upstream));
     upstream.on("error", () => client.destroy());
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host, resolve);
-  });
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("no TCP port");
-  return {
-    host: options.host,
-    port: address.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(server, options, sockets);
 }

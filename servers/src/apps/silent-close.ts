@@ -1,5 +1,6 @@
-import { createServer, type Socket } from "node:net";
+import { createServer } from "node:net";
 import type { Listening } from "./http.ts";
+import { listen } from "./listen.ts";
 
 /**
  * A TCP server that reads the client's first bytes and closes (FIN) without sending one: what a
@@ -8,28 +9,9 @@ import type { Listening } from "./http.ts";
  * net::ERR_SOCKET_NOT_CONNECTED instead of the closed handshake.
  */
 export async function startSilentClose(options: { host: string; port?: number }): Promise<Listening> {
-  const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     socket.on("error", () => socket.destroy());
     socket.once("data", () => socket.end());
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host, resolve);
-  });
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("no TCP port");
-  return {
-    host: options.host,
-    port: address.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(server, options);
 }
