@@ -1,9 +1,16 @@
-import { createServer, type Socket } from "node:net";
+import { createServer } from "node:net";
 import { runDoctor } from "@connlab/probes/doctor";
-import { type Listening, startHttp, startNet, startWs } from "@connlab/servers";
+import {
+  type Listening,
+  listen,
+  selfSignedCertificate,
+  startFastifyWs,
+  startHttp,
+  startNet,
+  startProxy,
+  startWs,
+} from "@connlab/servers";
 import { afterEach, describe, expect, it } from "vitest";
-import { startStrippingProxy } from "./strips-upgrade-proxy.ts";
-import { startTls } from "./tls-server.ts";
 
 const timeoutMs = 2_000;
 const started: Listening[] = [];
@@ -18,24 +25,16 @@ async function keep(server: Promise<Listening>): Promise<Listening> {
 }
 
 /** A peer that accepts and never says a word: the doctor must give up at its own bound. */
-async function startSilent(): Promise<Listening> {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on("error", () => socket.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("no TCP port");
-  return {
-    host: "127.0.0.1",
-    port: address.port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+function startSilent(): Promise<Listening> {
+  return listen(
+    createServer((socket) => socket.on("error", () => socket.destroy())),
+    { host: "127.0.0.1" },
+  );
+}
+
+/** The lab's HTTPS + WebSocket server (fastify), with its in-memory self-signed certificate. */
+async function startTls(): Promise<Listening> {
+  return startFastifyWs({ host: "127.0.0.1", tls: await selfSignedCertificate() });
 }
 
 describe("doctor against protocol setups", () => {
@@ -107,7 +106,7 @@ describe("doctor against protocol setups", () => {
 
   it("a reverse proxy that drops Upgrade in front of a WebSocket server: proxy-strips-upgrade first", async () => {
     const ws = await keep(startWs({ host: "127.0.0.1" }));
-    const proxy = await keep(startStrippingProxy(ws.port));
+    const proxy = await keep(startProxy({ host: "127.0.0.1", upstreamPort: ws.port, forwardUpgrade: false }));
     const report = await runDoctor(`ws://127.0.0.1:${proxy.port}/`, { timeoutMs, env: {} });
     expect(report.verdict.category).toBe("protocol");
     expect(report.verdict.causes.map((c) => [c.id, c.confidence])).toEqual([
