@@ -11,6 +11,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { curlUpgradeHeaders } from "@connlab/probes";
 import { runDoctor } from "@connlab/probes/doctor";
 import { freePort, type Listening, startHttp, startNet, startWs } from "@connlab/servers";
 
@@ -28,17 +29,6 @@ interface Case {
   /** Run inside this network namespace (root case only). */
   readonly netns?: string;
 }
-
-const wsHeaders = [
-  "-H",
-  "Connection: Upgrade",
-  "-H",
-  "Upgrade: websocket",
-  "-H",
-  "Sec-WebSocket-Version: 13",
-  "-H",
-  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
-];
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -166,12 +156,12 @@ try {
     {
       name: "protocol-ws-to-http",
       url: `ws://127.0.0.1:${httpPort}/`,
-      curl: [...wsHeaders, `http://127.0.0.1:${httpPort}/`],
+      curl: [...curlUpgradeHeaders, `http://127.0.0.1:${httpPort}/`],
     },
     {
       name: "protocol-ws-to-raw-tcp",
       url: `ws://127.0.0.1:${netPort}/`,
-      curl: [...wsHeaders, `http://127.0.0.1:${netPort}/`],
+      curl: [...curlUpgradeHeaders, `http://127.0.0.1:${netPort}/`],
     },
     {
       name: "protocol-http-to-ws",
@@ -186,7 +176,7 @@ try {
     {
       name: "ok (healthy ws)",
       url: `ws://127.0.0.1:${wsPort}/`,
-      curl: [...wsHeaders, "-m", "0.3", `http://127.0.0.1:${wsPort}/`],
+      curl: [...curlUpgradeHeaders, "-m", "0.3", `http://127.0.0.1:${wsPort}/`],
     },
   ];
   dropCase = await rootDropCase();

@@ -3,7 +3,7 @@ export { type BothWays, reproduceBothWays, reproducibleHere, tierOf } from "./ca
 export { chromiumPath, launchChromium } from "./chromium.ts";
 export { chromiumCode, closeChromium } from "./clients/chromium.ts";
 export { probeEnv } from "./clients/client.ts";
-export { curlArgs } from "./clients/curl.ts";
+export { curlArgs, curlUpgradeHeaders } from "./clients/curl.ts";
 export { type Client, clients, getClient } from "./clients/index.ts";
 export { judge, type Verdict } from "./expectations.ts";
 export { CONNECTED, Observation } from "./observation.ts";

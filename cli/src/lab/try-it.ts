@@ -1,19 +1,8 @@
+import { curlUpgradeHeaders } from "@connlab/probes";
 import type { Target } from "@connlab/servers";
 
 const shellSafe = /^[\w@%+=:,./-]+$/;
 const quote = (word: string) => (shellSafe.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`);
-
-const websocketHandshake = [
-  "-i",
-  "-H",
-  "Connection: Upgrade",
-  "-H",
-  "Upgrade: websocket",
-  "-H",
-  "Sec-WebSocket-Version: 13",
-  "-H",
-  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
-];
 
 /**
  * The curl command that shows a target's failure, as a reader would paste it: the proxy
@@ -30,7 +19,7 @@ export function tryItCommand(target: Target): string {
   const family = new URL(target.url).hostname === "localhost" ? ["-6"] : [];
   // curl 7.88 speaks no ws://, but it can send the opening handshake (RFC 6455 §4.1) over
   // http:// and print the answer: a WebSocket server says 101, anything else is the failure.
-  const upgrade = /^wss?:/.test(target.url) ? websocketHandshake : [];
+  const upgrade = /^wss?:/.test(target.url) ? ["-i", ...curlUpgradeHeaders] : [];
   const url = target.url.replace(/^ws/, "http");
   return [...env, "curl", "-sS", "-m", "2", ...family, ...upgrade, ...resolver, url]
     .map((w, i) => (i < env.length ? w : quote(w)))

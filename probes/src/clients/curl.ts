@@ -21,7 +21,7 @@ const curlExitNames: Readonly<Record<number, string>> = {
  * The request headers of a WebSocket opening handshake (RFC 6455 §4.1), so that curl, which
  * has no ws:// support in Debian's build, asks a ws:// target exactly what a WebSocket client asks.
  */
-const upgradeHeaders = [
+export const curlUpgradeHeaders = [
   "Connection: Upgrade",
   "Upgrade: websocket",
   "Sec-WebSocket-Version: 13",
@@ -62,7 +62,7 @@ export const curl: Client = {
     const websocket = /^wss?:/.test(target.url);
     const url = target.url.replace(/^ws/, "http");
     // -sS: quiet, but still print the one error line users see; -k: the lab's TLS is self-signed.
-    const args = ["-sS", "-k", "-o", "/dev/null", "-D", "-", ...(websocket ? upgradeHeaders : [])];
+    const args = ["-sS", "-k", "-o", "/dev/null", "-D", "-", ...(websocket ? curlUpgradeHeaders : [])];
     const subprocess = execa("curl", [...args, ...curlArgs({ ...target, url }, timeoutMs)], {
       reject: false,
       env: probeEnv(target),
