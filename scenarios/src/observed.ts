@@ -32,7 +32,8 @@ export const refusedByEveryClient: Expectations = [
   {
     client: "curl",
     code: "CURLE_COULDNT_CONNECT",
-    message: "^curl: \\(7\\) Failed to connect to \\S+ port \\d+ after \\d+ ms: Couldn't connect to server$",
+    message:
+      "^curl: \\(7\\) Failed to connect to [\\w.-]+ port \\d+ after \\d+ ms: Couldn't connect to server$",
     classic: "curl: (7) Failed to connect to 127.0.0.1 port 3000: Connection refused",
   },
 ];

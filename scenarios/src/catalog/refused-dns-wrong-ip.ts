@@ -1,4 +1,5 @@
 import { defineScenario } from "../define.ts";
+import { refusedByEveryClient } from "../observed.ts";
 
 export default defineScenario({
   id: "refused-dns-wrong-ip",
@@ -17,36 +18,7 @@ export default defineScenario({
     name: "dns-wrong-answer",
     params: {},
   },
-  expect: [
-    {
-      client: "node-net",
-      code: "ECONNREFUSED",
-      message: "^connect ECONNREFUSED (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
-    },
-    {
-      client: "node-http",
-      code: "ECONNREFUSED",
-      message: "^connect ECONNREFUSED (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
-    },
-    {
-      client: "fetch",
-      code: "ECONNREFUSED",
-      message: "^fetch failed$",
-      classic: "TypeError: fetch failed",
-    },
-    {
-      client: "ws",
-      code: "ECONNREFUSED",
-      message: "^connect ECONNREFUSED (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
-    },
-    {
-      client: "curl",
-      code: "CURLE_COULDNT_CONNECT",
-      message:
-        "^curl: \\(7\\) Failed to connect to [\\w.-]+ port \\d+ after \\d+ ms: Couldn't connect to server$",
-      classic: "curl: (7) Failed to connect to 127.0.0.1 port 3000: Connection refused",
-    },
-  ],
+  expect: refusedByEveryClient,
   fix: {
     summary: {
       es: "Corrige el registro DNS (o /etc/hosts) para que apunte a la IP del servidor.",
