@@ -1,5 +1,5 @@
+import { ConnlabError } from "@connlab/scenarios";
 import { Command, CommanderError } from "commander";
-import { CliError } from "./errors.ts";
 
 type Registrar = (program: Command) => void;
 
@@ -36,7 +36,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   for (const name of wanted) (await commandModules[name]?.())?.(program);
   program.on("command:*", (operands: string[]) => {
     const valid = commandNames.join(", ");
-    throw new CliError(`unknown command "${operands[0]}"; valid commands: ${valid}`);
+    throw new ConnlabError("usage", `unknown command "${operands[0]}"; valid commands: ${valid}`);
   });
   return program;
 }
@@ -53,13 +53,10 @@ export async function run(argv: readonly string[]): Promise<number> {
       if (error.exitCode === 0) return 0;
       return 2;
     }
-    if (error instanceof CliError) {
+    // The one place a failure the user can act on becomes its one line and exit status.
+    if (error instanceof ConnlabError) {
       process.stderr.write(`connlab: ${error.message}\n`);
-      return error.exitCode;
-    }
-    if (error instanceof Error && "code" in error && error.code === "CONNLAB_UNKNOWN_SCENARIO") {
-      process.stderr.write(`connlab: ${error.message}\n`);
-      return 2;
+      return error.exitStatus;
     }
     throw error;
   }

@@ -16,4 +16,15 @@ export {
   toRecord,
   writeArtifact,
 } from "./record.ts";
-export { defaultTimeoutMs, NotReproducibleError, type Report, reproduce } from "./reproduce.ts";
+export {
+  defaultTimeoutMs,
+  type Judged,
+  judged,
+  labSetup,
+  type ObserveOptions,
+  observe,
+  type Report,
+  type ReproduceOptions,
+  reproduce,
+  watchdogMs,
+} from "./reproduce.ts";

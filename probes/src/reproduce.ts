@@ -1,79 +1,157 @@
-import type { ClientName, Scenario } from "@connlab/scenarios";
-import { type RunningSetup, setups } from "@connlab/servers";
+import { type ClientName, ConnlabError, type Expectation, type Scenario } from "@connlab/scenarios";
+import { type RunningSetup, type Setup, setups, type Target } from "@connlab/servers";
 import { judge } from "./expectations.ts";
 import { probeClients } from "./in-netns.ts";
 import type { Observation } from "./observation.ts";
 
-/** What `connlab reproduce --json` prints. */
+/** One client's observation with the verdict on it: what was expected, and why it differs. */
+export interface Judged extends Observation {
+  /** `CODE /pattern/` from the declaration, or "connected" for a fixed run. */
+  readonly expected: string;
+  readonly ok: boolean;
+  /** Why it does not match, in one line; empty when it does. */
+  readonly why: string;
+}
+
+/** What a run of a scenario's clients shows; `connlab reproduce --json` prints it. */
 export interface Report {
   readonly scenario: string;
   readonly ok: boolean;
   readonly fixed: boolean;
-  readonly observations: readonly (Observation & { readonly expected: string; readonly why: string })[];
+  /** The clients that answered, in the declaration's order. */
+  readonly observations: readonly Judged[];
+  /**
+   * Set when the run itself failed: the watchdog fired before these clients answered. Not a
+   * symptom: nothing was observed, so nothing is judged or recorded for them.
+   */
+  readonly failure?: string;
   /** What the setup measured before the clients ran (e.g. connections held), when it says. */
   readonly facts?: RunningSetup["facts"];
 }
 
-export class NotReproducibleError extends Error {
-  readonly code = "CONNLAB_NOT_REPRODUCIBLE";
-}
-
-export interface ReproduceOptions {
+export interface ObserveOptions {
+  /** Judge against "every client connects" (the declared fix is in place). */
   readonly fixed?: boolean;
   /** Only these clients (default: every client the scenario declares). */
   readonly clients?: readonly ClientName[];
-  /** Bound for each client's attempt. */
+  /** Expectations that replace the declaration's for the same clients (e.g. docker's). */
+  readonly expect?: readonly Expectation[];
+  /** The bound each client is given for its attempt (default `defaultTimeoutMs`). */
   readonly timeoutMs?: number;
+  /** The watchdog for the whole run (default `watchdogMs`). */
+  readonly watchdogMs?: number;
 }
 
-/** The catalogue's per-client bound: every connect attempt gives up within 2 s. */
+/**
+ * The catalogue's per-client bound: every connect attempt gives up within 2 s. The clients
+ * still take it until they meet their own (lab-shortened kernel) timers instead.
+ */
 export const defaultTimeoutMs = 2_000;
 
 /**
- * Sets the scenario up (broken, or fixed), runs its clients concurrently against it, tears it
- * down whatever happens, and judges each observation against the declaration.
+ * How long a run may take before it counts as failed: well past any client's own timer in the
+ * lab (a dropped SYN ends after the lab's shortened tcp_syn_retries, undici's connect timeout is
+ * 10 s) plus a child process's start-up on a busy machine.
  */
-export async function reproduce(scenario: Scenario, options: ReproduceOptions = {}): Promise<Report> {
+export const watchdogMs = 30_000;
+
+/** The expectations a run judges against: the declaration's, overridden per client, filtered. */
+function expectationsOf(scenario: Scenario, options: ObserveOptions): Expectation[] {
+  const overrides = new Map((options.expect ?? []).map((e) => [e.client, e]));
+  return scenario.expect
+    .map((e) => overrides.get(e.client) ?? e)
+    .filter((e) => !options.clients || options.clients.includes(e.client));
+}
+
+/** One observation judged against its expectation, or against "connected" when fixed. */
+export function judged(observation: Observation, expected: Expectation | "connected"): Judged {
+  const verdict = judge(observation, expected);
+  return {
+    ...observation,
+    expected: expected === "connected" ? "connected" : `${expected.code} /${expected.message}/`,
+    ok: verdict.ok,
+    why: verdict.why,
+  };
+}
+
+/**
+ * Runs the scenario's clients concurrently against a target someone else set up (the lab, a
+ * compose service, a workshop exercise) and judges each one: the one runtime every caller
+ * shares. Never throws for what the clients saw; a watchdog firing makes a failed run.
+ */
+export async function observe(
+  scenario: Scenario,
+  target: Target,
+  options: ObserveOptions = {},
+): Promise<Report> {
   const fixed = options.fixed ?? false;
+  const expectations = expectationsOf(scenario, options);
+  const limitMs = options.watchdogMs ?? watchdogMs;
+  const seen = await probeClients(
+    expectations.map((e) => e.client),
+    target,
+    { timeoutMs: options.timeoutMs ?? defaultTimeoutMs },
+    limitMs,
+  );
+  const observations: Judged[] = [];
+  const silent: ClientName[] = [];
+  expectations.forEach((expectation, i) => {
+    const observation = seen[i];
+    if (observation) observations.push(judged(observation, fixed ? "connected" : expectation));
+    else silent.push(expectation.client);
+  });
+  const failure =
+    silent.length > 0 ? `no answer within ${limitMs / 1000} s from ${silent.join(", ")}` : undefined;
+  return {
+    scenario: scenario.id,
+    ok: !failure && observations.every((o) => o.ok),
+    fixed,
+    observations,
+    ...(failure ? { failure } : {}),
+  };
+}
+
+export interface ReproduceOptions extends ObserveOptions {
+  /** Extra params for the setup, over the scenario's own (fixed ports in the workshop). */
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The setup that puts the scenario's fault (or its fix) in place on this machine; one line
+ * saying why when the lab has none or it needs root this process lacks.
+ */
+export function labSetup(
+  scenario: Scenario,
+  fixed = false,
+): { setup: Setup; params: Readonly<Record<string, unknown>> } {
   const change = fixed ? scenario.fix.apply : scenario.fault;
   const setup = setups.get(change.name);
   if (!setup) {
-    throw new NotReproducibleError(
-      `scenario ${scenario.id} cannot be reproduced by the lab yet (no setup "${change.name}")`,
+    throw new ConnlabError(
+      "not-reproducible",
+      `scenario ${scenario.id} runs in the Docker stack, not the lab (no setup "${change.name}")`,
     );
   }
   if (setup.tier === "lab-root" && process.getuid?.() !== 0) {
-    throw new NotReproducibleError(`scenario ${scenario.id} needs root (network namespaces); run it as root`);
-  }
-  const expectations = scenario.expect.filter((e) => !options.clients || options.clients.includes(e.client));
-  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-  let running: RunningSetup | undefined;
-  try {
-    running = await setup.start(change.params);
-    const target = running.target;
-    const observed = await probeClients(
-      expectations.map((expectation) => expectation.client),
-      target,
-      { timeoutMs },
+    throw new ConnlabError(
+      "needs-root",
+      `scenario ${scenario.id} needs root (network namespaces); run it as root`,
     );
-    const observations = expectations.map((expectation, i) => {
-      const observation = observed[i] as Observation;
-      const verdict = judge(observation, fixed ? "connected" : expectation);
-      return {
-        ...observation,
-        expected: fixed ? "connected" : `${expectation.code} /${expectation.message}/`,
-        why: verdict.why,
-      };
-    });
-    const ok = observations.every((o) => o.why === "");
-    return {
-      scenario: scenario.id,
-      ok,
-      fixed,
-      observations,
-      ...(running.facts ? { facts: running.facts } : {}),
-    };
+  }
+  return { setup, params: change.params };
+}
+
+/**
+ * setup.start → observe → close: sets the scenario up (broken, or fixed), runs its clients
+ * against it, and tears it down whatever happens.
+ */
+export async function reproduce(scenario: Scenario, options: ReproduceOptions = {}): Promise<Report> {
+  const { setup, params } = labSetup(scenario, options.fixed);
+  const running = await setup.start({ ...params, ...options.params });
+  try {
+    const report = await observe(scenario, running.target, options);
+    return { ...report, ...(running.facts ? { facts: running.facts } : {}) };
   } finally {
-    await running?.close();
+    await running.close();
   }
 }

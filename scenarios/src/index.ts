@@ -1,19 +1,10 @@
 import { declarations } from "./catalog/index.ts";
+import { ConnlabError } from "./error.ts";
 import { type Category, categories, Scenario } from "./schema.ts";
 
 export { defineScenario } from "./define.ts";
+export { ConnlabError, type ErrorCode, errorExitStatus } from "./error.ts";
 export * from "./schema.ts";
-
-/** Thrown for a scenario id the catalogue does not know; the message lists the valid ones. */
-export class UnknownScenarioError extends Error {
-  readonly code = "CONNLAB_UNKNOWN_SCENARIO";
-  readonly id: string;
-  constructor(id: string, known: readonly string[]) {
-    super(`unknown scenario "${id}"; valid ids: ${known.join(", ")}`);
-    this.name = "UnknownScenarioError";
-    this.id = id;
-  }
-}
 
 function validate(): readonly Scenario[] {
   const seen = new Set<string>();
@@ -39,7 +30,12 @@ export const scenarioIds: readonly string[] = scenarios.map((s) => s.id);
 
 export function getScenario(id: string): Scenario {
   const scenario = byId.get(id);
-  if (!scenario) throw new UnknownScenarioError(id, scenarioIds);
+  if (!scenario) {
+    throw new ConnlabError(
+      "unknown-scenario",
+      `unknown scenario "${id}"; valid ids: ${scenarioIds.join(", ")}`,
+    );
+  }
   return scenario;
 }
 

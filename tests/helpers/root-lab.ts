@@ -68,10 +68,3 @@ export function expectAnsweredFast(report: Report): void {
     expect(ms, `${o.client} took ${ms} ms`).toBeLessThan(boundMs * 0.75);
   }
 }
-
-export function expectAllConnected(report: Report): void {
-  expect(report.observations.map((o) => [o.client, o.code, o.why])).toEqual(
-    report.observations.map((o) => [o.client, "OK", ""]),
-  );
-  expect(report.ok).toBe(true);
-}

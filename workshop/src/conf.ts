@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { ConnlabError } from "@connlab/scenarios";
 
 /**
  * The attendee's configuration files: `key: value` lines, `#` starts a comment. Deliberately
@@ -6,17 +7,14 @@ import { readFileSync } from "node:fs";
  */
 export type Conf = Readonly<Record<string, string>>;
 
-export class ConfError extends Error {
-  override readonly name = "ConfError";
-}
-
 export function parseConf(text: string, file: string): Conf {
   const conf: Record<string, string> = {};
   text.split("\n").forEach((raw, index) => {
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     if (line === "") return;
     const match = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
-    if (!match?.[1]) throw new ConfError(`${file} line ${index + 1} is not "key: value": ${raw.trim()}`);
+    if (!match?.[1])
+      throw new ConnlabError("bad-config", `${file} line ${index + 1} is not "key: value": ${raw.trim()}`);
     conf[match[1]] = (match[2] ?? "").replace(/^(["'])(.*)\1$/, "$2");
   });
   return conf;
@@ -27,7 +25,10 @@ export function readConf(path: string, file: string): Conf {
   try {
     text = readFileSync(path, "utf8");
   } catch {
-    throw new ConfError(`${file} is missing: run \`pnpm connlab workshop start\` for this exercise first`);
+    throw new ConnlabError(
+      "bad-config",
+      `${file} is missing: run \`pnpm connlab workshop start\` for this exercise first`,
+    );
   }
   return parseConf(text, file);
 }
@@ -35,6 +36,7 @@ export function readConf(path: string, file: string): Conf {
 /** A required key, or a one-line error naming the file and the key. */
 export function required(conf: Conf, key: string, file: string): string {
   const value = conf[key];
-  if (value === undefined || value === "") throw new ConfError(`${file} has no "${key}:" line`);
+  if (value === undefined || value === "")
+    throw new ConnlabError("bad-config", `${file} has no "${key}:" line`);
   return value;
 }

@@ -1,5 +1,5 @@
 export type { CheckResult, Exercise, ExerciseTier } from "./exercise.ts";
-export { exerciseNames, exercises, getExercise, UnknownExerciseError } from "./exercises/index.ts";
+export { exerciseNames, exercises, getExercise } from "./exercises/index.ts";
 export { defaultPortBase, exerciseDir, portBase, workshopDir } from "./paths.ts";
 export { blocks, type PreflightItem, preflight } from "./preflight.ts";
 export { type Progress, readProgress } from "./progress.ts";
@@ -12,6 +12,5 @@ export {
   startExercise,
   stopAll,
   stopExercise,
-  WorkshopError,
 } from "./runner.ts";
 export { isAlive, type RunState, readState } from "./state.ts";

@@ -1,21 +1,12 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ConnlabError } from "@connlab/scenarios";
 import type { CheckResult, Exercise, ExerciseContext } from "./exercise.ts";
 import { cleanupDeadNamespaces, deleteNamespace } from "./netns.ts";
 import { exerciseDir, portBase, scriptPath } from "./paths.ts";
 import { recordVerified } from "./progress.ts";
 import { isAlive, type RunState, readState, removeState } from "./state.ts";
-
-/** A failure the attendee can act on; the CLI prints it as one line with this exit code. */
-export class WorkshopError extends Error {
-  readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
-    super(message);
-    this.name = "WorkshopError";
-    this.exitCode = exitCode;
-  }
-}
 
 export function context(exercise: Exercise): ExerciseContext {
   return { dir: exerciseDir(exercise.name), portBase: portBase() };
@@ -23,7 +14,8 @@ export function context(exercise: Exercise): ExerciseContext {
 
 function requireRoot(exercise: Exercise, command = "start"): void {
   if (exercise.tier === "lab-root" && process.getuid?.() !== 0) {
-    throw new WorkshopError(
+    throw new ConnlabError(
+      "failed",
       `${exercise.name} works in network namespaces and needs root: sudo env "PATH=$PATH" pnpm connlab workshop ${command} ${exercise.name}`,
     );
   }
@@ -33,7 +25,10 @@ function requireRoot(exercise: Exercise, command = "start"): void {
 export function runningState(exercise: Exercise): RunState {
   const state = readState(exercise.name);
   if (!state || !isAlive(state.pid)) {
-    throw new WorkshopError(`${exercise.name} is not running: pnpm connlab workshop start ${exercise.name}`);
+    throw new ConnlabError(
+      "failed",
+      `${exercise.name} is not running: pnpm connlab workshop start ${exercise.name}`,
+    );
   }
   return state;
 }
@@ -106,7 +101,7 @@ async function launch(exercise: Exercise): Promise<RunState> {
     }
     kill(pid, "SIGTERM");
     const why = readFileSync(logPath, "utf8").trim().split("\n").at(-1) || "it did not start within 15 s";
-    throw new WorkshopError(`${exercise.name} did not start: ${why}`);
+    throw new ConnlabError("failed", `${exercise.name} did not start: ${why}`);
   } finally {
     process.removeListener("SIGINT", onInterrupt);
   }
@@ -153,6 +148,6 @@ export async function seeExercise(exercise: Exercise): Promise<readonly string[]
   try {
     return await exercise.see(context(exercise), state);
   } catch (error) {
-    throw new WorkshopError(error instanceof Error ? error.message : String(error));
+    throw new ConnlabError("failed", error instanceof Error ? error.message : String(error));
   }
 }

@@ -1,7 +1,6 @@
 import { composeProject } from "@connlab/docker";
-import { type Category, categories } from "@connlab/scenarios";
+import { type Category, ConnlabError, categories } from "@connlab/scenarios";
 import { type Command, Option } from "commander";
-import { CliError } from "../errors.ts";
 
 /** The compose project these commands share; tests and bench use projects of their own. */
 const stack = composeProject(process.env.CONNLAB_COMPOSE_PROJECT ?? "connlab");
@@ -13,7 +12,7 @@ const probe = (category?: Category) => (category ? `probe-${category}` : "probe"
 async function compose(args: readonly string[], timeoutMs: number): Promise<number> {
   const result = await stack.run(args, timeoutMs, { inherit: true });
   if (result.failed && result.exitCode === undefined) {
-    throw new CliError(`docker compose did not run: ${result.shortMessage}`, 1);
+    throw new ConnlabError("failed", `docker compose did not run: ${result.shortMessage}`);
   }
   return result.exitCode ?? 1;
 }
@@ -29,7 +28,10 @@ export function registerDocker(program: Command): void {
     .action(async (options: { category?: Category }) => {
       const build = await compose([...profile(options.category), "build", probe(options.category)], 900_000);
       if (build !== 0)
-        throw new CliError("the image did not build (offline? bash docker/base/build-offline.sh)", 1);
+        throw new ConnlabError(
+          "failed",
+          "the image did not build (offline? bash docker/base/build-offline.sh)",
+        );
       const scale = ["--scale", `${probe(options.category)}=0`];
       process.exitCode = await compose(
         [...profile(options.category), "up", "-d", "--no-build", ...scale],

@@ -10,11 +10,10 @@ import {
   localeFromEnv,
   parseTarget,
   runDoctor,
-  TargetError,
 } from "@connlab/probes/doctor";
+import { ConnlabError } from "@connlab/scenarios";
 import { type Command, Option } from "commander";
 import yoctoSpinner from "yocto-spinner";
-import { CliError } from "../errors.ts";
 import { paint, printJson } from "../output.ts";
 
 interface DoctorFlags {
@@ -29,7 +28,8 @@ interface DoctorFlags {
 function timeoutMsFrom(text: string): number {
   const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!(seconds >= 0.05 && seconds <= 120)) {
-    throw new CliError(
+    throw new ConnlabError(
+      "usage",
       `--timeout ${JSON.stringify(text.slice(0, 20))} must be a number of seconds from 0.05 to 120`,
     );
   }
@@ -41,7 +41,7 @@ function guideBaseFrom(text: string): string {
     const url = new URL(text);
     if (url.protocol === "http:" || url.protocol === "https:") return text;
   } catch {}
-  throw new CliError(`--guide-url ${JSON.stringify(text.slice(0, 60))} must be an http(s) URL`);
+  throw new ConnlabError("usage", `--guide-url ${JSON.stringify(text.slice(0, 60))} must be an http(s) URL`);
 }
 
 export function registerDoctor(program: Command): void {
@@ -59,14 +59,12 @@ export function registerDoctor(program: Command): void {
     .action(async (input: string, flags: DoctorFlags) => {
       const timeoutMs = timeoutMsFrom(flags.timeout);
       if (flags.expectIp !== undefined && isIP(flags.expectIp) === 0) {
-        throw new CliError(`--expect-ip ${JSON.stringify(flags.expectIp.slice(0, 60))} is not an IP address`);
+        throw new ConnlabError(
+          "usage",
+          `--expect-ip ${JSON.stringify(flags.expectIp.slice(0, 60))} is not an IP address`,
+        );
       }
-      try {
-        parseTarget(input);
-      } catch (error) {
-        if (error instanceof TargetError) throw new CliError(error.message);
-        throw error;
-      }
+      parseTarget(input);
       const guideUrl = guideBaseFrom(flags.guideUrl ?? process.env.CONNLAB_GUIDE_URL ?? defaultGuideUrl);
       const progress = flags.json ? quietProgress() : stepPrinter(timeoutMs);
       const report = await runDoctor(input, {

@@ -1,8 +1,7 @@
-import { reproducibleHere } from "@connlab/probes";
-import { getScenario, type Scenario, scenarios } from "@connlab/scenarios";
+import { labSetup, reproducibleHere } from "@connlab/probes";
+import { ConnlabError, getScenario, type Scenario, scenarios } from "@connlab/scenarios";
 import { type RunningSetup, removeLeftovers as removeRootLeftovers, setups } from "@connlab/servers";
 import type { Command } from "commander";
-import { CliError } from "../errors.ts";
 import { isLabProcess, type LabEntry, readState, removeState, statePath, writeState } from "../lab/state.ts";
 import { tryItCommand } from "../lab/try-it.ts";
 import { paint, printJson, table } from "../output.ts";
@@ -16,17 +15,7 @@ function chosen(ids: readonly string[]): Scenario[] {
   if (ids.length === 0) return rootlessScenarios();
   return ids.map((id) => {
     const scenario = getScenario(id);
-    const setup = setups.get(scenario.fault.name);
-    if (!setup)
-      throw new CliError(
-        `scenario ${id} cannot be run by the lab yet (no setup "${scenario.fault.name}")`,
-        1,
-      );
-    if (setup.tier === "docker")
-      throw new CliError(`scenario ${id} runs in the Docker stack, not the lab`, 1);
-    if (setup.tier === "lab-root" && process.getuid?.() !== 0) {
-      throw new CliError(`scenario ${id} needs root (network namespaces); run it as root`, 1);
-    }
+    labSetup(scenario);
     return scenario;
   });
 }
@@ -46,9 +35,9 @@ async function up(ids: readonly string[]): Promise<void> {
   const selected = chosen(ids);
   const previous = readState();
   if (previous && isLabProcess(previous.pid)) {
-    throw new CliError(
+    throw new ConnlabError(
+      "failed",
       `a lab is already running (pid ${previous.pid}); stop it with \`connlab lab down\``,
-      1,
     );
   }
   // Listen for Ctrl-C/SIGTERM before anything starts, so a signal that arrives while setups

@@ -27,8 +27,11 @@ export function registerRecord(program: Command): void {
         if (!ok) failures++;
         const mark = ok ? paint("green", "✓") : paint("red", "✗");
         process.stdout.write(`${mark} ${scenario.id}\n`);
-        for (const o of [...broken.observations, ...fixed.observations].filter((x) => x.why !== "")) {
+        for (const o of [...broken.observations, ...fixed.observations].filter((x) => !x.ok)) {
           process.stdout.write(`    ${o.client}: ${o.why}\n`);
+        }
+        for (const failure of [broken.failure, fixed.failure].filter(Boolean)) {
+          process.stdout.write(`    run failed: ${failure}\n`);
         }
       }
       const skipped = scenarios.length - runnable.length;

@@ -1,7 +1,6 @@
-import { NotReproducibleError, reproduce } from "@connlab/probes";
+import { reproduce } from "@connlab/probes";
 import { type ClientName, clientNames, getScenario } from "@connlab/scenarios";
 import { type Command, Option } from "commander";
-import { CliError } from "../errors.ts";
 import { paint, printJson, table } from "../output.ts";
 
 export function registerReproduce(program: Command): void {
@@ -17,9 +16,6 @@ export function registerReproduce(program: Command): void {
       const report = await reproduce(scenario, {
         fixed: options.fixed ?? false,
         ...(options.client ? { clients: [options.client] } : {}),
-      }).catch((error: unknown) => {
-        if (error instanceof NotReproducibleError) throw new CliError(error.message, 1);
-        throw error;
       });
       process.exitCode = report.ok ? 0 : 1;
       if (options.json) {
@@ -27,6 +23,7 @@ export function registerReproduce(program: Command): void {
           scenario: report.scenario,
           ok: report.ok,
           fixed: report.fixed,
+          ...(report.failure ? { failure: report.failure } : {}),
           observations: report.observations.map(
             ({ client, clientVersion, code, message, exitCode, elapsedMs }) => ({
               client,
@@ -41,7 +38,7 @@ export function registerReproduce(program: Command): void {
         return;
       }
       const rows = report.observations.map((o) => [
-        o.why === "" ? paint("green", "✓") : paint("red", "✗"),
+        o.ok ? paint("green", "✓") : paint("red", "✗"),
         `${o.client}\n${paint("dim", o.clientVersion)}`,
         o.code,
         o.message,
@@ -56,9 +53,10 @@ export function registerReproduce(program: Command): void {
         const facts = Object.entries(report.facts).map(([key, value]) => `${key}=${value}`);
         process.stdout.write(`${paint("dim", `setup: ${facts.join(" ")}`)}\n`);
       }
-      for (const o of report.observations.filter((x) => x.why !== "")) {
+      for (const o of report.observations.filter((x) => !x.ok)) {
         process.stdout.write(`${paint("red", "✗")} ${o.client}: ${o.why}\n`);
       }
+      if (report.failure) process.stdout.write(`${paint("red", "✗")} run failed: ${report.failure}\n`);
       const verdict = report.ok
         ? report.fixed
           ? "fixed: every client connected"

@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { ConnlabError } from "@connlab/scenarios";
 import type { Command } from "commander";
-import { CliError } from "../errors.ts";
 import { paint } from "../output.ts";
 import { buildSite, defaultSitePort, serveSite, siteNeedsBuild } from "../site.ts";
 
 function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new CliError(`--port must be a TCP port (1-65535), not "${value}"`);
+    throw new ConnlabError("usage", `--port must be a TCP port (1-65535), not "${value}"`);
   }
   return port;
 }
@@ -32,10 +32,10 @@ export function registerStart(program: Command): void {
     .action(async (options: { port: number; rebuild?: boolean; lab: boolean }) => {
       if (options.rebuild || siteNeedsBuild()) {
         process.stdout.write("building the guide…\n");
-        if (!buildSite()) throw new CliError("the guide failed to build (see above)", 1);
+        if (!buildSite()) throw new ConnlabError("failed", "the guide failed to build (see above)");
       }
       const site = await serveSite(options.port).catch((error: Error) => {
-        throw new CliError(`${error.message} (is port ${options.port} taken? try --port)`, 1);
+        throw new ConnlabError("failed", `${error.message} (is port ${options.port} taken? try --port)`);
       });
       process.stdout.write(`${paint("bold", "guide:")} ${site.url}  (Ctrl+C to stop)\n`);
       const lab = options.lab ? startLab() : undefined;
@@ -53,6 +53,6 @@ export function registerStart(program: Command): void {
       }
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      if (!stopping) throw new CliError(exit.message, 1);
+      if (!stopping) throw new ConnlabError("failed", exit.message);
     });
 }

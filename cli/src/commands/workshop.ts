@@ -13,23 +13,9 @@ import {
   startExercise,
   stopAll,
   stopExercise,
-  UnknownExerciseError,
-  WorkshopError,
 } from "@connlab/workshop";
 import type { Command } from "commander";
-import { CliError } from "../errors.ts";
 import { paint, table } from "../output.ts";
-
-/** Workshop errors are the attendee's to act on: one line, never a stack trace. */
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof UnknownExerciseError) throw new CliError(error.message, 2);
-    if (error instanceof WorkshopError) throw new CliError(error.message, error.exitCode);
-    throw error;
-  }
-}
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -60,49 +46,41 @@ export function registerWorkshop(program: Command): void {
     .command("start")
     .description("break an exercise: start its servers and write the config you will fix")
     .argument("<exercise>", `one of: ${exercises.map((e) => e.name).join(", ")}`)
-    .action((name: string) =>
-      guarded(async () => {
-        const ex = getExercise(name);
-        const state = await startExercise(ex);
-        say(`${paint("bold", ex.name)}: ${ex.summary} (scenario ${ex.scenario})`);
-        for (const line of ex.hints(context(ex), state)) say(`  ${line}`);
-        say(`verify: pnpm connlab workshop check ${ex.name}`);
-      }),
-    );
+    .action(async (name: string) => {
+      const ex = getExercise(name);
+      const state = await startExercise(ex);
+      say(`${paint("bold", ex.name)}: ${ex.summary} (scenario ${ex.scenario})`);
+      for (const line of ex.hints(context(ex), state)) say(`  ${line}`);
+      say(`verify: pnpm connlab workshop check ${ex.name}`);
+    });
 
   workshop
     .command("restart")
     .description("restart an exercise's servers so they read your edited config")
     .argument("<exercise>")
-    .action((name: string) =>
-      guarded(async () => {
-        const state = await restartExercise(getExercise(name));
-        say(`${name}: restarted, listening on ${state.listening.host}:${state.listening.port}`);
-      }),
-    );
+    .action(async (name: string) => {
+      const state = await restartExercise(getExercise(name));
+      say(`${name}: restarted, listening on ${state.listening.host}:${state.listening.port}`);
+    });
 
   workshop
     .command("try")
     .description("run the exercise's clients and show what each prints")
     .argument("<exercise>")
-    .action((name: string) =>
-      guarded(async () => {
-        for (const line of await seeExercise(getExercise(name))) say(line);
-      }),
-    );
+    .action(async (name: string) => {
+      for (const line of await seeExercise(getExercise(name))) say(line);
+    });
 
   workshop
     .command("check")
     .description("pass only when the fix is really in place (exit 0), else say what is wrong (exit 1)")
     .argument("<exercise>")
-    .action((name: string) =>
-      guarded(async () => {
-        const result = await checkExercise(getExercise(name));
-        say(result.ok ? paint("green", `✓ ${name}: fixed`) : paint("red", `✗ ${name}: not fixed yet`));
-        for (const line of result.lines) say(`  ${line}`);
-        process.exitCode = result.ok ? 0 : 1;
-      }),
-    );
+    .action(async (name: string) => {
+      const result = await checkExercise(getExercise(name));
+      say(result.ok ? paint("green", `✓ ${name}: fixed`) : paint("red", `✗ ${name}: not fixed yet`));
+      for (const line of result.lines) say(`  ${line}`);
+      process.exitCode = result.ok ? 0 : 1;
+    });
 
   workshop
     .command("status")
@@ -123,14 +101,12 @@ export function registerWorkshop(program: Command): void {
     .command("stop")
     .description("stop one exercise, or all of them; always cleans up")
     .argument("[exercise]")
-    .action((name: string | undefined) =>
-      guarded(async () => {
-        const stopped = name
-          ? (await stopExercise(getExercise(name)))
-            ? [name]
-            : []
-          : await stopAll(exercises);
-        for (const stoppedName of stopped) say(`${stoppedName}: stopped`);
-      }),
-    );
+    .action(async (name: string | undefined) => {
+      const stopped = name
+        ? (await stopExercise(getExercise(name)))
+          ? [name]
+          : []
+        : await stopAll(exercises);
+      for (const stoppedName of stopped) say(`${stoppedName}: stopped`);
+    });
 }

@@ -8,4 +8,4 @@ export {
   exitCodeOf,
   runDoctor,
 } from "./run.ts";
-export { type DoctorTarget, parseTarget, TargetError } from "./target.ts";
+export { type DoctorTarget, parseTarget } from "./target.ts";

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { ConnlabError } from "@connlab/scenarios";
 
 /** Schemes the doctor understands, and the port each implies when the target gives none. */
 export const defaultPorts = { ws: 80, wss: 443, http: 80, https: 443, tcp: undefined } as const;
@@ -18,15 +19,6 @@ export interface DoctorTarget {
   readonly tls: boolean;
 }
 
-/** Bad input: the CLI prints the message on one line and exits 2. */
-export class TargetError extends Error {
-  readonly code = "CONNLAB_BAD_TARGET";
-  constructor(message: string) {
-    super(message);
-    this.name = "TargetError";
-  }
-}
-
 const maxInputLength = 2048;
 
 /** Shows user input safely inside a one-line message: quoted, control characters escaped, cut. */
@@ -40,52 +32,66 @@ export function quote(input: string): string {
  * (`[::1]:8080`, `ws://[::1]:8080/`): without them the last colon would be ambiguous.
  */
 export function parseTarget(input: string): DoctorTarget {
-  if (input.length === 0 || input.trim().length === 0) throw new TargetError("empty target");
+  if (input.length === 0 || input.trim().length === 0) throw new ConnlabError("bad-target", "empty target");
   if (input.length > maxInputLength) {
-    throw new TargetError(`target is ${input.length} characters long; the limit is ${maxInputLength}`);
+    throw new ConnlabError(
+      "bad-target",
+      `target is ${input.length} characters long; the limit is ${maxInputLength}`,
+    );
   }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point.
   if (/[\u0000-\u001f\u007f\s]/.test(input)) {
-    throw new TargetError(`target ${quote(input)} contains whitespace or control characters`);
+    throw new ConnlabError("bad-target", `target ${quote(input)} contains whitespace or control characters`);
   }
   const schemeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(input);
   if (!schemeMatch) return parseHostPort(input);
   const scheme = (schemeMatch[1] ?? "").toLowerCase();
   if (!(schemes as string[]).includes(scheme)) {
-    throw new TargetError(`unknown scheme "${scheme}" in ${quote(input)}; use ${schemes.join(", ")}`);
+    throw new ConnlabError(
+      "bad-target",
+      `unknown scheme "${scheme}" in ${quote(input)}; use ${schemes.join(", ")}`,
+    );
   }
   return parseUrl(input, scheme as Scheme);
 }
 
 function parseUrl(input: string, scheme: Scheme): DoctorTarget {
   const authority = /^[^:]+:\/\/([^/?#]*)/.exec(input)?.[1] ?? "";
-  if (authority.includes("@")) throw new TargetError(`credentials in ${quote(input)} are not supported`);
+  if (authority.includes("@"))
+    throw new ConnlabError("bad-target", `credentials in ${quote(input)} are not supported`);
   checkBareIpv6(authority, input);
-  if (authority === "" || authority.startsWith(":")) throw new TargetError(`no host in ${quote(input)}`);
+  if (authority === "" || authority.startsWith(":"))
+    throw new ConnlabError("bad-target", `no host in ${quote(input)}`);
   checkPortText(/:([^:\]]*)$/.exec(authority)?.[1], input);
   let url: URL;
   try {
     // WHATWG URL knows no default port for tcp:, so parse every scheme as http-like.
     url = new URL(input.replace(/^[^:]+:/, scheme === "tcp" ? "connlab:" : `${scheme}:`));
   } catch {
-    throw new TargetError(`malformed URL ${quote(input)}`);
+    throw new ConnlabError("bad-target", `malformed URL ${quote(input)}`);
   }
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (host === "") throw new TargetError(`no host in ${quote(input)}`);
+  if (host === "") throw new ConnlabError("bad-target", `no host in ${quote(input)}`);
   const explicit = /:(\d+)$/.exec(authority)?.[1];
   const port = explicit !== undefined ? Number(explicit) : defaultPorts[scheme];
-  if (port === undefined) throw new TargetError(`tcp:// needs a port, e.g. tcp://${host}:9000`);
+  if (port === undefined)
+    throw new ConnlabError("bad-target", `tcp:// needs a port, e.g. tcp://${host}:9000`);
   const path = scheme === "tcp" ? "/" : `${url.pathname || "/"}${url.search}`;
   return finish(input, scheme, host, port, path);
 }
 
 function parseHostPort(input: string): DoctorTarget {
-  if (input.includes("/")) throw new TargetError(`malformed target ${quote(input)}; use scheme://host:port`);
+  if (input.includes("/"))
+    throw new ConnlabError("bad-target", `malformed target ${quote(input)}; use scheme://host:port`);
   checkBareIpv6(input, input);
   const match = /^(\[[^\]]*\]|[^:[\]]*):([^:]*)$/.exec(input);
-  if (!match) throw new TargetError(`target ${quote(input)} needs a port: host:port or scheme://host[:port]`);
+  if (!match)
+    throw new ConnlabError(
+      "bad-target",
+      `target ${quote(input)} needs a port: host:port or scheme://host[:port]`,
+    );
   const host = (match[1] ?? "").replace(/^\[|\]$/g, "");
-  if (host === "") throw new TargetError(`no host in ${quote(input)}`);
+  if (host === "") throw new ConnlabError("bad-target", `no host in ${quote(input)}`);
   checkPortText(match[2], input);
   return finish(input, "tcp", host, Number(match[2]), "/");
 }
@@ -93,14 +99,17 @@ function parseHostPort(input: string): DoctorTarget {
 /** `::1:8080` could be the address ::1 port 8080 or the address ::1:8080: refuse to guess. */
 function checkBareIpv6(authority: string, input: string): void {
   if (!authority.startsWith("[") && (authority.match(/:/g) ?? []).length > 1) {
-    throw new TargetError(`IPv6 address in ${quote(input)} needs brackets, e.g. [::1]:8080`);
+    throw new ConnlabError("bad-target", `IPv6 address in ${quote(input)} needs brackets, e.g. [::1]:8080`);
   }
 }
 
 function checkPortText(text: string | undefined, input: string): void {
   if (text === undefined) return;
   if (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) {
-    throw new TargetError(`port ${quote(text)} in ${quote(input)} is not a number from 1 to 65535`);
+    throw new ConnlabError(
+      "bad-target",
+      `port ${quote(text)} in ${quote(input)} is not a number from 1 to 65535`,
+    );
   }
 }
 
@@ -109,9 +118,13 @@ function finish(input: string, scheme: Scheme, rawHost: string, port: number, pa
   const ipVersion = isIP(host) as 0 | 4 | 6;
   if (ipVersion === 0) {
     if (host.length > 253 || !/^[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_-]{1,63})*\.?$/.test(host)) {
-      throw new TargetError(`host ${quote(rawHost)} is neither a valid name nor an IP address`);
+      throw new ConnlabError(
+        "bad-target",
+        `host ${quote(rawHost)} is neither a valid name nor an IP address`,
+      );
     }
-    if (/^[\d.]+$/.test(host)) throw new TargetError(`host ${quote(rawHost)} is not a valid IPv4 address`);
+    if (/^[\d.]+$/.test(host))
+      throw new ConnlabError("bad-target", `host ${quote(rawHost)} is not a valid IPv4 address`);
   }
   return { input, scheme, host, port, path, ipVersion, tls: scheme === "https" || scheme === "wss" };
 }

@@ -1,7 +1,7 @@
 import { closeChromium, reproduce } from "@connlab/probes";
 import { scenarios } from "@connlab/scenarios";
 import { afterAll, describe, expect, it } from "vitest";
-import { clientsFor, expectAsDeclared } from "../../helpers/observations.ts";
+import { clientsFor, expectAsDeclared } from "../../helpers/report.ts";
 
 // Chromium's console line for every protocol scenario that declares one, through the same
 // reproduce() the CLI runs. The declaration's pattern holds the exact text, with only the

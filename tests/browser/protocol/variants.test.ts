@@ -1,8 +1,8 @@
 import { closeChromium, getClient } from "@connlab/probes";
 import { type RunningSetup, setups } from "@connlab/servers";
 import { afterAll, afterEach, describe, it } from "vitest";
-import { expectObservation } from "../../helpers/observations.ts";
 import { protocolVariants } from "../../helpers/protocol-variants.ts";
+import { expectObservation } from "../../helpers/report.ts";
 
 // Chromium's console line for the undeclared variants of the protocol setups.
 afterAll(() => closeChromium());

@@ -1,7 +1,7 @@
 import { reproduce } from "@connlab/probes";
 import { scenarios } from "@connlab/scenarios";
 import { describe, it } from "vitest";
-import { clientsFor, expectAsDeclared } from "../../helpers/observations.ts";
+import { clientsFor, expectAsDeclared } from "../../helpers/report.ts";
 
 // Every protocol scenario end to end with the Node clients and curl, broken then fixed; the
 // scenarios are independent (each setup listens on its own ports), so they run concurrently.

@@ -1,4 +1,5 @@
-import { parseTarget, TargetError } from "@connlab/probes/doctor";
+import { parseTarget } from "@connlab/probes/doctor";
+import { ConnlabError } from "@connlab/scenarios";
 import { describe, expect, it } from "vitest";
 
 describe("parseTarget", () => {
@@ -71,8 +72,9 @@ describe("parseTarget", () => {
     } catch (error) {
       caught = error;
     }
-    expect(caught).toBeInstanceOf(TargetError);
-    const { message: text } = caught as TargetError;
+    expect(caught).toBeInstanceOf(ConnlabError);
+    const { code, exitStatus, message: text } = caught as ConnlabError;
+    expect([code, exitStatus]).toEqual(["bad-target", 2]);
     expect(text).toMatch(message);
     expect(text).not.toContain("\n");
     expect(text.length).toBeLessThan(200);

@@ -85,7 +85,8 @@ describe("scenario catalogue", () => {
   it("names the valid ids when asked for an unknown one", () => {
     expect(() => getScenario("refused-nope")).toThrow(
       expect.objectContaining({
-        code: "CONNLAB_UNKNOWN_SCENARIO",
+        code: "unknown-scenario",
+        exitStatus: 2,
         message: expect.stringMatching(/^unknown scenario "refused-nope"; valid ids: refused-wrong-port, /),
       }),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfError, parseConf } from "../../../workshop/src/conf.ts";
+import { parseConf } from "../../../workshop/src/conf.ts";
 
 describe("workshop config files", () => {
   it("reads key: value lines, skipping comments and quotes", () => {
@@ -14,7 +14,10 @@ describe("workshop config files", () => {
 
   it("names the file and line of a line that is not key: value", () => {
     expect(() => parseConf("host 0.0.0.0\n", "server.conf")).toThrow(
-      new ConfError('server.conf line 1 is not "key: value": host 0.0.0.0'),
+      expect.objectContaining({
+        code: "bad-config",
+        message: 'server.conf line 1 is not "key: value": host 0.0.0.0',
+      }),
     );
   });
 });

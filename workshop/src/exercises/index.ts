@@ -1,3 +1,4 @@
+import { ConnlabError } from "@connlab/scenarios";
 import type { Exercise } from "../exercise.ts";
 import { firewallDropExercise } from "./firewall-drop.ts";
 import { loopbackOnlyExercise } from "./loopback-only.ts";
@@ -18,16 +19,12 @@ export const exercises: readonly Exercise[] = [
 
 export const exerciseNames: readonly string[] = exercises.map((e) => e.name);
 
-export class UnknownExerciseError extends Error {
-  readonly code = "CONNLAB_UNKNOWN_EXERCISE";
-  constructor(name: string) {
-    super(`unknown exercise "${name}"; valid exercises: ${exerciseNames.join(", ")}`);
-    this.name = "UnknownExerciseError";
-  }
-}
-
 export function getExercise(name: string): Exercise {
   const exercise = exercises.find((e) => e.name === name);
-  if (!exercise) throw new UnknownExerciseError(name);
+  if (!exercise)
+    throw new ConnlabError(
+      "unknown-exercise",
+      `unknown exercise "${name}"; valid exercises: ${exerciseNames.join(", ")}`,
+    );
   return exercise;
 }
