@@ -7,11 +7,14 @@ export { startProxy } from "./apps/proxy.ts";
 export { startSilentClose } from "./apps/silent-close.ts";
 export { startWeb } from "./apps/web.ts";
 export { startWs } from "./apps/ws.ts";
+export { type Connected, connectBounded } from "./connect.ts";
 export { freePort } from "./free-port.ts";
 export {
   createLab,
+  deleteNamespace,
   getSysctl,
   type Lab,
+  lan,
   removeLeftovers,
   type Spawned,
   type SpawnOptions,
@@ -20,5 +23,6 @@ export {
 } from "./netns/index.ts";
 export type { RunningSetup, Setup } from "./setup.ts";
 export { setups } from "./setups/index.ts";
+export { churn, type Load } from "./setups/port-range.ts";
 export type { ProbeOptions, Resolver, Target } from "./target.ts";
 export { selfSignedCertificate } from "./tls-certificate.ts";

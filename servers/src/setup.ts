@@ -6,6 +6,8 @@ export interface RunningSetup {
   readonly target: Target;
   /** What the setup itself measured on the way (connections held before the clients ran, …). */
   readonly facts?: Readonly<Record<string, string | number | null>>;
+  /** Root lab: its hosts' namespaces by role (client, server…), for hints and checks. */
+  readonly hosts?: Readonly<Record<string, string>>;
   /** Idempotent; also called on SIGINT/SIGTERM by the lab. */
   close(): Promise<void>;
 }

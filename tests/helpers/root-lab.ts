@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { Report } from "@connlab/probes";
+import { createLab, lan } from "@connlab/servers";
 import { expect } from "vitest";
 
 const run = promisify(execFile);
@@ -66,5 +67,44 @@ export function expectAnsweredFast(report: Report): void {
   for (const o of report.observations) {
     const ms = waitedMs(o);
     expect(ms, `${o.client} took ${ms} ms`).toBeLessThan(boundMs * 0.75);
+  }
+}
+
+/**
+ * Client 198.18.0.1 and server 198.18.0.2 on a LAN of the root lab's own (servers' Lab: named
+ * after this pid, torn down by close() or swept after a crash), for tests that run their own
+ * processes in it. `hosts` becomes the client's /etc/hosts inside its namespace only.
+ */
+export interface NetnsPair {
+  readonly client: string;
+  readonly server: string;
+  readonly serverAddress: string;
+  /** Runs a command inside a namespace, execFile-style (no shell). */
+  exec(ns: string, file: string, args: readonly string[], timeoutMs?: number): Promise<string>;
+  /** Starts `node -e code` (args: ["-e", code]) inside a namespace; ready on its first JSON line. */
+  spawnIn(ns: string, file: string, args: readonly string[]): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function labPair(options: { hosts?: string } = {}): Promise<NetnsPair> {
+  const lab = createLab();
+  try {
+    const { client = "", server = "" } = await lan(lab, [
+      { role: "client", host: 1 },
+      { role: "server", host: 2 },
+    ]);
+    if (options.hosts !== undefined) lab.etcFile(client, "hosts", options.hosts);
+    return {
+      client,
+      server,
+      serverAddress: "198.18.0.2",
+      exec: async (ns, file, args, timeoutMs = 10_000) =>
+        (await run("ip", ["netns", "exec", ns, file, ...args], { timeout: timeoutMs })).stdout,
+      spawnIn: (ns, _node, [script = "", ...args]) => lab.spawn(ns, script, args),
+      close: () => lab.close(),
+    };
+  } catch (error) {
+    await lab.close();
+    throw error;
   }
 }

@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
-import { getClient } from "@connlab/probes";
+import { CONNECTED, getClient } from "@connlab/probes";
 import type { ClientName } from "@connlab/scenarios";
-import WebSocket from "ws";
 
 /** Every connect attempt of a check gives up after this long. */
 export const checkTimeoutMs = 2_000;
@@ -12,14 +11,14 @@ export interface Seen {
   readonly message: string;
 }
 
-export const CONNECTED = "OK";
+export { CONNECTED };
 
 export function describeSeen(seen: Seen): string {
   const message = seen.message.trim().split("\n")[0] ?? "";
   return `${seen.client} saw ${seen.code === CONNECTED ? "a working connection" : seen.code}: ${message}`;
 }
 
-/** One of the probes' real clients (curl, fetch, node-net, node-http) against a URL. */
+/** One of the probes' real clients (curl, fetch, node-net, node-http, ws) against a URL. */
 export async function probe(client: ClientName, url: string): Promise<Seen> {
   const observation = await getClient(client).probe({ url }, { timeoutMs: checkTimeoutMs });
   return { client, code: observation.code, message: observation.message };
@@ -29,28 +28,6 @@ export async function probe(client: ClientName, url: string): Promise<Seen> {
 export async function seeWith(names: readonly ClientName[], url: string): Promise<string[]> {
   const seen = await Promise.all(names.map((name) => probe(name, url)));
   return seen.map(describeSeen);
-}
-
-/**
- * The ws library as a WebSocket client: open, send one message, wait for the echo. Codes follow
- * what ws reports: an HTTP answer to the upgrade is "Unexpected server response: NNN".
- */
-export function wsExchange(url: string): Promise<Seen> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(url, { handshakeTimeout: checkTimeoutMs, rejectUnauthorized: false });
-    const done = (code: string, message: string) => {
-      clearTimeout(timer);
-      socket.terminate();
-      resolve({ client: "ws", code, message });
-    };
-    const timer = setTimeout(() => done("ETIMEDOUT", `no echo within ${checkTimeoutMs} ms`), checkTimeoutMs);
-    socket.once("open", () => socket.send("hello connlab"));
-    socket.once("message", (data) => done(CONNECTED, `echoed "${String(data)}"`));
-    socket.once("unexpected-response", (_request, response) =>
-      done("WS_UNEXPECTED_RESPONSE", `Unexpected server response: ${response.statusCode}`),
-    );
-    socket.once("error", (error: NodeJS.ErrnoException) => done(error.code ?? "ERROR", error.message));
-  });
 }
 
 /** A command with a bound; resolves with its exit code and output, never rejects. */

@@ -31,7 +31,6 @@ try {
   writeState({
     exercise: exercise.name,
     pid: process.pid,
-    ...(served.childPid ? { childPid: served.childPid } : {}),
     startedAt: new Date().toISOString(),
     listening: served.listening,
     namespaces: served.namespaces ?? [],

@@ -14,7 +14,6 @@ export interface ExerciseContext {
 export interface Served {
   readonly listening: RunState["listening"];
   readonly namespaces?: readonly string[];
-  readonly childPid?: number;
   close(): Promise<void>;
 }
 

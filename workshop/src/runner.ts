@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConnlabError } from "@connlab/scenarios";
+import { removeLeftovers } from "@connlab/servers";
 import type { CheckResult, Exercise, ExerciseContext } from "./exercise.ts";
-import { cleanupDeadNamespaces, deleteNamespace } from "./netns.ts";
 import { exerciseDir, portBase, scriptPath } from "./paths.ts";
 import { recordVerified } from "./progress.ts";
 import { isAlive, type RunState, readState, removeState } from "./state.ts";
@@ -58,9 +58,8 @@ export async function stopExercise(exercise: Exercise): Promise<boolean> {
   if (!state) return false;
   kill(state.pid, "SIGTERM");
   if (!(await waitForExit(state.pid, 5_000))) kill(state.pid, "SIGKILL");
-  // If the daemon died without cleaning up, do its job: its server and its namespaces.
-  if (state.childPid && isAlive(state.childPid)) kill(state.childPid, "SIGKILL");
-  for (const name of state.namespaces) await deleteNamespace(name);
+  // If the daemon died without cleaning up, its lab is a dead run's: the sweeper removes it.
+  if (state.namespaces.length > 0) await removeLeftovers();
   removeState(exercise.name);
   return true;
 }
@@ -69,7 +68,7 @@ export async function stopExercise(exercise: Exercise): Promise<boolean> {
 export async function stopAll(all: readonly Exercise[]): Promise<string[]> {
   const stopped: string[] = [];
   for (const exercise of all) if (await stopExercise(exercise)) stopped.push(exercise.name);
-  if (process.getuid?.() === 0) await cleanupDeadNamespaces();
+  if (process.getuid?.() === 0) await removeLeftovers();
   return stopped;
 }
 
@@ -92,7 +91,8 @@ async function launch(exercise: Exercise): Promise<RunState> {
   };
   process.once("SIGINT", onInterrupt);
   try {
-    const deadline = Date.now() + 15_000;
+    // A root exercise starts Node inside its namespaces: slow on a busy 2-core machine.
+    const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       const state = readState(exercise.name);
       if (state?.pid === pid) return state;
@@ -100,7 +100,7 @@ async function launch(exercise: Exercise): Promise<RunState> {
       await sleep(50);
     }
     kill(pid, "SIGTERM");
-    const why = readFileSync(logPath, "utf8").trim().split("\n").at(-1) || "it did not start within 15 s";
+    const why = readFileSync(logPath, "utf8").trim().split("\n").at(-1) || "it did not start within 60 s";
     throw new ConnlabError("failed", `${exercise.name} did not start: ${why}`);
   } finally {
     process.removeListener("SIGINT", onInterrupt);
@@ -111,7 +111,7 @@ async function launch(exercise: Exercise): Promise<RunState> {
 export async function startExercise(exercise: Exercise): Promise<RunState> {
   requireRoot(exercise);
   await stopExercise(exercise);
-  if (exercise.tier === "lab-root") await cleanupDeadNamespaces();
+  if (exercise.tier === "lab-root") await removeLeftovers();
   const ctx = context(exercise);
   rmSync(ctx.dir, { recursive: true, force: true });
   mkdirSync(ctx.dir, { recursive: true });

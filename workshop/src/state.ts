@@ -7,11 +7,9 @@ export interface RunState {
   readonly exercise: string;
   /** The detached daemon that owns the servers and namespaces; SIGTERM stops it all. */
   readonly pid: number;
-  /** Root exercises: the server process inside the server namespace. */
-  readonly childPid?: number;
   readonly startedAt: string;
   readonly listening: { readonly protocol: string; readonly host: string; readonly port: number };
-  /** Root exercises: the namespaces this run created (connlab-wk<pid>-…). */
+  /** Root exercises: the namespaces this run created (connlab-<daemon pid>-<n>-<role>). */
   readonly namespaces: readonly string[];
 }
 

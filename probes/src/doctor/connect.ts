@@ -1,5 +1,5 @@
-import { Socket } from "node:net";
-import { stopwatch } from "./bounded.ts";
+// The connect alone, not the whole lab: the doctor starts fast.
+import { connectBounded } from "@connlab/servers/connect";
 
 /** What a bare TCP connect ended with, in the terms the guide uses. */
 export const connectOutcomes = [
@@ -34,19 +34,10 @@ const outcomeByCode: Record<string, ConnectOutcome> = {
  * One TCP handshake to one address, bounded by `timeoutMs` (the kernel alone would retry SYNs
  * for about two minutes). Only the connect is measured; the socket is closed right away.
  */
-export function tcpConnect(address: string, port: number, timeoutMs: number): Promise<ConnectResult> {
-  const elapsed = stopwatch();
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (code: string) => {
-      clearTimeout(timer);
-      socket.destroy();
-      const outcome: ConnectOutcome = code === "OK" ? "connected" : (outcomeByCode[code] ?? "error");
-      resolve({ address, port, outcome, code, elapsedMs: elapsed() });
-    };
-    const timer = setTimeout(() => done("ETIMEDOUT"), timeoutMs);
-    socket.once("connect", () => done("OK"));
-    socket.once("error", (error: NodeJS.ErrnoException) => done(error.code ?? "ERROR"));
-    socket.connect({ host: address, port, autoSelectFamily: false });
-  });
+export async function tcpConnect(address: string, port: number, timeoutMs: number): Promise<ConnectResult> {
+  const result = await connectBounded({ host: address, port, timeoutMs });
+  if (result.ok) result.socket.destroy();
+  const code = result.ok ? "OK" : result.code;
+  const outcome: ConnectOutcome = result.ok ? "connected" : (outcomeByCode[code] ?? "error");
+  return { address, port, outcome, code, elapsedMs: result.elapsedMs };
 }

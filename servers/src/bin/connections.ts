@@ -1,13 +1,18 @@
-import { Socket } from "node:net";
+import type { Socket } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
+import { connectBounded } from "../connect.ts";
 import { exitWithParent } from "./parent.ts";
 
 /**
- * The "many connections" client of the addrnotavail scenarios, run in the client namespace:
- * `--mode hold` opens connections to one server one by one and keeps them open (each takes an
- * ephemeral port for as long as it lives); `--mode churn` opens and closes them, the client
- * closing first so each port sits in TIME_WAIT. Both stop at the first error or at `--max`, and
- * print `{"done": N, "error": "CODE" | null}`; held sockets stay open until stdin closes.
+ * The "many connections" client of the addrnotavail scenarios and the time-wait exercise, run in
+ * the client namespace: `--mode hold` opens connections to one server one by one and keeps them
+ * open (each takes an ephemeral port for as long as it lives); `--mode churn` opens and closes
+ * them, the client closing first so each port sits in TIME_WAIT. `--waves N --pause-ms MS`
+ * repeats `--max` connections N times with a pause between (tcp_tw_reuse reuses ports whose
+ * TIME_WAIT is older than 1 s). Stops at the first error and prints
+ * `{"done": N, "error": "CODE" | null, "message": "…"}`; held sockets stay open until stdin closes.
+ * Bounded: at most 70 000 connections, 20 s of connecting.
  */
 const { values } = parseArgs({
   options: {
@@ -15,33 +20,17 @@ const { values } = parseArgs({
     port: { type: "string" },
     mode: { type: "string", default: "hold" },
     max: { type: "string", default: "16" },
+    waves: { type: "string", default: "1" },
+    "pause-ms": { type: "string", default: "0" },
     "timeout-ms": { type: "string", default: "2000" },
   },
 });
 const host = values.host ?? "";
 const port = Number(values.port);
 const max = Math.min(Number(values.max), 70_000);
+const waves = Math.min(Number(values.waves), 10);
 const timeoutMs = Number(values["timeout-ms"]);
 const held: Socket[] = [];
-
-function connect(): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = new Socket();
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" }));
-    }, timeoutMs);
-    socket.once("connect", () => {
-      clearTimeout(timer);
-      resolve(socket);
-    });
-    socket.once("error", (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    socket.connect({ host, port });
-  });
-}
 
 /** Active close: we send FIN first, so TIME_WAIT (2 × MSL, 60 s on Linux) is on our side. */
 function closeFirst(socket: Socket): Promise<void> {
@@ -53,20 +42,19 @@ function closeFirst(socket: Socket): Promise<void> {
 }
 
 let done = 0;
-let error: string | null = null;
+let failure: { error: string; message: string } | undefined;
 const deadline = Date.now() + 20_000;
-while (done < max && Date.now() < deadline) {
-  try {
-    const socket = await connect();
-    if (values.mode === "churn") await closeFirst(socket);
-    else held.push(socket);
-    done += 1;
-  } catch (caught) {
-    error = (caught as NodeJS.ErrnoException).code ?? "ERROR";
-    break;
+for (let wave = 0; wave < waves && !failure; wave++) {
+  if (wave > 0) await sleep(Number(values["pause-ms"]));
+  for (let i = 0; i < max && !failure && Date.now() < deadline; i++) {
+    const result = await connectBounded({ host, port, timeoutMs });
+    if (!result.ok) failure = { error: result.code, message: result.message };
+    else if (values.mode === "churn") await closeFirst(result.socket);
+    else held.push(result.socket);
+    if (result.ok) done += 1;
   }
 }
-process.stdout.write(`${JSON.stringify({ done, error })}\n`);
+process.stdout.write(`${JSON.stringify({ done, ...(failure ?? { error: null, message: "" }) })}\n`);
 exitWithParent(() => {
   for (const socket of held) socket.destroy();
 });

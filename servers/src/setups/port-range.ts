@@ -1,12 +1,15 @@
 import { join } from "node:path";
-import { type Lab, lan, serve, setSysctl, startLab, subnet } from "../netns/index.ts";
+import { type Lab, lan, serve, setSysctl, shIn, startLab, subnet } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
+import { fixedPort } from "./params.ts";
 
 export const connectionsMain = join(import.meta.dirname, "..", "bin", "connections.ts");
 
 export interface Load {
   readonly done: number;
   readonly error: string | null;
+  /** The error's message as Node words it, e.g. `connect EADDRNOTAVAIL 198.18.0.2:47806 - Local (0.0.0.0:0)`. */
+  readonly message: string;
 }
 
 /**
@@ -17,6 +20,7 @@ export async function clientWithRange(
   lab: Lab,
   range: string,
   sysctls: Readonly<Record<string, string>> = {},
+  params: Readonly<Record<string, unknown>> = {},
 ) {
   const hosts = await lan(lab, [
     { role: "client", host: 1 },
@@ -25,14 +29,30 @@ export async function clientWithRange(
   const client = hosts.client ?? "";
   await setSysctl(client, "net.ipv4.ip_local_port_range", range);
   for (const [key, value] of Object.entries(sysctls)) await setSysctl(client, key, value);
-  const port = await serve(lab, hosts.server ?? "", "http");
-  return { client, port, target: { url: `http://${subnet}.2:${port}/`, netns: client } };
+  const port = await serve(lab, hosts.server ?? "", "http", fixedPort(params));
+  return { client, port, hosts, target: { url: `http://${subnet}.2:${port}/`, netns: client } };
 }
 
 /** Runs bin/connections.ts in the client namespace; held connections live until the lab closes. */
 export async function load(lab: Lab, client: string, port: number, mode: "hold" | "churn", max: number) {
   const args = ["--host", `${subnet}.2`, "--port", String(port), "--mode", mode, "--max", String(max)];
   return (await lab.spawn<Load>(client, connectionsMain, args)).ready;
+}
+
+/**
+ * Short connections from `netns`, `max` per wave, client closing first, run to their end: the
+ * workshop's burst, the same loop as the scenarios' churn. Ends at the first error.
+ */
+export async function churn(
+  netns: string,
+  url: string,
+  options: { readonly max: number; readonly waves: number; readonly pauseMs: number },
+): Promise<Load> {
+  const { hostname, port } = new URL(url);
+  const args = ["--host", hostname, "--port", port, "--mode", "churn", "--max", String(options.max)];
+  args.push("--waves", String(options.waves), "--pause-ms", String(options.pauseMs));
+  // stdin ends at once: the loader exits as soon as it has printed.
+  return JSON.parse(await shIn(netns, process.execPath, [connectionsMain, ...args], { input: "" })) as Load;
 }
 
 /** The `size` param: how many ports the client's range holds (default 8). */

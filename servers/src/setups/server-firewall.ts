@@ -1,5 +1,6 @@
 import { applyRuleset, type Lab, lan, portRuleTable, serve, startLab, subnet } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
+import { fixedPort } from "./params.ts";
 
 export type Verdict = "drop" | "accept" | "reject with tcp reset" | "reject";
 
@@ -11,17 +12,18 @@ export type Verdict = "drop" | "accept" | "reject with tcp reset" | "reject";
 export async function serverFirewall(
   lab: Lab,
   tables: readonly { readonly name: string; readonly verdict: Verdict }[],
+  params: Readonly<Record<string, unknown>> = {},
 ) {
   const hosts = await lan(lab, [
     { role: "client", host: 1 },
     { role: "server", host: 2 },
   ]);
   const server = hosts.server ?? "";
-  const port = await serve(lab, server, "http");
+  const port = await serve(lab, server, "http", fixedPort(params));
   for (const table of tables) {
     await applyRuleset(server, portRuleTable(table.name, "input", port, table.verdict));
   }
-  return { target: { url: `http://${subnet}.2:${port}/`, netns: hosts.client ?? "" } };
+  return { target: { url: `http://${subnet}.2:${port}/`, netns: hosts.client ?? "" }, hosts };
 }
 
 export function firewallSetup(
@@ -34,6 +36,8 @@ export function firewallSetup(
     tier: "lab-root",
     describe,
     start: (params) =>
-      startLab((lab) => serverFirewall(lab, [{ name: "connlab_firewall", verdict: verdict(params) }])),
+      startLab((lab) =>
+        serverFirewall(lab, [{ name: "connlab_firewall", verdict: verdict(params) }], params),
+      ),
   };
 }

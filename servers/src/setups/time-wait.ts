@@ -20,11 +20,20 @@ export const timeWaitPressure: Setup = {
       const ports = size(params);
       // `twReuse: 2` shows that the kernel's default does not help once traffic leaves loopback.
       const twReuse = params.twReuse === 2 ? "2" : "0";
-      const { client, port, target } = await clientWithRange(lab, range(ports), {
-        "net.ipv4.tcp_tw_reuse": twReuse,
-      });
+      const { client, port, target, hosts } = await clientWithRange(
+        lab,
+        range(ports),
+        { "net.ipv4.tcp_tw_reuse": twReuse },
+        params,
+      );
+      // `churn: false` leaves the ports free for someone else's burst (the workshop's attendee).
+      if (params.churn === false) return { target, hosts, facts: { rangeSize: ports, twReuse } };
       const churn = await load(lab, client, port, "churn", ports * 2);
-      return { target, facts: { rangeSize: ports, twReuse, closed: churn.done, churnError: churn.error } };
+      return {
+        target,
+        hosts,
+        facts: { rangeSize: ports, twReuse, closed: churn.done, churnError: churn.error },
+      };
     }),
 };
 

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../helpers/cli.ts";
-import { createNetnsPair, type NetnsPair } from "./netns-pair.ts";
+import { labPair as createNetnsPair, type NetnsPair } from "../../helpers/root-lab.ts";
 
 const main = join(repoRoot, "cli", "src", "main.ts");
 const timeoutS = 1;
@@ -27,7 +27,7 @@ const net = require("node:net");
 let up = 0;
 for (const port of [${open}, ${dropped}, ${rejectedRst}, ${rejectedIcmp}]) {
   net.createServer((s) => { s.on("error", () => {}); s.write("HELLO connlab\\n"); }).listen(port, "0.0.0.0", () => {
-    if (++up === 4) console.log("ready");
+    if (++up === 4) console.log("{}");
   });
 }`;
 
@@ -37,7 +37,7 @@ const net = require("node:net");
 const held = [];
 let up = 0;
 for (let i = 0; i < 2; i++) {
-  const s = net.connect({ host: "${address}", port: ${open} }, () => { if (++up === 2) console.log("ready"); });
+  const s = net.connect({ host: "${address}", port: ${open} }, () => { if (++up === 2) console.log("{}"); });
   s.on("error", (e) => { console.error(e.message); process.exit(1); });
   held.push(s);
 }`;
@@ -51,7 +51,7 @@ describe("doctor in a namespace pair (root)", () => {
   let pair: NetnsPair;
 
   beforeAll(async () => {
-    pair = await createNetnsPair("f");
+    pair = await createNetnsPair();
     await pair.exec(pair.server, "nft", [ruleset]);
     await pair.spawnIn(pair.server, process.execPath, ["-e", listeners]);
   });
@@ -119,7 +119,7 @@ describe("doctor under port pressure (root)", () => {
   let pair: NetnsPair;
 
   beforeAll(async () => {
-    pair = await createNetnsPair("p");
+    pair = await createNetnsPair();
     await pair.spawnIn(pair.server, process.execPath, ["-e", listeners]);
     // Per namespace: only the client namespace gets the two-port range.
     await pair.exec(pair.client, "sysctl", ["-q", "-w", "net.ipv4.ip_local_port_range=40000 40001"]);
@@ -156,16 +156,16 @@ describe("doctor with names and routes of its own (root)", () => {
   const hosts = [
     "::1 localhost",
     "127.0.0.1 localhost",
-    "10.201.0.3 moved.connlab.test",
-    "10.201.0.2 other.connlab.test",
+    "198.18.0.3 moved.connlab.test",
+    "198.18.0.2 other.connlab.test",
     "",
   ].join("\n");
   const ipv4OnlyLocal = `
 const net = require("node:net");
-net.createServer((s) => { s.on("error", () => {}); s.end("HELLO connlab\\n"); }).listen(8090, "127.0.0.1", () => console.log("ready"));`;
+net.createServer((s) => { s.on("error", () => {}); s.end("HELLO connlab\\n"); }).listen(8090, "127.0.0.1", () => console.log("{}"));`;
 
   beforeAll(async () => {
-    pair = await createNetnsPair("n", { hosts });
+    pair = await createNetnsPair({ hosts });
     await pair.spawnIn(pair.server, process.execPath, ["-e", listeners]);
     await pair.spawnIn(pair.client, process.execPath, ["-e", ipv4OnlyLocal]);
   });
@@ -201,7 +201,7 @@ net.createServer((s) => { s.on("error", () => {}); s.end("HELLO connlab\\n"); })
   });
 
   it("a name resolving to a host that refuses, --expect-ip set: refused-dns-wrong-ip", async () => {
-    const report = await doctor([`tcp://other.connlab.test:${closed}`, "--expect-ip", "10.201.0.9"]);
+    const report = await doctor([`tcp://other.connlab.test:${closed}`, "--expect-ip", "198.18.0.9"]);
     expect(report.verdict.category).toBe("refused");
     expect(report.verdict.causes[0]?.id).toBe("refused-dns-wrong-ip");
   });

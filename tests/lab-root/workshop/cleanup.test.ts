@@ -1,7 +1,6 @@
 import { execFile, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { isAlive } from "@connlab/workshop";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliRuns, type WorkshopSandbox, workshopSandbox } from "../../helpers/workshop.ts";
 
@@ -30,7 +29,7 @@ describe("workshop cleanup (root)", cliRuns, () => {
   });
 
   it("the next start deletes namespaces whose daemon is dead, and only those", async () => {
-    orphan.name = `connlab-wk${await deadPid()}-srv`;
+    orphan.name = `connlab-${await deadPid()}-1-server`;
     await run("ip", ["netns", "add", orphan.name]);
     const started = await ws.run(["workshop", "start", "firewall-drop"]);
     expect(started.exitCode).toBe(0);
@@ -45,7 +44,6 @@ describe("workshop cleanup (root)", cliRuns, () => {
   it("stop cleans up after a daemon that was killed outright (SIGKILL)", async () => {
     const state = JSON.parse(readFileSync(ws.file("firewall-drop", "state.json"), "utf8")) as {
       pid: number;
-      childPid: number;
       namespaces: string[];
     };
     process.kill(state.pid, "SIGKILL");
@@ -53,8 +51,8 @@ describe("workshop cleanup (root)", cliRuns, () => {
     expect(String(stopped.stdout)).toBe("firewall-drop: stopped");
     const listed = await namespaces();
     for (const name of state.namespaces) expect(listed).not.toContain(name);
-    // The server inside the namespace outlived its daemon; stop ends it too.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(isAlive(state.childPid)).toBe(false);
+    // The server inside the namespace died with its namespace (or with its parent's stdin).
+    const { stdout: servers } = await run("ps", ["-eo", "pid=,args="]);
+    expect(servers.split("\n").filter((line) => line.includes(`${state.namespaces[0]}`))).toEqual([]);
   });
 });

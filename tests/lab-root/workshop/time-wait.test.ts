@@ -16,13 +16,13 @@ describe("workshop time-wait (root)", cliRuns, () => {
     const port = ws.portBase + 6;
     const started = await ws.run(["workshop", "start", "time-wait"]);
     expect(started.exitCode).toBe(0);
-    const clientNs = /client namespace (connlab-wk\d+-cli) /.exec(String(started.stdout))?.[1] ?? "";
+    const clientNs = /client namespace (connlab-\d+-\d+-client) /.exec(String(started.stdout))?.[1] ?? "";
     expect(clientNs).not.toBe("");
 
     // The break is real: the ninth short connection finds all eight ports in TIME_WAIT.
     const seen = await ws.run(["workshop", "try", "time-wait"]);
     expect(String(seen.stdout)).toBe(
-      `node-net: connection 9 of 16 failed: connect EADDRNOTAVAIL 10.213.0.2:${port} - Local (0.0.0.0:0)`,
+      `node-net: connection 9 of 16 failed: connect EADDRNOTAVAIL 198.18.0.2:${port} - Local (0.0.0.0:0)`,
     );
     const before = await ws.run(["workshop", "check", "time-wait"]);
     expect(before.exitCode).toBe(1);
@@ -42,7 +42,7 @@ describe("workshop time-wait (root)", cliRuns, () => {
   it("widening the port range is a fix too; the host's own sysctls are untouched", async () => {
     const hostRange = await run("sysctl", ["-n", "net.ipv4.ip_local_port_range"]);
     const started = await ws.run(["workshop", "start", "time-wait"]);
-    const clientNs = /client namespace (connlab-wk\d+-cli) /.exec(String(started.stdout))?.[1] ?? "";
+    const clientNs = /client namespace (connlab-\d+-\d+-client) /.exec(String(started.stdout))?.[1] ?? "";
     await run("ip", ["netns", "exec", clientNs, "sysctl", "-w", "net.ipv4.ip_local_port_range=10000 65535"]);
     const after = await ws.run(["workshop", "check", "time-wait"]);
     expect(String(after.stdout)).toBe(

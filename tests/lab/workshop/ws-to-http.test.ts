@@ -26,7 +26,7 @@ describe("workshop ws-to-http", cliRuns, () => {
     expect((await ws.run(["workshop", "restart", "ws-to-http"])).exitCode).toBe(0);
     const after = await ws.run(["workshop", "check", "ws-to-http"]);
     expect(String(after.stdout)).toBe(
-      `✓ ws-to-http: fixed\n  ws saw a working connection: echoed "hello connlab" over ws://127.0.0.1:${port}/`,
+      `✓ ws-to-http: fixed\n  ws saw a working connection: echo: connlab over ws://127.0.0.1:${port}/`,
     );
     expect(after.exitCode).toBe(0);
   });

@@ -1,44 +1,25 @@
+import { observe } from "@connlab/probes";
+import { getScenario } from "@connlab/scenarios";
+import { shIn } from "@connlab/servers";
 import { CONNECTED, describeSeen } from "../clients.ts";
 import { type Exercise, type ExerciseContext, fail, pass } from "../exercise.ts";
-import { clientAddress, inNamespace, serverAddress } from "../netns.ts";
-import { serveInNamespaces } from "../root-serve.ts";
+import { hostOf, serveSetup } from "../lab.ts";
 import type { RunState } from "../state.ts";
 
 const port = (ctx: ExerciseContext) => ctx.portBase + 5;
-const table = "connlab_workshop";
+/** The table the firewall-drop setup loads into the server's namespace. */
+const table = "connlab_firewall";
+const clientAddress = "198.18.0.1";
+const serverAddress = "198.18.0.2";
 
-/** The server namespace's firewall: its input chain drops every SYN to the port, silently. */
-function ruleset(port: number): string {
-  return [
-    `table inet ${table} {`,
-    "  chain input {",
-    "    type filter hook input priority filter; policy accept;",
-    `    tcp dport ${port} drop`,
-    "  }",
-    "}",
-    "",
-  ].join("\n");
-}
-
-const serverNs = (state: RunState) => state.namespaces.find((n) => n.endsWith("-srv")) ?? "";
-const clientNs = (state: RunState) => state.namespaces.find((n) => n.endsWith("-cli")) ?? "";
-
-/** curl from the client namespace, as the attendee runs it; bounded at 2 s. */
+/** curl from the client namespace, as the attendee runs it, through the one runtime. */
 async function curlFromClient(state: RunState): Promise<{ code: string; message: string }> {
   const url = `http://${serverAddress}:${state.listening.port}/`;
-  const result = await inNamespace(clientNs(state), "curl", [
-    "-sS",
-    "--connect-timeout",
-    "2",
-    "--max-time",
-    "3",
-    "-o",
-    "/dev/null",
-    url,
-  ]);
-  if (result.code === 0) return { code: CONNECTED, message: `connected to ${url}` };
-  const names: Record<number, string> = { 7: "CURLE_COULDNT_CONNECT", 28: "CURLE_OPERATION_TIMEDOUT" };
-  return { code: names[result.code] ?? `CURL_EXIT_${result.code}`, message: result.stderr.trim() };
+  const target = { url, netns: hostOf(state, "client") };
+  const report = await observe(getScenario("timeout-firewall"), target, { clients: ["curl"], fixed: true });
+  const seen = report.observations[0];
+  if (!seen) return { code: "NO_ANSWER", message: report.failure ?? "" };
+  return { code: seen.code, message: seen.code === CONNECTED ? `connected to ${url}` : seen.message };
 }
 
 /**
@@ -63,30 +44,23 @@ export const firewallDropExercise: Exercise = {
   summary: "the server's firewall drops the SYN: the client times out",
   ports: [{ offset: 5, use: `the HTTP server at ${serverAddress} inside the server namespace` }],
   files: () => ({}),
-  serve: (ctx) =>
-    serveInNamespaces({
-      protocol: "http",
-      port: port(ctx),
-      prepare: async (pair) => {
-        const result = await inNamespace(pair.server, "nft", ["-f", "-"], { input: ruleset(port(ctx)) });
-        if (result.code !== 0) throw new Error(`nft: ${result.stderr.trim()}`);
-      },
-    }),
+  serve: (ctx) => serveSetup("firewall-drop", { port: port(ctx) }),
   hints: (_ctx, state) => [
-    `client namespace ${clientNs(state)} (${clientAddress}), server namespace ${serverNs(state)} (${serverAddress})`,
-    `try:  sudo ip netns exec ${clientNs(state)} curl -v --connect-timeout 5 http://${serverAddress}:${state.listening.port}/`,
-    `look: sudo ip netns exec ${serverNs(state)} ss -ltn`,
-    `      sudo ip netns exec ${serverNs(state)} nft -a list ruleset`,
+    `client namespace ${hostOf(state, "client")} (${clientAddress}), server namespace ${hostOf(state, "server")} (${serverAddress})`,
+    `try:  sudo ip netns exec ${hostOf(state, "client")} curl -v --connect-timeout 5 http://${serverAddress}:${state.listening.port}/`,
+    `look: sudo ip netns exec ${hostOf(state, "server")} ss -ltn`,
+    `      sudo ip netns exec ${hostOf(state, "server")} nft -a list ruleset`,
   ],
   see: async (_ctx, state) => [describeSeen({ client: "curl", ...(await curlFromClient(state)) })],
   check: async (_ctx, state) => {
-    const listed = await inNamespace(serverNs(state), "nft", ["list", "ruleset"]);
-    if (listed.code !== 0) return fail(`cannot read the server's ruleset: ${listed.stderr.trim()}`);
-    const blocking = blockingLines(listed.stdout, state.listening.port);
+    const server = hostOf(state, "server");
+    const listed = await shIn(server, "nft", ["list", "ruleset"]).catch((error: Error) => error);
+    if (listed instanceof Error) return fail(`cannot read the server's ruleset: ${listed.message}`);
+    const blocking = blockingLines(listed, state.listening.port);
     if (blocking.length > 0) {
       return fail(
         `the server's firewall still blocks port ${state.listening.port}: ${blocking.join("; ")}`,
-        `Delete that rule: sudo ip netns exec ${serverNs(state)} nft -a list ruleset, then nft delete rule inet ${table} input handle N`,
+        `Delete that rule: sudo ip netns exec ${server} nft -a list ruleset, then nft delete rule inet ${table} input handle N`,
       );
     }
     const seen = await curlFromClient(state);

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { startHttp, startWs } from "@connlab/servers";
-import { CONNECTED, describeSeen, seeWith, wsExchange } from "../clients.ts";
+import { CONNECTED, describeSeen, probe, seeWith } from "../clients.ts";
 import { readConf, required } from "../conf.ts";
 import { type Exercise, type ExerciseContext, fail, pass } from "../exercise.ts";
 
@@ -51,7 +51,7 @@ export const wsToHttpExercise: Exercise = {
   see: async (ctx) => {
     const url = `ws://127.0.0.1:${port(ctx)}/`;
     return [
-      describeSeen(await wsExchange(url)),
+      describeSeen(await probe("ws", url)),
       ...(await seeWith(["curl"], `http://127.0.0.1:${port(ctx)}/`)),
     ];
   },
@@ -66,7 +66,7 @@ export const wsToHttpExercise: Exercise = {
         "Restart it so it reads the file again: pnpm connlab workshop restart ws-to-http",
       );
     }
-    const seen = await wsExchange(`ws://127.0.0.1:${port(ctx)}/`);
+    const seen = await probe("ws", `ws://127.0.0.1:${port(ctx)}/`);
     if (seen.code !== CONNECTED) return fail(describeSeen(seen));
     return pass(`${describeSeen(seen)} over ws://127.0.0.1:${port(ctx)}/`);
   },
