@@ -9,7 +9,10 @@
  */
 import { reproduce, reproducibleHere } from "@connlab/probes";
 import { scenarios } from "@connlab/scenarios";
+import { removeLeftovers } from "@connlab/servers";
 
+// What dead runs left goes first, so it neither collides with nor slows this run.
+await removeLeftovers();
 const rounds = Math.min(Math.max(Number(process.argv[2] ?? 5) || 5, 1), 20);
 const selected = scenarios.filter(reproducibleHere);
 const concurrency = process.argv[3] === "all" ? selected.length : Math.max(Number(process.argv[3]) || 2, 1);

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { reproduce } from "@connlab/probes";
 import { scenarios } from "@connlab/scenarios";
-import { setups } from "@connlab/servers";
+import { removeLeftovers, setups } from "@connlab/servers";
 
 /**
  * The root-lab part of the network catalogue's wall time: every scenario whose fault needs the
@@ -25,6 +25,7 @@ async function slot<T>(task: () => Promise<T>): Promise<T> {
   }
 }
 
+await removeLeftovers();
 const rootScenarios = scenarios.filter((s) => setups.get(s.fault.name)?.tier === "lab-root");
 const started = performance.now();
 const runs = await Promise.all(

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { createLab, getSysctl, setSysctl, shIn } from "@connlab/servers";
+import { createLab, getSysctl, removeLeftovers, setSysctl, shIn } from "@connlab/servers";
 
 /**
  * The guide's note, shown: the local-port limit is the client's. The reference ws server
@@ -38,6 +38,7 @@ function rssKiB(pid: number): number {
 }
 const totalRss = (pids: readonly number[]) => pids.reduce((sum, pid) => sum + rssKiB(pid), 0);
 
+await removeLeftovers();
 const lab = createLab();
 try {
   const netns = await lab.host("bench");

@@ -1,4 +1,10 @@
-import { type ClientName, ConnlabError, type Expectation, type Scenario } from "@connlab/scenarios";
+import {
+  attemptBoundMs,
+  type ClientName,
+  ConnlabError,
+  type Expectation,
+  type Scenario,
+} from "@connlab/scenarios";
 import { type RunningSetup, type Setup, setups, type Target } from "@connlab/servers";
 import { judge } from "./expectations.ts";
 import { probeClients } from "./in-netns.ts";
@@ -46,7 +52,7 @@ export interface ObserveOptions {
  * The catalogue's per-client bound: every connect attempt gives up within 2 s. The clients
  * still take it until they meet their own (lab-shortened kernel) timers instead.
  */
-export const defaultTimeoutMs = 2_000;
+export const defaultTimeoutMs = attemptBoundMs;
 
 /**
  * How long a run may take before it counts as failed: well past any client's own timer in the

@@ -2,8 +2,10 @@ import { declarations } from "./catalog/index.ts";
 import { ConnlabError } from "./error.ts";
 import { type Category, categories, Scenario } from "./schema.ts";
 
+export type { DeclaredId, LabSetupName } from "./catalog/index.ts";
 export { defineScenario } from "./define.ts";
 export { ConnlabError, type ErrorCode, errorExitStatus } from "./error.ts";
+export { attemptBoundMs, portRangeStart, smallPortRange } from "./facts.ts";
 export * from "./schema.ts";
 
 function validate(): readonly Scenario[] {

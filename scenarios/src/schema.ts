@@ -78,8 +78,6 @@ export const Scenario = z
     /** One or two sentences: the cause, in the reader's words. */
     summary: Localized,
     reproducibleIn: z.array(LabTier).min(1),
-    /** The healthy reference server the fault is applied to (`none` when nothing should listen). */
-    server: z.enum(["ws", "http", "net", "tls", "none"]),
     /** What breaks the healthy setup. */
     fault: Change,
     /** Clients that probe the broken setup and what each must observe. */

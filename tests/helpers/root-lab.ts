@@ -1,13 +1,13 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import type { Report } from "@connlab/probes";
+import { defaultTimeoutMs, type Report } from "@connlab/probes";
 import { createLab, lan } from "@connlab/servers";
 import { expect } from "vitest";
 
 const run = promisify(execFile);
 
 /** The per-client bound reproduce() uses; timeouts are judged against it. */
-export const boundMs = 2_000;
+export const boundMs = defaultTimeoutMs;
 
 /**
  * What this test process's root labs left behind: namespaces named after its pid, /etc/netns

@@ -1,9 +1,6 @@
 import { execFile } from "node:child_process";
-import { CONNECTED, getClient } from "@connlab/probes";
+import { CONNECTED, defaultTimeoutMs, getClient } from "@connlab/probes";
 import type { ClientName } from "@connlab/scenarios";
-
-/** Every connect attempt of a check gives up after this long. */
-export const checkTimeoutMs = 2_000;
 
 export interface Seen {
   readonly client: string;
@@ -20,7 +17,7 @@ export function describeSeen(seen: Seen): string {
 
 /** One of the probes' real clients (curl, fetch, node-net, node-http, ws) against a URL. */
 export async function probe(client: ClientName, url: string): Promise<Seen> {
-  const observation = await getClient(client).probe({ url }, { timeoutMs: checkTimeoutMs });
+  const observation = await getClient(client).probe({ url }, { timeoutMs: defaultTimeoutMs });
   return { client, code: observation.code, message: observation.message };
 }
 

@@ -1,6 +1,6 @@
 import { labSetup, reproducibleHere } from "@connlab/probes";
 import { ConnlabError, getScenario, type Scenario, scenarios } from "@connlab/scenarios";
-import { type RunningSetup, removeLeftovers as removeRootLeftovers, setups } from "@connlab/servers";
+import { type RunningSetup, removeLeftovers, setups } from "@connlab/servers";
 import type { Command } from "commander";
 import { isLabProcess, type LabEntry, readState, removeState, statePath, writeState } from "../lab/state.ts";
 import { tryItCommand } from "../lab/try-it.ts";
@@ -18,12 +18,6 @@ function chosen(ids: readonly string[]): Scenario[] {
     labSetup(scenario);
     return scenario;
   });
-}
-
-/** Root lab: namespaces, veths and nft tables of runs that died; without root there are none to remove. */
-async function removeLeftovers(): Promise<string[]> {
-  if (process.getuid?.() !== 0) return [];
-  return removeRootLeftovers();
 }
 
 function printTable(entries: readonly LabEntry[]): void {

@@ -7,6 +7,7 @@ import {
   writeArtifact,
 } from "@connlab/probes";
 import { scenarioIds, scenarios } from "@connlab/scenarios";
+import { removeLeftovers } from "@connlab/servers";
 import type { Command } from "commander";
 import { paint } from "../output.ts";
 
@@ -15,6 +16,7 @@ export function registerRecord(program: Command): void {
     .command("record")
     .description("reproduce every scenario this machine can, broken and fixed, into probes/observations.json")
     .action(async () => {
+      await removeLeftovers();
       const runnable = scenarios.filter(reproducibleHere);
       const runs = await reproduceBothWays(runnable);
       // Only runs that agree with their declarations are recorded: a timeout on a busy machine

@@ -1,5 +1,6 @@
 import { reproduce } from "@connlab/probes";
 import { type ClientName, clientNames, getScenario } from "@connlab/scenarios";
+import { removeLeftovers } from "@connlab/servers";
 import { type Command, Option } from "commander";
 import { paint, printJson, table } from "../output.ts";
 
@@ -13,6 +14,8 @@ export function registerReproduce(program: Command): void {
     .option("--json", "print the report as JSON")
     .action(async (id: string, options: { client?: ClientName; fixed?: boolean; json?: boolean }) => {
       const scenario = getScenario(id);
+      // What dead runs (a SIGKILLed reproduce, a crash) left goes first; live runs keep theirs.
+      await removeLeftovers();
       const report = await reproduce(scenario, {
         fixed: options.fixed ?? false,
         ...(options.client ? { clients: [options.client] } : {}),

@@ -13,7 +13,6 @@ export default defineScenario({
     en: "As a client, every connection uses a temporary local port; with more simultaneous connections to one server than ports in the range, none is left to assign.",
   },
   reproducibleIn: ["lab-root", "docker"],
-  server: "http",
   fault: {
     name: "tiny-port-range",
     params: {

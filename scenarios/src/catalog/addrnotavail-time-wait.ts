@@ -13,7 +13,6 @@ export default defineScenario({
     en: "A closed connection stays in TIME_WAIT and keeps its local port; many short connections in a row exhaust the range.",
   },
   reproducibleIn: ["lab-root", "docker"],
-  server: "http",
   fault: {
     name: "time-wait-pressure",
     params: {

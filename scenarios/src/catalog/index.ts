@@ -1,4 +1,5 @@
-// The catalogue, in the guide's order. A test checks that every file in this folder is listed.
+// The catalogue, in the guide's order: the one list of scenario ids. A test checks that every
+// file in this folder is listed, under its own id.
 
 import addrnotavailEphemeralPorts from "./addrnotavail-ephemeral-ports.ts";
 import addrnotavailTimeWait from "./addrnotavail-time-wait.ts";
@@ -46,4 +47,21 @@ export const declarations = [
   protocolHttpToWs,
   protocolTlsMismatch,
   protocolProxyStripsUpgrade,
-];
+] as const;
+
+type Declaration = (typeof declarations)[number];
+
+/** Every id the catalogue declares, as a type: registries keyed by it name what a new one lacks. */
+export type DeclaredId = Declaration["id"];
+
+/** The declarations the lab (rootless or root) reproduces, by their `reproducibleIn`. */
+type InTheLab<D> = D extends { readonly reproducibleIn: readonly (infer T)[] }
+  ? [Extract<T, "lab" | "lab-root">] extends [never]
+    ? never
+    : D
+  : never;
+
+/** Every setup the lab must have: the fault and the fix of each scenario it reproduces. */
+export type LabSetupName =
+  | InTheLab<Declaration>["fault"]["name"]
+  | InTheLab<Declaration>["fix"]["apply"]["name"];

@@ -12,7 +12,6 @@ export default defineScenario({
     en: "An HTTP client asks for a page from a server that only accepts the upgrade to WebSocket.",
   },
   reproducibleIn: ["lab", "docker"],
-  server: "ws",
   fault: {
     name: "ws-only-server",
     params: {},

@@ -12,7 +12,6 @@ export default defineScenario({
     en: "A reverse proxy in front of the WebSocket server does not forward the `Upgrade`/`Connection` headers, so the server sees a plain HTTP request.",
   },
   reproducibleIn: ["lab", "docker"],
-  server: "ws",
   fault: {
     name: "proxy-strips-upgrade",
     params: {},

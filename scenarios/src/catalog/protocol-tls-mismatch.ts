@@ -12,7 +12,6 @@ export default defineScenario({
     en: "`wss://`/`https://` against a plain port, or `ws://`/`http://` against a TLS port: one side expects a TLS handshake that never comes.",
   },
   reproducibleIn: ["lab", "docker"],
-  server: "tls",
   fault: {
     name: "tls-scheme-mismatch",
     // The client speaks TLS (wss://, https://) to a plain port; `client: "plain"` is the reverse.

@@ -12,7 +12,6 @@ export default defineScenario({
     en: "The client speaks WebSocket (`ws://`) and the server only HTTP: it answers the upgrade request with an ordinary status and the handshake fails.",
   },
   reproducibleIn: ["lab", "docker"],
-  server: "http",
   fault: {
     name: "http-only-on-ws-port",
     params: {},

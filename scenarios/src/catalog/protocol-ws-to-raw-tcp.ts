@@ -12,7 +12,6 @@ export default defineScenario({
     en: "The port speaks a non-HTTP protocol (raw TCP, text framing): the answer to the handshake is not valid HTTP.",
   },
   reproducibleIn: ["lab", "docker"],
-  server: "net",
   fault: {
     name: "raw-tcp-on-ws-port",
     params: {},

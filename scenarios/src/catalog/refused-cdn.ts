@@ -12,7 +12,6 @@ export default defineScenario({
     en: "The name points at a CDN: the client reaches the CDN's IP, which does not serve that port or protocol, not the origin.",
   },
   reproducibleIn: ["lab-root", "docker"],
-  server: "http",
   fault: {
     name: "cdn-front",
     params: {},

@@ -13,7 +13,6 @@ export default defineScenario({
     en: "The name resolves to another machine's IP, which is up but does not listen on that port.",
   },
   reproducibleIn: ["lab", "lab-root", "docker"],
-  server: "http",
   fault: {
     name: "dns-wrong-answer",
     params: {},

@@ -12,7 +12,6 @@ export default defineScenario({
     en: "The server runs in a container whose port was never published (`ports:` is missing), or was published on another host port.",
   },
   reproducibleIn: ["docker"],
-  server: "http",
   fault: {
     name: "port-not-published",
     params: {},

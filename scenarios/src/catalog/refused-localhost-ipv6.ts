@@ -12,7 +12,6 @@ export default defineScenario({
     en: "`localhost` resolves to ::1 first and the server listens on 127.0.0.1 only: clients that try only the first address get ECONNREFUSED ::1.",
   },
   reproducibleIn: ["lab"],
-  server: "http",
   fault: {
     name: "listen-ipv4-only",
     params: {},

@@ -13,7 +13,6 @@ export default defineScenario({
     en: "The server listens on an address in another segment: on 127.0.0.1 only connections to 127.0.0.1 are accepted, not to the LAN or public IP.",
   },
   reproducibleIn: ["lab", "lab-root", "docker"],
-  server: "http",
   fault: {
     name: "listen-loopback",
     params: {},

@@ -13,7 +13,6 @@ export default defineScenario({
     en: "The server process is not running, or it never opened the port: the kernel answers with a RST.",
   },
   reproducibleIn: ["lab", "docker"],
-  server: "none",
   fault: {
     name: "no-listener",
     params: {},

@@ -12,7 +12,6 @@ export default defineScenario({
     en: "The client is set to go through a proxy (HTTP_PROXY and friends) that does not work: the refusal comes from the proxy, not the server.",
   },
   reproducibleIn: ["lab", "docker"],
-  server: "http",
   fault: {
     name: "client-proxy-down",
     params: {},

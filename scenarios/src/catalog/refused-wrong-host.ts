@@ -13,7 +13,6 @@ export default defineScenario({
     en: "The client targets another name or address: that machine answers, but the service does not listen there.",
   },
   reproducibleIn: ["lab", "lab-root", "docker"],
-  server: "http",
   fault: {
     name: "wrong-host",
     params: {},

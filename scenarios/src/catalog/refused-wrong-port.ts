@@ -13,7 +13,6 @@ export default defineScenario({
     en: "The client connects to a port nobody listens on: the server exists, but on another port.",
   },
   reproducibleIn: ["lab", "docker"],
-  server: "http",
   fault: {
     name: "wrong-port",
     params: {},

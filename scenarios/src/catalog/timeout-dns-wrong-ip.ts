@@ -13,7 +13,6 @@ export default defineScenario({
     en: "The name resolves to an IP where nobody answers: the client waits until it gives up.",
   },
   reproducibleIn: ["lab-root", "docker"],
-  server: "http",
   fault: {
     name: "dns-wrong-answer-silent",
     params: {},

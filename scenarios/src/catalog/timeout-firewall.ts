@@ -13,7 +13,6 @@ export default defineScenario({
     en: "A firewall rule on the server drops the packets: nobody answers and the client waits until it gives up.",
   },
   reproducibleIn: ["lab-root", "docker"],
-  server: "http",
   fault: {
     name: "firewall-drop",
     params: {},

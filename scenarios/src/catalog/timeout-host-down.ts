@@ -13,7 +13,6 @@ export default defineScenario({
     en: "No machine sits behind that address: nobody answers the connection. On the same subnet Linux gives up asking by ARP after about 3 s and reports EHOSTUNREACH; a client with a shorter bound times out first.",
   },
   reproducibleIn: ["lab-root", "docker"],
-  server: "none",
   fault: {
     name: "host-absent",
     params: {},

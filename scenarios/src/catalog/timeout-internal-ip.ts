@@ -13,7 +13,6 @@ export default defineScenario({
     en: "The client uses the server's private (internal) IP without being on its local network: nothing on its path routes there and the provider drops such packets, so the client times out. Where a router answers ICMP net-unreachable instead, the error comes at once: ENETUNREACH.",
   },
   reproducibleIn: ["lab-root", "docker"],
-  server: "http",
   fault: {
     name: "private-ip-other-network",
     params: {},

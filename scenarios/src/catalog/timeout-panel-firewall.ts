@@ -13,7 +13,6 @@ export default defineScenario({
     en: "A hosting control panel (for example aaPanel / Baota) has its own firewall: the port must be opened there too.",
   },
   reproducibleIn: ["lab-root", "docker"],
-  server: "http",
   fault: {
     name: "panel-firewall-drop",
     params: {},

@@ -13,7 +13,6 @@ export default defineScenario({
     en: "On a cloud server, the provider's security group drops the traffic before it reaches the machine.",
   },
   reproducibleIn: ["lab-root", "docker"],
-  server: "http",
   fault: {
     name: "edge-drop",
     params: {},

@@ -14,11 +14,14 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Removes the namespaces (with their veths, tables and processes) and /etc/netns files of root
- * labs whose owning process is dead; another live run's lab is never touched. Returns the names
- * removed. For `lab up`/`lab down` to call before building anything.
+ * The one leftover sweeper: removes the namespaces (with their veths, tables and processes) and
+ * /etc/netns files of root labs whose owning process is dead; another live run's lab is never
+ * touched. Returns the names removed. Every command that creates lab state (reproduce, record,
+ * lab up, workshop start, the benches) calls it first. Without root there is nothing of ours to
+ * remove (a root lab cannot have been built), so it returns at once.
  */
 export async function removeLeftovers(): Promise<string[]> {
+  if (process.getuid?.() !== 0) return [];
   const names = new Set(await listNamespaces().catch(() => []));
   let etc: string[] = [];
   try {

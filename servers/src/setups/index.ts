@@ -1,3 +1,4 @@
+import type { LabSetupName } from "@connlab/scenarios";
 import type { Setup } from "../setup.ts";
 import { cdnBypass, cdnFront } from "./cdn.ts";
 import { clientProxyDown } from "./client-proxy-down.ts";
@@ -38,59 +39,67 @@ import { wrongPort } from "./wrong-port.ts";
 import { wsOnlyServer } from "./ws-only-server.ts";
 import { wsServer } from "./ws-server.ts";
 
-/** Every setup, by the name scenarios give in `fault` and `fix.apply`. */
-export const setups: ReadonlyMap<string, Setup> = new Map(
-  [
-    noListener,
-    startServer,
-    // Protocol mismatch: the wrong protocol on the port, and the fix for each.
-    httpOnlyOnWsPort,
-    fastifyWebsocketRoute,
-    rawTcpOnWsPort,
-    wsServer,
-    wsOnlyServer,
-    httpRoute,
-    proxyStripsUpgrade,
-    proxyForwardsUpgrade,
-    tlsSchemeMismatch,
-    matchingScheme,
-    wrongPort,
-    rightPort,
-    wrongHost,
-    rightHost,
-    dnsWrongAnswer,
-    dnsRightAnswer,
-    clientProxyDown,
-    noProxy,
-    listenLoopback,
-    listenAny,
-    listenIpv4Only,
-    listenDualStack,
-    // Root lab: network namespaces, nftables, per-namespace sysctls.
-    firewallDrop,
-    firewallReject,
-    firewallOpen,
-    edgeDrop,
-    edgeOpen,
-    panelFirewallDrop,
-    panelFirewallOpen,
-    hostAbsent,
-    hostPresent,
-    dnsWrongAnswerSilent,
-    dnsAnswerFixed,
-    privateIpOtherNetwork,
-    reachableIp,
-    cdnFront,
-    cdnBypass,
-    tinyPortRange,
-    widePortRange,
-    timeWaitPressure,
-    twReuseOn,
-    // Root variants of rootless scenarios, with real LAN addresses (tests/lab-root/scenarios).
-    wrongHostLan,
-    rightHostLan,
-    listenLoopbackLan,
-    listenAnyLan,
-    dnsWrongAnswerLan,
-  ].map((setup) => [setup.name, setup]),
-);
+/**
+ * Every setup, by the name scenarios give in `fault` and `fix.apply`. Keyed so that the compiler
+ * names a scenario's setup that is missing here (LabSetupName: every fault and fix of a scenario
+ * the lab reproduces); the root variants the tests also use are extra keys.
+ */
+const registry = {
+  "no-listener": noListener,
+  "start-server": startServer,
+  // Protocol mismatch: the wrong protocol on the port, and the fix for each.
+  "http-only-on-ws-port": httpOnlyOnWsPort,
+  "fastify-websocket-route": fastifyWebsocketRoute,
+  "raw-tcp-on-ws-port": rawTcpOnWsPort,
+  "ws-server": wsServer,
+  "ws-only-server": wsOnlyServer,
+  "http-route": httpRoute,
+  "proxy-strips-upgrade": proxyStripsUpgrade,
+  "proxy-forwards-upgrade": proxyForwardsUpgrade,
+  "tls-scheme-mismatch": tlsSchemeMismatch,
+  "matching-scheme": matchingScheme,
+  "wrong-port": wrongPort,
+  "right-port": rightPort,
+  "wrong-host": wrongHost,
+  "right-host": rightHost,
+  "dns-wrong-answer": dnsWrongAnswer,
+  "dns-right-answer": dnsRightAnswer,
+  "client-proxy-down": clientProxyDown,
+  "no-proxy": noProxy,
+  "listen-loopback": listenLoopback,
+  "listen-any": listenAny,
+  "listen-ipv4-only": listenIpv4Only,
+  "listen-dual-stack": listenDualStack,
+  // Root lab: network namespaces, nftables, per-namespace sysctls.
+  "firewall-drop": firewallDrop,
+  "firewall-reject": firewallReject,
+  "firewall-open": firewallOpen,
+  "edge-drop": edgeDrop,
+  "edge-open": edgeOpen,
+  "panel-firewall-drop": panelFirewallDrop,
+  "panel-firewall-open": panelFirewallOpen,
+  "host-absent": hostAbsent,
+  "host-present": hostPresent,
+  "dns-wrong-answer-silent": dnsWrongAnswerSilent,
+  "dns-answer-fixed": dnsAnswerFixed,
+  "private-ip-other-network": privateIpOtherNetwork,
+  "reachable-ip": reachableIp,
+  "cdn-front": cdnFront,
+  "cdn-bypass": cdnBypass,
+  "tiny-port-range": tinyPortRange,
+  "wide-port-range": widePortRange,
+  "time-wait-pressure": timeWaitPressure,
+  "tw-reuse-on": twReuseOn,
+  // Root variants of rootless scenarios, with real LAN addresses (tests/lab-root/scenarios).
+  "wrong-host-lan": wrongHostLan,
+  "right-host-lan": rightHostLan,
+  "listen-loopback-lan": listenLoopbackLan,
+  "listen-any-lan": listenAnyLan,
+  "dns-wrong-answer-lan": dnsWrongAnswerLan,
+} satisfies Record<LabSetupName, Setup> & Record<string, Setup>;
+
+for (const [name, setup] of Object.entries(registry)) {
+  if (setup.name !== name) throw new Error(`setup "${setup.name}" is registered as "${name}"`);
+}
+
+export const setups: ReadonlyMap<string, Setup> = new Map(Object.entries(registry));

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { smallPortRange } from "@connlab/scenarios";
 import { type Lab, lan, serve, setSysctl, shIn, startLab, subnet } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 import { fixedPort } from "./params.ts";
@@ -63,7 +64,7 @@ export function size(params: Readonly<Record<string, unknown>>): number {
 }
 
 /**
- * The client's range holds `size` ports (40000…40000+size-1). Another process on the client
+ * The client's range holds `size` ports (portRangeStart…+size-1). Another process on the client
  * holds connections to the server until connect() fails: that happens at exactly `size`, with
  * EADDRNOTAVAIL, since each connection to the same server ip:port needs its own local port.
  * The clients then find no port left either.
@@ -75,7 +76,7 @@ export const tinyPortRange: Setup = {
   start: (params) =>
     startLab(async (lab) => {
       const ports = size(params);
-      const { client, port, target } = await clientWithRange(lab, `40000 ${40000 + ports - 1}`);
+      const { client, port, target } = await clientWithRange(lab, smallPortRange(ports));
       const held = await load(lab, client, port, "hold", ports * 2);
       return { target, facts: { rangeSize: ports, held: held.done, heldError: held.error } };
     }),

@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { smallPortRange } from "@connlab/scenarios";
 import { type Lab, startLab } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 import { clientWithRange, load, size } from "./port-range.ts";
-
-const range = (ports: number) => `40000 ${40000 + ports - 1}`;
 
 /**
  * Short connections from a client whose range holds `size` ports: each is closed by the client
@@ -22,7 +21,7 @@ export const timeWaitPressure: Setup = {
       const twReuse = params.twReuse === 2 ? "2" : "0";
       const { client, port, target, hosts } = await clientWithRange(
         lab,
-        range(ports),
+        smallPortRange(ports),
         { "net.ipv4.tcp_tw_reuse": twReuse },
         params,
       );
@@ -51,7 +50,7 @@ export const twReuseOn: Setup = {
   start: (params) =>
     startLab(async (lab: Lab) => {
       const ports = size(params);
-      const { client, port, target } = await clientWithRange(lab, range(ports), {
+      const { client, port, target } = await clientWithRange(lab, smallPortRange(ports), {
         "net.ipv4.tcp_tw_reuse": "1",
       });
       const churn = await load(lab, client, port, "churn", ports * 2);

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const fixture = join(import.meta.dirname, "fixtures", "hold-lab.ts");
+const cli = join(import.meta.dirname, "..", "..", "..", "cli", "src", "main.ts");
 const started: ChildProcess[] = [];
 
 /** A lab runner in its own process, once its lab is built. */
@@ -77,4 +78,39 @@ describe("root lab cleanup", () => {
     expect(await namespacesOf(dead.pid)).toEqual([]);
     expect(await namespacesOf(alive.pid)).toHaveLength(3);
   });
+
+  it("a reproduce killed with SIGKILL at any point leaves nothing once the next run has started", async () => {
+    // 20 runs, 4 at a time, each killed at a random moment of its life (start-up, building the
+    // lab, clients running, tearing down); then one more reproduce, which sweeps first.
+    const deadPids: number[] = [];
+    for (let batch = 0; batch < 5; batch++) {
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          const victim = spawn(process.execPath, [cli, "reproduce", "timeout-firewall", "--json"], {
+            stdio: "ignore",
+          });
+          await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 6_000));
+          victim.kill("SIGKILL");
+          await once(victim, "exit");
+          if (victim.pid) deadPids.push(victim.pid);
+        }),
+      );
+    }
+    // Whether its clients met the 2 s bound on a loaded machine is not this test's business.
+    const next = await run(process.execPath, [cli, "reproduce", "refused-cdn", "--fixed", "--json"], {
+      timeout: 120_000,
+    }).catch((error: { stdout?: string; stderr?: string }) => ({
+      stdout: error.stdout ?? "",
+      stderr: error.stderr,
+    }));
+    expect(JSON.parse(next.stdout), String(next.stderr)).toMatchObject({ scenario: "refused-cdn" });
+    for (const pid of deadPids) expect(await namespacesOf(pid), `run ${pid}`).toEqual([]);
+    const etc = await run("ls", ["-1", "/etc/netns"]).catch(() => ({ stdout: "" }));
+    const theirs = (name: string) => deadPids.some((pid) => name.startsWith(`connlab-${pid}-`));
+    expect(etc.stdout.split("\n").filter(theirs)).toEqual([]);
+    const { stdout: ps } = await run("ps", ["-eo", "pid=,args="]);
+    expect(ps.split("\n").filter((line) => deadPids.some((pid) => line.includes(`connlab-${pid}-`)))).toEqual(
+      [],
+    );
+  }, 300_000);
 });

@@ -1,0 +1,18 @@
+/**
+ * Facts about the scenarios that several packages act on, kept once: the lab, the docker stack,
+ * the workshop and the tests read them here.
+ */
+
+/** The bound each client attempt is given in a lab run: it gives up within 2 s. */
+export const attemptBoundMs = 2_000;
+
+/**
+ * Where the small client port ranges of the addrnotavail scenarios start
+ * (net.ipv4.ip_local_port_range = "40000 40000+size-1").
+ */
+export const portRangeStart = 40_000;
+
+/** A client port range of `size` ports from portRangeStart, as sysctl writes it. */
+export function smallPortRange(size: number): string {
+  return `${portRangeStart} ${portRangeStart + size - 1}`;
+}
