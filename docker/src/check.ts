@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
-import { clients, judge, type Observation } from "@connlab/probes";
+import { clients, judged, type Observation } from "@connlab/probes";
 import { type ClientName, type Expectation, getScenario } from "@connlab/scenarios";
 import type { Target } from "@connlab/servers";
 import { dockerScenario } from "./compose.ts";
@@ -81,14 +81,7 @@ async function observe(
 ) {
   const client = clients[name];
   if (!client) throw new Error(`client ${name} is not available`);
-  const observation = await client.probe(target, { timeoutMs });
-  const verdict = judge(observation, expected);
-  return {
-    ...observation,
-    expected: expected === "connected" ? "connected" : `${expected.code} /${expected.message}/`,
-    ok: verdict.ok,
-    why: verdict.why,
-  };
+  return judged(await client.probe(target, { timeoutMs }), expected);
 }
 
 function runnableExpectations(id: string) {
