@@ -1,5 +1,6 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import type { ClientName } from "@connlab/scenarios";
 import type { ProbeOptions, Target } from "@connlab/servers";
 import { getClient } from "./clients/index.ts";
@@ -32,7 +33,13 @@ function withinWatchdog<T>(work: Promise<T>, ms: number): Promise<T | undefined>
   return Promise.race([work, watchdog]).finally(() => clearTimeout(timer));
 }
 
-/** bin/probe.ts prints each observation as a JSON line when it arrives; the watchdog kills it. */
+/** Node's start-up inside the namespace on a busy machine: ours, not the clients', so not watched. */
+const startupAllowanceMs = 60_000;
+
+/**
+ * bin/probe.ts prints `{"started":true}` once its clients are loaded, then each observation as
+ * a JSON line when it arrives. The watchdog starts with the clients, not with Node's start-up.
+ */
 function probeInNamespace(
   netns: string,
   names: readonly ClientName[],
@@ -43,19 +50,29 @@ function probeInNamespace(
   const args = ["netns", "exec", netns, process.execPath, probeMain, "--url", target.url];
   args.push("--timeout-ms", String(options.timeoutMs), ...names.flatMap((name) => ["--client", name]));
   return new Promise((resolve) => {
-    execFile(
-      "ip",
-      args,
-      { env: { ...process.env, ...target.env }, timeout: watchdogMs },
-      (_error, stdout) => {
-        const seen = new Map<string, Observation>();
-        for (const line of String(stdout).split("\n")) {
-          const parsed = Observation.safeParse(safeJson(line));
-          if (parsed.success) seen.set(parsed.data.client, parsed.data);
-        }
-        resolve(names.map((name) => seen.get(name)));
-      },
-    );
+    const child = spawn("ip", args, {
+      env: { ...process.env, ...target.env },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    const seen = new Map<string, Observation>();
+    const finish = () => {
+      clearTimeout(timer);
+      child.kill("SIGKILL");
+      resolve(names.map((name) => seen.get(name)));
+    };
+    let timer = setTimeout(finish, startupAllowanceMs + watchdogMs);
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      const json = safeJson(line);
+      if (json && typeof json === "object" && "started" in json) {
+        clearTimeout(timer);
+        timer = setTimeout(finish, watchdogMs);
+        return;
+      }
+      const parsed = Observation.safeParse(json);
+      if (parsed.success) seen.set(parsed.data.client, parsed.data);
+    });
+    child.once("close", finish);
+    child.once("error", finish);
   });
 }
 

@@ -5,7 +5,7 @@ import { getClient } from "../clients/index.ts";
 /**
  * Clients run inside a lab namespace: `ip netns exec NS node probe.ts --client A --client B
  * --url … --timeout-ms …` runs them concurrently (one attempt each, as observe() does outside)
- * and prints each Observation as one JSON line as soon as it is known, so that a run the
+ * and prints `{"started":true}` once loaded, then each Observation as one JSON line as soon as it is known, so that a run the
  * watchdog ends still shows what the other clients saw. The target's extra environment
  * arrives as this process's own environment.
  */
@@ -18,9 +18,12 @@ const { values } = parseArgs({
 });
 const target = { url: values.url ?? "", env: process.env as Record<string, string> };
 const timeoutMs = Number(values["timeout-ms"]);
+const clients = values.client.map((name) => getClient(name as ClientName));
+// Loaded: from here on the caller's watchdog measures the clients, not Node's start-up.
+process.stdout.write(`${JSON.stringify({ started: true })}\n`);
 await Promise.all(
-  values.client.map(async (name) => {
-    const observation = await getClient(name as ClientName).probe(target, { timeoutMs });
+  clients.map(async (client) => {
+    const observation = await client.probe(target, { timeoutMs });
     await new Promise((resolve) => process.stdout.write(`${JSON.stringify(observation)}\n`, resolve));
   }),
 );
