@@ -15,14 +15,21 @@ const types: Record<string, string> = {
 
 /**
  * Serves a built static site from `root` on 127.0.0.1, port 0 (read back), the way a static host
- * would: `/x/` → `/x/index.html`, unknown paths → 404.html with status 404.
+ * would: `/x/` → `/x/index.html`, unknown paths → 404.html with status 404. With `base`
+ * (`/connlab/`) the site lives under that sub-path, as on a project site; outside it, 404.
  */
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveStatic(
+  root: string,
+  base = "/",
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    const requested = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    const inside = requested.startsWith(base);
+    const path = inside ? `/${requested.slice(base.length)}` : "/";
     let file = join(root, path.endsWith("/") ? `${path}index.html` : path);
     let status = 200;
     try {
+      if (!inside) throw new Error("outside the base");
       if (statSync(file).isDirectory()) file = join(file, "index.html");
       statSync(file);
     } catch {

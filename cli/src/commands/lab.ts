@@ -3,6 +3,7 @@ import { getScenario, type Scenario, scenarios } from "@connlab/scenarios";
 import { type RunningSetup, removeLeftovers as removeRootLeftovers, setups } from "@connlab/servers";
 import type { Command } from "commander";
 import { CliError } from "../errors.ts";
+import { t } from "../i18n/index.ts";
 import { isLabProcess, type LabEntry, readState, removeState, statePath, writeState } from "../lab/state.ts";
 import { tryItCommand } from "../lab/try-it.ts";
 import { paint, printJson, table } from "../output.ts";
@@ -39,7 +40,8 @@ async function removeLeftovers(): Promise<string[]> {
 
 function printTable(entries: readonly LabEntry[]): void {
   const rows = entries.map((e) => [e.id, e.url, e.tryIt]);
-  process.stdout.write(`${table(["scenario", "URL to try", "see it fail"], rows)}\n`);
+  const head = [t("lab.head.scenario"), t("lab.head.url"), t("lab.head.tryIt")];
+  process.stdout.write(`${table(head, rows)}\n`);
 }
 
 async function up(ids: readonly string[]): Promise<void> {
@@ -83,7 +85,7 @@ async function up(ids: readonly string[]): Promise<void> {
   writeState({ pid: process.pid, startedAt: new Date().toISOString(), scenarios: entries });
   printTable(entries);
   process.stdout.write(
-    `${paint("bold", `lab up: ${entries.length} broken setups`)} (pid ${process.pid}); Ctrl-C stops them\n`,
+    `${paint("bold", t("lab.up", { count: entries.length }))} ${t("lab.upDetail", { pid: process.pid })}\n`,
   );
   // Stay in the foreground until a signal; the interval keeps the event loop alive even when
   // every setup is "nothing listens".
@@ -91,7 +93,7 @@ async function up(ids: readonly string[]): Promise<void> {
   clearInterval(keepAlive);
   await closeAll();
   removeState();
-  process.stdout.write(`lab down (${signal}): closed ${running.length} setups\n`);
+  process.stdout.write(`${t("lab.down", { signal, count: running.length })}\n`);
 }
 
 function status(json: boolean): void {
@@ -102,17 +104,15 @@ function status(json: boolean): void {
     return;
   }
   if (!state) {
-    process.stdout.write("no lab is running\n");
+    process.stdout.write(`${t("lab.none")}\n`);
     return;
   }
   if (!alive) {
-    process.stdout.write(
-      `no lab is running (stale ${statePath()} from pid ${state.pid}; \`connlab lab down\` removes it)\n`,
-    );
+    process.stdout.write(`${t("lab.stale", { path: statePath(), pid: state.pid })}\n`);
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(`lab running since ${state.startedAt} (pid ${state.pid})\n`);
+  process.stdout.write(`${t("lab.running", { since: state.startedAt, pid: state.pid })}\n`);
   printTable(state.scenarios);
 }
 
@@ -123,14 +123,13 @@ async function down(): Promise<void> {
     const deadline = Date.now() + 5_000;
     while (isLabProcess(state.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     if (isLabProcess(state.pid)) process.kill(state.pid, "SIGKILL");
-    process.stdout.write(`stopped the lab (pid ${state.pid})\n`);
+    process.stdout.write(`${t("lab.stopped", { pid: state.pid })}\n`);
   } else {
-    process.stdout.write(
-      state ? `removed a stale lab state (pid ${state.pid} was gone)\n` : "no lab is running\n",
-    );
+    process.stdout.write(`${state ? t("lab.removedStale", { pid: state.pid }) : t("lab.none")}\n`);
   }
   removeState();
-  for (const leftover of await removeLeftovers()) process.stdout.write(`removed leftover ${leftover}\n`);
+  for (const leftover of await removeLeftovers())
+    process.stdout.write(`${t("lab.removedLeftover", { name: leftover })}\n`);
 }
 
 export function registerLab(program: Command): void {

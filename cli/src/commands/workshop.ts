@@ -18,6 +18,7 @@ import {
 } from "@connlab/workshop";
 import type { Command } from "commander";
 import { CliError } from "../errors.ts";
+import { t } from "../i18n/index.ts";
 import { paint, table } from "../output.ts";
 
 /** Workshop errors are the attendee's to act on: one line, never a stack trace. */
@@ -52,7 +53,7 @@ export function registerWorkshop(program: Command): void {
         say(`${mark} ${i.name.padEnd(15)} ${i.detail}${i.ok ? "" : ` — ${i.fix}`}`);
       }
       const blocked = blocks(items);
-      say(blocked ? paint("red", "not ready: fix the ✗ lines above") : paint("green", "ready"));
+      say(blocked ? paint("red", t("workshop.notReady")) : paint("green", t("workshop.ready")));
       process.exitCode = blocked ? 1 : 0;
     });
 
@@ -64,9 +65,9 @@ export function registerWorkshop(program: Command): void {
       guarded(async () => {
         const ex = getExercise(name);
         const state = await startExercise(ex);
-        say(`${paint("bold", ex.name)}: ${ex.summary} (scenario ${ex.scenario})`);
+        say(`${paint("bold", ex.name)}: ${ex.summary} (${t("workshop.scenario", { id: ex.scenario })})`);
         for (const line of ex.hints(context(ex), state)) say(`  ${line}`);
-        say(`verify: pnpm connlab workshop check ${ex.name}`);
+        say(t("workshop.verify", { command: `pnpm connlab workshop check ${ex.name}` }));
       }),
     );
 
@@ -77,7 +78,7 @@ export function registerWorkshop(program: Command): void {
     .action((name: string) =>
       guarded(async () => {
         const state = await restartExercise(getExercise(name));
-        say(`${name}: restarted, listening on ${state.listening.host}:${state.listening.port}`);
+        say(t("workshop.restarted", { name, address: `${state.listening.host}:${state.listening.port}` }));
       }),
     );
 
@@ -98,7 +99,11 @@ export function registerWorkshop(program: Command): void {
     .action((name: string) =>
       guarded(async () => {
         const result = await checkExercise(getExercise(name));
-        say(result.ok ? paint("green", `✓ ${name}: fixed`) : paint("red", `✗ ${name}: not fixed yet`));
+        say(
+          result.ok
+            ? paint("green", t("workshop.fixed", { name }))
+            : paint("red", t("workshop.notFixed", { name })),
+        );
         for (const line of result.lines) say(`  ${line}`);
         process.exitCode = result.ok ? 0 : 1;
       }),
@@ -114,9 +119,12 @@ export function registerWorkshop(program: Command): void {
         const running = state && isAlive(state.pid) ? `${state.listening.host}:${state.listening.port}` : "-";
         return [e.name, e.scenario, e.tier, running, progress[e.name] ?? "-"];
       });
-      say(table(["exercise", "scenario", "tier", "running", "verified"], rows));
+      const head = (["exercise", "scenario", "tier", "running", "verified"] as const).map((h) =>
+        t(`workshop.head.${h}`),
+      );
+      say(table(head, rows));
       const done = exercises.filter((e) => progress[e.name]).length;
-      say(`${done} of ${exercises.length} exercises verified`);
+      say(t("workshop.progress", { done, total: exercises.length }));
     });
 
   workshop
@@ -130,7 +138,7 @@ export function registerWorkshop(program: Command): void {
             ? [name]
             : []
           : await stopAll(exercises);
-        for (const stoppedName of stopped) say(`${stoppedName}: stopped`);
+        for (const stoppedName of stopped) say(t("workshop.stopped", { name: stoppedName }));
       }),
     );
 }
