@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 /** The guide's package and its build output. */
@@ -33,10 +33,30 @@ export function siteNeedsBuild(): boolean {
   return inputs.some((input) => newestMtimeMs(input) > built.mtimeMs);
 }
 
-/** Builds the site in place (site/dist); returns false when the build failed. */
-export function buildSite(): boolean {
+/** Where a quiet build keeps Astro's whole output (.connlab/ is the lab's own, git-ignored folder). */
+export const siteBuildLog = join(siteDir, "..", ".connlab", "site-build.log");
+
+/**
+ * Builds the site in place (site/dist). Quiet by default: Astro's output (dozens of warning
+ * blocks from its dependencies on a healthy build) goes to `siteBuildLog`, and only a failed
+ * build shows its last lines. `verbose` streams everything, as `astro build` prints it.
+ */
+export function buildSite(options: { verbose?: boolean } = {}): { ok: boolean; tail: string } {
   const env = { ...process.env, NODE_ENV: "production" };
-  return spawnSync("pnpm", ["run", "build"], { cwd: siteDir, env, stdio: "inherit" }).status === 0;
+  if (options.verbose) {
+    const ok = spawnSync("pnpm", ["run", "build"], { cwd: siteDir, env, stdio: "inherit" }).status === 0;
+    return { ok, tail: "" };
+  }
+  mkdirSync(join(siteBuildLog, ".."), { recursive: true });
+  const log = openSync(siteBuildLog, "w");
+  try {
+    const result = spawnSync("pnpm", ["run", "build"], { cwd: siteDir, env, stdio: ["ignore", log, log] });
+    if (result.status === 0) return { ok: true, tail: "" };
+  } finally {
+    closeSync(log);
+  }
+  const lines = readFileSync(siteBuildLog, "utf8").trimEnd().split("\n");
+  return { ok: false, tail: lines.slice(-25).join("\n") };
 }
 
 /**

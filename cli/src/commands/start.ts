@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import type { Command } from "commander";
 import { CliError } from "../errors.ts";
+import { t } from "../i18n/index.ts";
 import { paint } from "../output.ts";
-import { buildSite, defaultSitePort, serveSite, siteNeedsBuild } from "../site.ts";
+import { buildSite, defaultSitePort, serveSite, siteBuildLog, siteNeedsBuild } from "../site.ts";
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -29,15 +30,23 @@ export function registerStart(program: Command): void {
     .option("--port <port>", "port for the guide on 127.0.0.1", parsePort, defaultSitePort)
     .option("--rebuild", "build the guide even when it looks up to date")
     .option("--no-lab", "serve the guide only, without the local lab")
-    .action(async (options: { port: number; rebuild?: boolean; lab: boolean }) => {
+    .option("--verbose", "show the guide's whole build log instead of one line")
+    .action(async (options: { port: number; rebuild?: boolean; lab: boolean; verbose?: boolean }) => {
       if (options.rebuild || siteNeedsBuild()) {
-        process.stdout.write("building the guide…\n");
-        if (!buildSite()) throw new CliError("the guide failed to build (see above)", 1);
+        process.stdout.write(`${t("start.building")}\n`);
+        const build = buildSite({ verbose: options.verbose ?? false });
+        if (!build.ok) {
+          if (build.tail) process.stderr.write(`${build.tail}\n`);
+          const message = options.verbose
+            ? t("start.buildFailedAbove")
+            : t("start.buildFailed", { log: siteBuildLog });
+          throw new CliError(message, 1);
+        }
       }
       const site = await serveSite(options.port).catch((error: Error) => {
         throw new CliError(`${error.message} (is port ${options.port} taken? try --port)`, 1);
       });
-      process.stdout.write(`${paint("bold", "guide:")} ${site.url}  (Ctrl+C to stop)\n`);
+      process.stdout.write(`${paint("bold", t("start.guide"))} ${site.url}  ${t("start.stop")}\n`);
       const lab = options.lab ? startLab() : undefined;
       let stopping = false;
       const stop = () => {

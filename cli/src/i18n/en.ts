@@ -60,7 +60,8 @@ export const en = {
   "workshop.stopped": "{name}: stopped",
   // start
   "start.building": "building the guide…",
-  "start.buildFailed": "the guide failed to build; the full log: {command}",
+  "start.buildFailed": "the guide failed to build; its whole log: {log} (or run again with --verbose)",
+  "start.buildFailedAbove": "the guide failed to build (see above)",
   "start.guide": "guide:",
   "start.stop": "(Ctrl+C to stop)",
 } as const;

@@ -60,7 +60,9 @@ export const es: Record<MessageKey, string> = {
   "workshop.stopped": "{name}: detenido",
   // start
   "start.building": "construyendo la guía…",
-  "start.buildFailed": "la guía no se pudo construir; el registro completo: {command}",
+  "start.buildFailed":
+    "la guía no se pudo construir; su registro completo: {log} (o vuelve a ejecutar con --verbose)",
+  "start.buildFailedAbove": "la guía no se pudo construir (mira arriba)",
   "start.guide": "guía:",
   "start.stop": "(Ctrl+C para parar)",
 };

@@ -29,8 +29,15 @@ describe("the guide published under a sub-path", () => {
     outDir = mkdtempSync(join(tmpdir(), "connlab-site-subpath-"));
     await execa("pnpm", ["run", "build", "--outDir", outDir], {
       cwd: join(repoRoot, "site"),
-      // Vitest sets NODE_ENV=test, which would make Astro build a dev-mode site (no search).
-      env: { NODE_ENV: "production", CONNLAB_SITE_URL: publishedAt },
+      // Not Vitest's environment: its NODE_ENV=test makes a dev-mode site (no search), and its
+      // BASE_URL=/ would override the base Astro's pages read at run time.
+      extendEnv: false,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: "production",
+        CONNLAB_SITE_URL: publishedAt,
+      },
       // Pagefind's helper may keep an inherited pipe open after the build ends: no pipes.
       stdio: "ignore",
       timeout: 240_000,
