@@ -4,6 +4,7 @@ import { type RunningSetup, removeLeftovers as removeRootLeftovers, setups } fro
 import type { Command } from "commander";
 import { CliError } from "../errors.ts";
 import { t } from "../i18n/index.ts";
+import { browserUrl, triedInBrowser } from "../lab/browser-targets.ts";
 import { isLabProcess, type LabEntry, readState, removeState, statePath, writeState } from "../lab/state.ts";
 import { tryItCommand } from "../lab/try-it.ts";
 import { paint, printJson, table } from "../output.ts";
@@ -44,6 +45,15 @@ function printTable(entries: readonly LabEntry[]): void {
   process.stdout.write(`${table(head, rows)}\n`);
 }
 
+/** The fixed setup beside the broken one, for the page's "fixed" button; its browser URL. */
+async function startFixed(scenario: Scenario, running: RunningSetup[]): Promise<string | undefined> {
+  const setup = setups.get(scenario.fix.apply.name);
+  if (setup?.tier !== "lab") return undefined;
+  const started = await setup.start(scenario.fix.apply.params);
+  running.push(started);
+  return browserUrl(started.target, "fixed");
+}
+
 async function up(ids: readonly string[]): Promise<void> {
   const selected = chosen(ids);
   const previous = readState();
@@ -70,11 +80,14 @@ async function up(ids: readonly string[]): Promise<void> {
       if (!setup) continue;
       const started = await setup.start(scenario.fault.params);
       running.push(started);
+      const browser = triedInBrowser(scenario) ? await startFixed(scenario, running) : undefined;
+      const broken = browserUrl(started.target, "broken");
       entries.push({
         id: scenario.id,
         url: started.target.url,
         describe: setup.describe,
         tryIt: tryItCommand(started.target),
+        ...(broken && browser ? { browser: { broken, fixed: browser } } : {}),
       });
     }
   } catch (error) {

@@ -62,6 +62,6 @@ export function registerStart(program: Command): void {
       }
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      if (!stopping) throw new CliError(exit.message, 1);
+      if (!stopping) throw new CliError(exit?.message ?? "the guide's server stopped", 1);
     });
 }
