@@ -2,13 +2,19 @@ import { existsSync } from "node:fs";
 import starlight from "@astrojs/starlight";
 import { defineConfig, passthroughImageService } from "astro/config";
 import starlightLinksValidator from "starlight-links-validator";
+import { rehypeBaseLinks } from "./src/lib/base-links.ts";
+import { siteLocation } from "./src/lib/site-url.ts";
 import { sidebar } from "./src/sidebar.ts";
 
 const docs = new URL("./src/content/docs/", import.meta.url);
+// CONNLAB_SITE_URL=https://example.org/connlab/ publishes the guide under that sub-path.
+const { site, base } = siteLocation(process.env.CONNLAB_SITE_URL);
 
 export default defineConfig({
-  // Only used for the sitemap and canonical links; the site is served locally.
-  site: "http://127.0.0.1:4321",
+  site,
+  base,
+  // The pages' Markdown links name pages from the root; published under a sub-path they need it.
+  markdown: { rehypePlugins: [[rehypeBaseLinks, { base }]] },
   // No raster images are processed: skip sharp entirely.
   image: { service: passthroughImageService() },
   integrations: [

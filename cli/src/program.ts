@@ -1,5 +1,6 @@
 import { ConnlabError } from "@connlab/scenarios";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Option } from "commander";
+import { chooseLocale, type Locale, locales } from "./i18n/index.ts";
 
 type Registrar = (program: Command) => void;
 
@@ -25,13 +26,21 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   const program = new Command("connlab")
     .description("Why a client cannot connect to a server: reproduce, diagnose, fix.")
     .showSuggestionAfterError(true)
+    .addOption(
+      new Option("--lang <locale>", "language of the output (default: from LC_ALL/LANG, else es)").choices(
+        locales,
+      ),
+    )
+    .hook("preAction", (root) => {
+      chooseLocale(root.opts<{ lang?: Locale }>().lang);
+    })
     .exitOverride()
     .configureOutput({
       // Commander's own usage errors become one line; help still goes to stdout.
       writeErr: (text) =>
         process.stderr.write(text.startsWith("error:") ? `connlab: ${text.slice(7)}` : text),
     });
-  const named = argv.find((arg) => !arg.startsWith("-"));
+  const named = argv.find((arg, i) => !arg.startsWith("-") && argv[i - 1] !== "--lang");
   const wanted = named !== undefined && named in commandModules ? [named] : commandNames;
   for (const name of wanted) (await commandModules[name]?.())?.(program);
   program.on("command:*", (operands: string[]) => {

@@ -1,6 +1,8 @@
-import { spawn, spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { labTargetsPath, labTargetsRoute } from "./lab/browser-targets.ts";
+import { serveStatic } from "./static-site.ts";
 
 /** The guide's package and its build output. */
 export const siteDir = join(import.meta.dirname, "..", "..", "site");
@@ -33,47 +35,48 @@ export function siteNeedsBuild(): boolean {
   return inputs.some((input) => newestMtimeMs(input) > built.mtimeMs);
 }
 
-/** Builds the site in place (site/dist); returns false when the build failed. */
-export function buildSite(): boolean {
+/** Where a quiet build keeps Astro's whole output (.connlab/ is the lab's own, git-ignored folder). */
+export const siteBuildLog = join(siteDir, "..", ".connlab", "site-build.log");
+
+/**
+ * Builds the site in place (site/dist). Quiet by default: Astro's output (dozens of warning
+ * blocks from its dependencies on a healthy build) goes to `siteBuildLog`, and only a failed
+ * build shows its last lines. `verbose` streams everything, as `astro build` prints it.
+ */
+export function buildSite(options: { verbose?: boolean } = {}): { ok: boolean; tail: string } {
   const env = { ...process.env, NODE_ENV: "production" };
-  return spawnSync("pnpm", ["run", "build"], { cwd: siteDir, env, stdio: "inherit" }).status === 0;
+  if (options.verbose) {
+    const ok = spawnSync("pnpm", ["run", "build"], { cwd: siteDir, env, stdio: "inherit" }).status === 0;
+    return { ok, tail: "" };
+  }
+  mkdirSync(join(siteBuildLog, ".."), { recursive: true });
+  const log = openSync(siteBuildLog, "w");
+  try {
+    const result = spawnSync("pnpm", ["run", "build"], { cwd: siteDir, env, stdio: ["ignore", log, log] });
+    if (result.status === 0) return { ok: true, tail: "" };
+  } finally {
+    closeSync(log);
+  }
+  const lines = readFileSync(siteBuildLog, "utf8").trimEnd().split("\n");
+  return { ok: false, tail: lines.slice(-25).join("\n") };
 }
 
 /**
- * Serves site/dist with `astro preview` on 127.0.0.1:port and resolves with the URL once the
- * server answers (within `readyTimeoutMs`). The returned stop() ends the preview server.
+ * Serves site/dist on 127.0.0.1:port, as a static host would, plus one same-origin endpoint the
+ * try-it panels read: the running lab's browser targets (its ports are random). stop() closes
+ * the server; `exited` settles then (with an Error only if the server failed).
  */
-export async function serveSite(port: number, readyTimeoutMs = 30_000) {
-  const child = spawn("pnpm", ["run", "preview", "--host", "127.0.0.1", "--port", String(port)], {
-    cwd: siteDir,
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
+export async function serveSite(port: number) {
+  const server = await serveStatic(join(siteDir, "dist"), "/", {
+    port,
+    routes: { [labTargetsPath]: labTargetsRoute },
   });
-  const url = `http://127.0.0.1:${port}/`;
-  const exited = new Promise<never>((_, reject) =>
-    child.once("exit", (code) => reject(new Error(`astro preview exited (code ${code})`))),
-  );
-  const deadline = Date.now() + readyTimeoutMs;
-  const ready = (async () => {
-    while (Date.now() < deadline) {
-      const ok = await fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error(`the guide did not answer on ${url} within ${readyTimeoutMs} ms`);
-  })();
-  // pnpm runs astro in a child of its own: signal the whole process group.
+  let stopped: (value: Error | undefined) => void = () => {};
+  const exited = new Promise<Error | undefined>((resolve) => {
+    stopped = resolve;
+  });
   const stop = () => {
-    if (child.exitCode === null && child.pid) process.kill(-child.pid, "SIGTERM");
+    void server.close().then(() => stopped(undefined));
   };
-  try {
-    await Promise.race([ready, exited]);
-  } catch (error) {
-    stop();
-    throw error;
-  }
-  return { url, stop, exited: exited.catch((error: Error) => error) };
+  return { url: `${server.url}/`, stop, exited };
 }

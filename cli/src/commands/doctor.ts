@@ -3,23 +3,20 @@ import {
   type DoctorReport,
   type DoctorStep,
   defaultDoctorTimeoutMs,
-  defaultGuideUrl,
   exitCodeOf,
-  type GuideLocale,
-  guideLocales,
-  localeFromEnv,
   parseTarget,
   runDoctor,
 } from "@connlab/probes/doctor";
-import { ConnlabError } from "@connlab/scenarios";
-import { type Command, Option } from "commander";
+import { ConnlabError, getScenario } from "@connlab/scenarios";
+import type { Command } from "commander";
 import yoctoSpinner from "yocto-spinner";
+import { locale, t } from "../i18n/index.ts";
 import { paint, printJson } from "../output.ts";
+import { defaultSitePort } from "../site.ts";
 
 interface DoctorFlags {
   timeout: string;
   json?: boolean;
-  lang?: GuideLocale;
   expectIp?: string;
   guideUrl?: string;
 }
@@ -51,11 +48,11 @@ export function registerDoctor(program: Command): void {
     .argument("<target>", "ws://, wss://, http://, https://, tcp:// URL, or host:port")
     .option("--timeout <seconds>", "bound for each check", String(defaultDoctorTimeoutMs / 1000))
     .option("--json", "print the report as JSON")
-    .addOption(
-      new Option("--lang <locale>", "locale of the guide links (default: from LANG)").choices(guideLocales),
-    )
     .option("--expect-ip <address>", "the IP the name should resolve to")
-    .option("--guide-url <url>", `base URL of the guide (default: CONNLAB_GUIDE_URL or ${defaultGuideUrl})`)
+    .option(
+      "--guide-url <url>",
+      "URL the guide is published at (default: CONNLAB_SITE_URL, else its local path)",
+    )
     .action(async (input: string, flags: DoctorFlags) => {
       const timeoutMs = timeoutMsFrom(flags.timeout);
       if (flags.expectIp !== undefined && isIP(flags.expectIp) === 0) {
@@ -65,12 +62,13 @@ export function registerDoctor(program: Command): void {
         );
       }
       parseTarget(input);
-      const guideUrl = guideBaseFrom(flags.guideUrl ?? process.env.CONNLAB_GUIDE_URL ?? defaultGuideUrl);
+      const published = flags.guideUrl ?? (process.env.CONNLAB_SITE_URL || undefined);
+      const guideUrl = published === undefined ? undefined : guideBaseFrom(published);
       const progress = flags.json ? quietProgress() : stepPrinter(timeoutMs);
       const report = await runDoctor(input, {
         timeoutMs,
-        locale: flags.lang ?? localeFromEnv(process.env),
-        guideUrl,
+        locale: locale(),
+        ...(guideUrl !== undefined ? { guideUrl } : {}),
         ...(flags.expectIp !== undefined ? { expectIp: flags.expectIp } : {}),
         onStart: progress.start,
         onStep: progress.end,
@@ -103,7 +101,7 @@ function stepPrinter(timeoutMs: number): Progress {
         return;
       }
       const timer = setTimeout(
-        () => process.stderr.write(`… ${name}: waiting (up to ${timeoutMs / 1000} s)\n`),
+        () => process.stderr.write(`${t("doctor.waiting", { step: name, seconds: timeoutMs / 1000 })}\n`),
         1_000,
       );
       waiting.set(name, timer);
@@ -139,22 +137,33 @@ function quietProgress(): Progress {
   };
 }
 
+/**
+ * A published guide's URL as is; a bare page path (no CONNLAB_SITE_URL) with the way to open it:
+ * `connlab start` serves the guide at the root of its port, so the path is the same there.
+ */
+function guideLine(docs: string): string {
+  if (!docs.startsWith("/")) return docs;
+  return `${docs}  ${paint("dim", t("doctor.openWith", { url: `http://127.0.0.1:${defaultSitePort}${docs}` }))}`;
+}
+
 export function renderVerdict(report: DoctorReport): string {
   const { category, causes } = report.verdict;
   if (category === "ok") {
-    const notes = causes.map((c) => `  note: ${c.evidence} (${c.id})\n`).join("");
-    return `\n${paint("green", "verdict: ok")}: connected, and the port speaks what the scheme expects\n${notes}`;
+    const notes = causes.map((c) => `  ${t("doctor.note")}: ${c.evidence} (${c.id})\n`).join("");
+    return `\n${paint("green", t("doctor.ok"))}: ${t("doctor.okDetail")}\n${notes}`;
   }
-  const lines = [`\n${paint(["bold", "red"], `verdict: ${category}`)}`];
-  if (causes.length === 0) lines.push("  no known cause matches this evidence; see the steps above");
+  const lines = [`\n${paint(["bold", "red"], t("doctor.verdict", { category }))}`];
+  if (causes.length === 0) lines.push(`  ${t("doctor.noCause")}`);
   const ambiguous = causes.filter((c) => c.confidence === causes[0]?.confidence).length > 1;
-  if (ambiguous)
-    lines.push(paint("yellow", "  the evidence cannot tell the first causes apart: check each below"));
+  if (ambiguous) lines.push(paint("yellow", `  ${t("doctor.ambiguous")}`));
   causes.forEach((c, i) => {
-    lines.push(`${String(i + 1).padStart(3)}. ${paint("bold", c.id)} ${paint("dim", `(${c.confidence})`)}`);
-    lines.push(`     evidence: ${c.evidence}`);
-    lines.push(`     fix:      ${c.fix}`);
-    lines.push(`     guide:    ${c.docs}`);
+    const title = getScenario(c.id).title[locale()];
+    lines.push(
+      `${String(i + 1).padStart(3)}. ${paint("bold", c.id)} ${paint("dim", `(${c.confidence})`)} ${title}`,
+    );
+    lines.push(`     ${t("doctor.evidence")} ${c.evidence}`);
+    lines.push(`     ${t("doctor.fix")} ${c.fix}`);
+    lines.push(`     ${t("doctor.guide")} ${guideLine(c.docs)}`);
   });
   return `${lines.join("\n")}\n`;
 }

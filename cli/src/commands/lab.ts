@@ -2,6 +2,8 @@ import { labSetup, reproducibleHere } from "@connlab/probes";
 import { ConnlabError, getScenario, type Scenario, scenarios } from "@connlab/scenarios";
 import { type RunningSetup, removeLeftovers, setups } from "@connlab/servers";
 import type { Command } from "commander";
+import { t } from "../i18n/index.ts";
+import { browserUrl, triedInBrowser } from "../lab/browser-targets.ts";
 import { isLabProcess, type LabEntry, readState, removeState, statePath, writeState } from "../lab/state.ts";
 import { tryItCommand } from "../lab/try-it.ts";
 import { paint, printJson, table } from "../output.ts";
@@ -22,7 +24,17 @@ function chosen(ids: readonly string[]): Scenario[] {
 
 function printTable(entries: readonly LabEntry[]): void {
   const rows = entries.map((e) => [e.id, e.url, e.tryIt]);
-  process.stdout.write(`${table(["scenario", "URL to try", "see it fail"], rows)}\n`);
+  const head = [t("lab.head.scenario"), t("lab.head.url"), t("lab.head.tryIt")];
+  process.stdout.write(`${table(head, rows)}\n`);
+}
+
+/** The fixed setup beside the broken one, for the page's "fixed" button; its browser URL. */
+async function startFixed(scenario: Scenario, running: RunningSetup[]): Promise<string | undefined> {
+  const setup = setups.get(scenario.fix.apply.name);
+  if (setup?.tier !== "lab") return undefined;
+  const started = await setup.start(scenario.fix.apply.params);
+  running.push(started);
+  return browserUrl(started.target, "fixed");
 }
 
 async function up(ids: readonly string[]): Promise<void> {
@@ -51,11 +63,14 @@ async function up(ids: readonly string[]): Promise<void> {
       if (!setup) continue;
       const started = await setup.start(scenario.fault.params);
       running.push(started);
+      const browser = triedInBrowser(scenario) ? await startFixed(scenario, running) : undefined;
+      const broken = browserUrl(started.target, "broken");
       entries.push({
         id: scenario.id,
         url: started.target.url,
         describe: setup.describe,
         tryIt: tryItCommand(started.target),
+        ...(broken && browser ? { browser: { broken, fixed: browser } } : {}),
       });
     }
   } catch (error) {
@@ -66,7 +81,7 @@ async function up(ids: readonly string[]): Promise<void> {
   writeState({ pid: process.pid, startedAt: new Date().toISOString(), scenarios: entries });
   printTable(entries);
   process.stdout.write(
-    `${paint("bold", `lab up: ${entries.length} broken setups`)} (pid ${process.pid}); Ctrl-C stops them\n`,
+    `${paint("bold", t("lab.up", { count: entries.length }))} ${t("lab.upDetail", { pid: process.pid })}\n`,
   );
   // Stay in the foreground until a signal; the interval keeps the event loop alive even when
   // every setup is "nothing listens".
@@ -74,7 +89,7 @@ async function up(ids: readonly string[]): Promise<void> {
   clearInterval(keepAlive);
   await closeAll();
   removeState();
-  process.stdout.write(`lab down (${signal}): closed ${running.length} setups\n`);
+  process.stdout.write(`${t("lab.down", { signal, count: running.length })}\n`);
 }
 
 function status(json: boolean): void {
@@ -85,17 +100,15 @@ function status(json: boolean): void {
     return;
   }
   if (!state) {
-    process.stdout.write("no lab is running\n");
+    process.stdout.write(`${t("lab.none")}\n`);
     return;
   }
   if (!alive) {
-    process.stdout.write(
-      `no lab is running (stale ${statePath()} from pid ${state.pid}; \`connlab lab down\` removes it)\n`,
-    );
+    process.stdout.write(`${t("lab.stale", { path: statePath(), pid: state.pid })}\n`);
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(`lab running since ${state.startedAt} (pid ${state.pid})\n`);
+  process.stdout.write(`${t("lab.running", { since: state.startedAt, pid: state.pid })}\n`);
   printTable(state.scenarios);
 }
 
@@ -106,14 +119,13 @@ async function down(): Promise<void> {
     const deadline = Date.now() + 5_000;
     while (isLabProcess(state.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     if (isLabProcess(state.pid)) process.kill(state.pid, "SIGKILL");
-    process.stdout.write(`stopped the lab (pid ${state.pid})\n`);
+    process.stdout.write(`${t("lab.stopped", { pid: state.pid })}\n`);
   } else {
-    process.stdout.write(
-      state ? `removed a stale lab state (pid ${state.pid} was gone)\n` : "no lab is running\n",
-    );
+    process.stdout.write(`${state ? t("lab.removedStale", { pid: state.pid }) : t("lab.none")}\n`);
   }
   removeState();
-  for (const leftover of await removeLeftovers()) process.stdout.write(`removed leftover ${leftover}\n`);
+  for (const leftover of await removeLeftovers())
+    process.stdout.write(`${t("lab.removedLeftover", { name: leftover })}\n`);
 }
 
 export function registerLab(program: Command): void {

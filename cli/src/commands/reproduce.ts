@@ -2,6 +2,7 @@ import { reproduce } from "@connlab/probes";
 import { type ClientName, clientNames, getScenario } from "@connlab/scenarios";
 import { removeLeftovers } from "@connlab/servers";
 import { type Command, Option } from "commander";
+import { locale, t } from "../i18n/index.ts";
 import { paint, printJson, table } from "../output.ts";
 
 export function registerReproduce(program: Command): void {
@@ -47,24 +48,26 @@ export function registerReproduce(program: Command): void {
         o.message,
         `${o.elapsedMs} ms`,
       ]);
-      const title = `${scenario.id}${report.fixed ? " (fixed)" : ""}: ${scenario.title.en}`;
+      const title = `${scenario.id}${report.fixed ? t("reproduce.fixedSuffix") : ""}: ${scenario.title[locale()]}`;
+      const head = ["client", "code", "message", "time"] as const;
       process.stdout.write(
-        `${paint("bold", title)}\n${table(["", "client", "code", "message", "time"], rows)}\n`,
+        `${paint("bold", title)}\n${table(["", ...head.map((h) => t(`reproduce.head.${h}`))], rows)}\n`,
       );
       if (report.facts) {
         // What the setup measured before the clients ran, e.g. connections held = range size.
         const facts = Object.entries(report.facts).map(([key, value]) => `${key}=${value}`);
-        process.stdout.write(`${paint("dim", `setup: ${facts.join(" ")}`)}\n`);
+        process.stdout.write(`${paint("dim", t("reproduce.setup", { facts: facts.join(" ") }))}\n`);
       }
       for (const o of report.observations.filter((x) => !x.ok)) {
         process.stdout.write(`${paint("red", "✗")} ${o.client}: ${o.why}\n`);
       }
-      if (report.failure) process.stdout.write(`${paint("red", "✗")} run failed: ${report.failure}\n`);
-      const verdict = report.ok
-        ? report.fixed
-          ? "fixed: every client connected"
-          : "reproduced: every client saw what the guide documents"
-        : "not as documented";
+      if (report.failure)
+        process.stdout.write(
+          `${paint("red", "✗")} ${t("reproduce.runFailed", { failure: report.failure })}\n`,
+        );
+      const verdict = t(
+        report.ok ? (report.fixed ? "reproduce.fixed" : "reproduce.reproduced") : "reproduce.notAsDocumented",
+      );
       process.stdout.write(`${report.ok ? paint("green", verdict) : paint("red", verdict)}\n`);
     });
 }

@@ -1,5 +1,6 @@
 import { scenarios } from "@connlab/scenarios";
 import type { Command } from "commander";
+import { locale, t } from "../i18n/index.ts";
 import { printJson, table } from "../output.ts";
 
 export function registerScenarios(program: Command): void {
@@ -12,7 +13,13 @@ export function registerScenarios(program: Command): void {
         printJson(scenarios);
         return;
       }
-      const rows = scenarios.map((s) => [s.id, s.category, s.title.en, s.reproducibleIn.join(", ")]);
-      process.stdout.write(`${table(["id", "category", "title", "tiers"], rows)}\n`);
+      const rows = scenarios.map((s) => [s.id, s.category, s.title[locale()], s.reproducibleIn.join(", ")]);
+      const head = [
+        t("scenarios.head.id"),
+        t("scenarios.head.category"),
+        t("scenarios.head.title"),
+        t("scenarios.head.tiers"),
+      ];
+      process.stdout.write(`${table(head, rows)}\n`);
     });
 }

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { ConnlabError } from "@connlab/scenarios";
 import type { Command } from "commander";
+import { t } from "../i18n/index.ts";
 import { paint } from "../output.ts";
-import { buildSite, defaultSitePort, serveSite, siteNeedsBuild } from "../site.ts";
+import { buildSite, defaultSitePort, serveSite, siteBuildLog, siteNeedsBuild } from "../site.ts";
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -29,15 +30,23 @@ export function registerStart(program: Command): void {
     .option("--port <port>", "port for the guide on 127.0.0.1", parsePort, defaultSitePort)
     .option("--rebuild", "build the guide even when it looks up to date")
     .option("--no-lab", "serve the guide only, without the local lab")
-    .action(async (options: { port: number; rebuild?: boolean; lab: boolean }) => {
+    .option("--verbose", "show the guide's whole build log instead of one line")
+    .action(async (options: { port: number; rebuild?: boolean; lab: boolean; verbose?: boolean }) => {
       if (options.rebuild || siteNeedsBuild()) {
-        process.stdout.write("building the guide…\n");
-        if (!buildSite()) throw new ConnlabError("failed", "the guide failed to build (see above)");
+        process.stdout.write(`${t("start.building")}\n`);
+        const build = buildSite({ verbose: options.verbose ?? false });
+        if (!build.ok) {
+          if (build.tail) process.stderr.write(`${build.tail}\n`);
+          const message = options.verbose
+            ? t("start.buildFailedAbove")
+            : t("start.buildFailed", { log: siteBuildLog });
+          throw new ConnlabError("failed", message);
+        }
       }
       const site = await serveSite(options.port).catch((error: Error) => {
         throw new ConnlabError("failed", `${error.message} (is port ${options.port} taken? try --port)`);
       });
-      process.stdout.write(`${paint("bold", "guide:")} ${site.url}  (Ctrl+C to stop)\n`);
+      process.stdout.write(`${paint("bold", t("start.guide"))} ${site.url}  ${t("start.stop")}\n`);
       const lab = options.lab ? startLab() : undefined;
       let stopping = false;
       const stop = () => {
@@ -53,6 +62,6 @@ export function registerStart(program: Command): void {
       }
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      if (!stopping) throw new ConnlabError("failed", exit.message);
+      if (!stopping) throw new ConnlabError("failed", exit?.message ?? "the guide's server stopped");
     });
 }

@@ -15,6 +15,7 @@ import {
   stopExercise,
 } from "@connlab/workshop";
 import type { Command } from "commander";
+import { t } from "../i18n/index.ts";
 import { paint, table } from "../output.ts";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -38,7 +39,7 @@ export function registerWorkshop(program: Command): void {
         say(`${mark} ${i.name.padEnd(15)} ${i.detail}${i.ok ? "" : ` — ${i.fix}`}`);
       }
       const blocked = blocks(items);
-      say(blocked ? paint("red", "not ready: fix the ✗ lines above") : paint("green", "ready"));
+      say(blocked ? paint("red", t("workshop.notReady")) : paint("green", t("workshop.ready")));
       process.exitCode = blocked ? 1 : 0;
     });
 
@@ -49,9 +50,9 @@ export function registerWorkshop(program: Command): void {
     .action(async (name: string) => {
       const ex = getExercise(name);
       const state = await startExercise(ex);
-      say(`${paint("bold", ex.name)}: ${ex.summary} (scenario ${ex.scenario})`);
+      say(`${paint("bold", ex.name)}: ${ex.summary} (${t("workshop.scenario", { id: ex.scenario })})`);
       for (const line of ex.hints(context(ex), state)) say(`  ${line}`);
-      say(`verify: pnpm connlab workshop check ${ex.name}`);
+      say(t("workshop.verify", { command: `pnpm connlab workshop check ${ex.name}` }));
     });
 
   workshop
@@ -60,7 +61,7 @@ export function registerWorkshop(program: Command): void {
     .argument("<exercise>")
     .action(async (name: string) => {
       const state = await restartExercise(getExercise(name));
-      say(`${name}: restarted, listening on ${state.listening.host}:${state.listening.port}`);
+      say(t("workshop.restarted", { name, address: `${state.listening.host}:${state.listening.port}` }));
     });
 
   workshop
@@ -77,7 +78,11 @@ export function registerWorkshop(program: Command): void {
     .argument("<exercise>")
     .action(async (name: string) => {
       const result = await checkExercise(getExercise(name));
-      say(result.ok ? paint("green", `✓ ${name}: fixed`) : paint("red", `✗ ${name}: not fixed yet`));
+      say(
+        result.ok
+          ? paint("green", t("workshop.fixed", { name }))
+          : paint("red", t("workshop.notFixed", { name })),
+      );
       for (const line of result.lines) say(`  ${line}`);
       process.exitCode = result.ok ? 0 : 1;
     });
@@ -92,9 +97,12 @@ export function registerWorkshop(program: Command): void {
         const running = state && isAlive(state.pid) ? `${state.listening.host}:${state.listening.port}` : "-";
         return [e.name, e.scenario, e.tier, running, progress[e.name] ?? "-"];
       });
-      say(table(["exercise", "scenario", "tier", "running", "verified"], rows));
+      const head = (["exercise", "scenario", "tier", "running", "verified"] as const).map((h) =>
+        t(`workshop.head.${h}`),
+      );
+      say(table(head, rows));
       const done = exercises.filter((e) => progress[e.name]).length;
-      say(`${done} of ${exercises.length} exercises verified`);
+      say(t("workshop.progress", { done, total: exercises.length }));
     });
 
   workshop
@@ -107,6 +115,6 @@ export function registerWorkshop(program: Command): void {
           ? [name]
           : []
         : await stopAll(exercises);
-      for (const stoppedName of stopped) say(`${stoppedName}: stopped`);
+      for (const stoppedName of stopped) say(t("workshop.stopped", { name: stoppedName }));
     });
 }

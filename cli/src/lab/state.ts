@@ -8,6 +8,8 @@ export interface LabEntry {
   readonly describe: string;
   /** A command a reader can paste to see the failure. */
   readonly tryIt: string;
+  /** The broken and fixed URLs a reader's browser opens from the page's try-it panel. */
+  readonly browser?: { readonly broken: string; readonly fixed: string };
 }
 
 /** What a running `lab up` records so `status` and `down` (another process) can find it. */

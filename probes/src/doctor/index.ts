@@ -1,4 +1,4 @@
-export { defaultGuideUrl, type GuideLocale, guideLocales, guideUrl, localeFromEnv } from "./guide-url.ts";
+export { type GuideLocale, guideLocales, guidePath, guideUrl, localeFromEnv } from "./guide-url.ts";
 export {
   type DoctorCause,
   type DoctorOptions,

@@ -1,7 +1,7 @@
 import { getScenario } from "@connlab/scenarios";
 import { stopwatch } from "./bounded.ts";
 import { type ConnectResult, tcpConnect } from "./connect.ts";
-import { defaultGuideUrl, type GuideLocale, guideUrl } from "./guide-url.ts";
+import { type GuideLocale, guideUrl } from "./guide-url.ts";
 import {
   analyseListeners,
   isLocalAddress,
@@ -47,6 +47,7 @@ export interface DoctorOptions {
   readonly timeoutMs?: number;
   readonly expectIp?: string;
   readonly locale?: GuideLocale;
+  /** The published guide (CONNLAB_SITE_URL); without it, `docs` is the page's path. */
   readonly guideUrl?: string;
   readonly env?: NodeJS.ProcessEnv;
   /** Name resolution; getaddrinfo unless a test stands in for /etc/hosts. */
@@ -186,8 +187,7 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
     ...(listeners ? { listeners } : {}),
   };
   const ranking = rank(facts);
-  const locale = options.locale ?? "en";
-  const base = options.guideUrl ?? defaultGuideUrl;
+  const locale = options.locale ?? "es";
   return {
     target: input,
     steps,
@@ -196,7 +196,7 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
       causes: ranking.causes.map((c) => ({
         ...c,
         fix: getScenario(c.id).fix.summary[locale],
-        docs: guideUrl(c.id, locale, base),
+        docs: guideUrl(c.id, locale, options.guideUrl),
       })),
     },
   };

@@ -8,10 +8,13 @@ export function langOf(tag: string | undefined): Lang {
   return tag?.startsWith("en") ? "en" : "es";
 }
 
-/** Spanish lives at the root, English under /en/ (Starlight's `root` locale). */
+/** The sub-path the guide is published under (CONNLAB_SITE_URL), without its trailing slash. */
+const base = (import.meta.env?.BASE_URL ?? "/").replace(/\/+$/, "");
+
+/** Spanish lives at the root, English under /en/ (Starlight's `root` locale), both under `base`. */
 export function localePath(lang: Lang, path: string): string {
   const clean = path.replace(/^\/+|\/+$/g, "");
-  const prefix = lang === "es" ? "" : "/en";
+  const prefix = `${base}${lang === "es" ? "" : "/en"}`;
   return clean === "" ? `${prefix}/` : `${prefix}/${clean}/`;
 }
 

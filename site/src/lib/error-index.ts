@@ -1,13 +1,19 @@
 import { constants } from "node:os";
 import { getSystemErrorMessage } from "node:util";
+import { CONNECTED } from "@connlab/probes/connected";
 import type { Category, Scenario } from "@connlab/scenarios";
 import { scenarios } from "./catalogue.ts";
+import { messagePattern } from "./message-pattern.ts";
 import { observations } from "./observations.ts";
 
-/** One line a reader may have on screen: a code, or a message a client printed, and who printed it. */
+/**
+ * One line a reader may have on screen, with every client that printed it (or "classic" for the
+ * wording people search for). Lines that differ only by address, port, host or elapsed time are
+ * one message: `text` shows them with those parts as placeholders.
+ */
 export interface SeenMessage {
   readonly text: string;
-  readonly source: string;
+  readonly sources: readonly string[];
 }
 
 export interface IndexEntry {
@@ -41,7 +47,7 @@ function osText(code: string): string | undefined {
  * pages that explain it. Built from data only, so the index cannot drift from the catalogue.
  */
 export function errorIndex(): IndexEntry[] {
-  const codes = new Map<string, { messages: Map<string, SeenMessage>; scenarios: Set<Scenario> }>();
+  const codes = new Map<string, { messages: Map<string, Set<string>>; scenarios: Set<Scenario> }>();
   const entry = (code: string) => {
     let found = codes.get(code);
     if (!found) {
@@ -50,24 +56,28 @@ export function errorIndex(): IndexEntry[] {
     }
     return found;
   };
+  const seen = (code: string, text: string, source: string) => {
+    const messages = entry(code).messages;
+    const key = messagePattern(text);
+    messages.set(key, (messages.get(key) ?? new Set()).add(source));
+  };
   for (const scenario of scenarios) {
     for (const expectation of scenario.expect) {
-      const e = entry(expectation.code);
-      e.scenarios.add(scenario);
-      if (expectation.classic) {
-        e.messages.set(expectation.classic, { text: expectation.classic, source: "classic" });
-      }
+      // A client that connects even in the broken setup shows no error: nothing to index.
+      if (expectation.code === CONNECTED) continue;
+      entry(expectation.code).scenarios.add(scenario);
+      if (expectation.classic) seen(expectation.code, expectation.classic, "classic");
     }
     for (const o of observations.scenarios[scenario.id]?.broken ?? []) {
-      const e = entry(o.code);
-      e.scenarios.add(scenario);
-      e.messages.set(o.message, { text: o.message, source: `${o.client} (${o.clientVersion})` });
+      if (o.code === CONNECTED) continue;
+      entry(o.code).scenarios.add(scenario);
+      seen(o.code, o.message, `${o.client} (${o.clientVersion})`);
     }
   }
   const entries: IndexEntry[] = [...codes].map(([code, found]) => ({
     code,
     osText: osText(code),
-    messages: [...found.messages.values()],
+    messages: [...found.messages].map(([text, sources]) => ({ text, sources: [...sources] })),
     scenarios: [...found.scenarios],
     categories: [...new Set([...found.scenarios].map((s) => s.category))],
   }));

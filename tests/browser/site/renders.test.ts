@@ -13,7 +13,19 @@ interface Visit {
   h1: string | null;
   errors: string[];
   violations: string[];
+  /** At phone width (360 px), how far the page scrolls sideways, and the elements sticking out. */
+  sideways: { overflow: number; culprits: string[] };
 }
+
+// Runs in the page: the document's horizontal overflow and up to three elements past the right edge.
+const sidewaysScroll = `(() => {
+  const root = document.documentElement;
+  const culprits = [...document.querySelectorAll("body *")]
+    .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
+    .slice(0, 3)
+    .map((el) => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ")[0] : ""));
+  return { overflow: root.scrollWidth - root.clientWidth, culprits };
+})()`;
 
 // One walk of the sitemap (both locales) collects what the tests below assert: loading every
 // page twice would double the slowest part of the suite.
@@ -53,6 +65,9 @@ describe("every page of the built guide", () => {
           copyLabels,
           errors,
           violations: await axeViolations(page),
+          sideways: await page
+            .setViewportSize({ width: 360, height: 800 })
+            .then(() => page.evaluate(sidewaysScroll) as Promise<Visit["sideways"]>),
         };
       }
     });
@@ -86,6 +101,11 @@ describe("every page of the built guide", () => {
       for (const label of copyLabels)
         expect(label, url).toBe(english ? "Copy to clipboard" : "Copiar al portapapeles");
     }
+  });
+
+  it("does not scroll sideways at 360 px (a phone)", () => {
+    for (const [url, { sideways }] of visits)
+      expect(sideways.overflow, `${url} ${sideways.culprits}`).toBe(0);
   });
 
   it("has no axe violation", () => {

@@ -16,10 +16,8 @@ export async function visit(page: Page, url: string): Promise<Response | null> {
 }
 
 /** Every page of the built guide, from its sitemap, rebased onto the local server. */
-export async function sitemapPages(siteUrl: string): Promise<string[]> {
-  const index = await (
-    await fetch(`${siteUrl}/sitemap-0.xml`, { signal: AbortSignal.timeout(5_000) })
-  ).text();
+export async function sitemapPages(siteUrl: string, sitemap = "/sitemap-0.xml"): Promise<string[]> {
+  const index = await (await fetch(`${siteUrl}${sitemap}`, { signal: AbortSignal.timeout(5_000) })).text();
   return [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
     (m) => new URL(new URL(m[1] ?? "").pathname, siteUrl).href,
   );

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { freePort } from "@connlab/servers";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../../helpers/cli.ts";
+import { englishEnv, repoRoot } from "../../helpers/cli.ts";
 
 // The README's main job, as a user runs it: `connlab start` serves the guide the browser tier
 // has just built (so it does not rebuild) and stops cleanly on SIGTERM.
@@ -14,7 +14,7 @@ describe("connlab start", () => {
       [join(repoRoot, "cli", "src", "main.ts"), "start", "--port", String(port)],
       {
         cwd: repoRoot,
-        env: { NO_COLOR: "1" },
+        env: { NO_COLOR: "1", ...englishEnv },
         reject: false,
         timeout: 60_000,
       },

@@ -46,18 +46,19 @@ describe("connlab doctor", () => {
       confidence: "high",
       evidence: "the WebSocket handshake got plain HTTP, no upgrade: HTTP/1.1 200 OK",
       fix: expect.any(String),
-      docs: "http://localhost:4321/en/protocol/ws-to-http/",
+      // No CONNLAB_SITE_URL: the page's path, which `connlab start` serves.
+      docs: "/en/protocol/ws-to-http/",
     });
     for (const cause of verdict.causes)
       expect(Object.keys(cause)).toEqual(["id", "confidence", "evidence", "fix", "docs"]);
   });
 
-  it("links the Spanish guide at the root with --lang es or LANG=es_*, at --guide-url", async () => {
+  it("links the Spanish guide at the root with --lang es or LANG=es_*, at CONNLAB_SITE_URL", async () => {
     const port = await freePort();
-    const env = { LANG: "es_ES.UTF-8", LC_ALL: "", CONNLAB_GUIDE_URL: "https://guia.connlab.test" };
+    const env = { LANG: "es_ES.UTF-8", LC_ALL: "", CONNLAB_SITE_URL: "https://example.org/connlab/" };
     const result = await connlab(["doctor", `127.0.0.1:${port}`, "--json"], { env });
     const report = JSON.parse(String(result.stdout)) as { verdict: { causes: { docs: string }[] } };
-    expect(report.verdict.causes[0]?.docs).toBe("https://guia.connlab.test/refused/not-listening/");
+    expect(report.verdict.causes[0]?.docs).toBe("https://example.org/connlab/refused/not-listening/");
     const flag = await connlab([
       "doctor",
       `127.0.0.1:${port}`,
@@ -79,7 +80,9 @@ describe("connlab doctor", () => {
     expect(out).toMatch(
       /^✗ listeners\s+listening on IPv4 only \(127\.0\.0\.1\) port \d+, you connected to \[::1\]/m,
     );
-    expect(out).toMatch(/^verdict: refused\n\s+1\. refused-localhost-ipv6 \(high\)$/m);
+    expect(out).toMatch(
+      /^verdict: refused\n\s+1\. refused-localhost-ipv6 \(high\) localhost resolves to ::1 and/m,
+    );
   });
 
   it("reads HTTP_PROXY from the environment and blames a dead proxy", async () => {
@@ -91,6 +94,21 @@ describe("connlab doctor", () => {
     expect(out).toMatch(
       /^✗ proxy\s+HTTP_PROXY=http:\/\/127\.0\.0\.1:\d+ applies: the client connects to the proxy/m,
     );
-    expect(out).toMatch(/^\s+1\. refused-proxy \(high\)$/m);
+    expect(out).toMatch(/^\s+1\. refused-proxy \(high\) /m);
+  });
+
+  it("speaks Spanish for LANG=es_*, naming the page's path and how to open it", async () => {
+    const port = await freePort();
+    const env = { LANG: "es_ES.UTF-8", LC_ALL: "" };
+    const result = await connlab(["doctor", `127.0.0.1:${port}`, "--timeout", "2"], { env });
+    expect(result.exitCode).toBe(1);
+    const out = String(result.stdout);
+    expect(out).toMatch(/^veredicto: refused$/m);
+    expect(out).toMatch(/^\s+1\. refused-not-listening \(\w+\) El servidor no está escuchando$/m);
+    expect(out).toMatch(
+      /^\s+guía: {4}\/refused\/not-listening\/ {2}ábrela con `pnpm connlab start` \(luego http:\/\/127\.0\.0\.1:4321\/refused\/not-listening\/\)$/m,
+    );
+    const english = await connlab(["doctor", `127.0.0.1:${port}`, "--timeout", "2", "--lang", "en"], { env });
+    expect(String(english.stdout)).toMatch(/^\s+guide: {4}\/en\/refused\/not-listening\/ {2}open it with/m);
   });
 });

@@ -24,6 +24,27 @@ describe("connlab scenarios", () => {
       /refused-loopback-only\s+refused\s+The server listens on 127\.0\.0\.1 only\s+lab, lab-root, docker/,
     );
   });
+
+  it("speaks Spanish for LANG=es_ES, and when the locale says nothing; --lang en wins", {
+    timeout: 30_000,
+  }, async () => {
+    const spanish = /refused-loopback-only\s+refused\s+El servidor solo escucha en 127\.0\.0\.1/;
+    for (const env of [{ LANG: "es_ES.UTF-8" }, { LANG: "C.UTF-8" }, { LANG: "" }]) {
+      const out = String((await connlab(["scenarios"], { env })).stdout);
+      expect(out, JSON.stringify(env)).toMatch(/id\s+categoría\s+título/);
+      expect(out, JSON.stringify(env)).toMatch(spanish);
+    }
+    const english = await connlab(["scenarios", "--lang", "en"], { env: { LANG: "es_ES.UTF-8" } });
+    expect(String(english.stdout)).toMatch(/refused-loopback-only\s+refused\s+The server listens/);
+    const flagFirst = await connlab(["--lang", "es", "scenarios"]);
+    expect(String(flagFirst.stdout)).toMatch(spanish);
+  });
+
+  it("keeps --json language-neutral", { timeout: 20_000 }, async () => {
+    const es = await connlab(["scenarios", "--json", "--lang", "es"]);
+    const en = await connlab(["scenarios", "--json", "--lang", "en"]);
+    expect(String(es.stdout)).toBe(String(en.stdout));
+  });
 });
 
 describe("connlab usage errors", () => {

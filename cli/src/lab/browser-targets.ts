@@ -1,0 +1,44 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Scenario } from "@connlab/scenarios";
+import type { Target } from "@connlab/servers";
+import { isLabProcess, readState } from "./state.ts";
+
+/** Where `connlab start` answers with the running lab's browser targets, beside the guide. */
+export const labTargetsPath = "/_connlab/lab.json";
+
+/** A scenario whose page offers "Try it in this browser": Chromium is one of its clients. */
+export function triedInBrowser(scenario: Scenario): boolean {
+  return scenario.expect.some((e) => e.client === "chromium");
+}
+
+/**
+ * The URL a reader's browser can open as is: no proxy variables, lab resolver or namespace to
+ * stand in for, and for the fixed side no wss:// (the lab's certificate is its own, which a
+ * reader's browser rightly refuses).
+ */
+export function browserUrl(target: Target, side: "broken" | "fixed"): string | undefined {
+  if (target.env || target.resolver || target.netns) return undefined;
+  if (side === "fixed" && target.url.startsWith("wss:")) return undefined;
+  return /^(wss?|https?):/.test(target.url) ? target.url : undefined;
+}
+
+export interface LabTargets {
+  readonly lab: boolean;
+  readonly targets: Readonly<Record<string, { readonly broken: string; readonly fixed: string }>>;
+}
+
+/** What a running `lab up` recorded, reduced to the targets a page may open; no lab: none. */
+export function labTargets(): LabTargets {
+  const state = readState();
+  if (!state || !isLabProcess(state.pid)) return { lab: false, targets: {} };
+  const targets: Record<string, { broken: string; fixed: string }> = {};
+  for (const entry of state.scenarios) {
+    if (entry.browser) targets[entry.id] = entry.browser;
+  }
+  return { lab: true, targets };
+}
+
+export function labTargetsRoute(_req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify(labTargets()));
+}

@@ -1,0 +1,28 @@
+/**
+ * Where the guide is published, from CONNLAB_SITE_URL (e.g. `https://example.org/connlab/`):
+ * its origin becomes Astro's `site` (sitemap, canonical links) and its path Astro's `base`
+ * (every link and asset). Unset, the guide is the local one `connlab start` serves at the root.
+ */
+export interface SiteLocation {
+  site: string;
+  base: string;
+}
+
+export const localSite: SiteLocation = { site: "http://127.0.0.1:4321", base: "/" };
+
+export function siteLocation(value: string | undefined): SiteLocation {
+  if (value === undefined || value.trim() === "") return localSite;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(
+      `CONNLAB_SITE_URL ${JSON.stringify(value)} is not a URL; give e.g. https://example.org/connlab/`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`CONNLAB_SITE_URL ${JSON.stringify(value)} must be an http(s) URL`);
+  }
+  const base = `/${url.pathname.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+  return { site: url.origin, base };
+}

@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launchChromium } from "@connlab/probes/chromium";
+import { getScenario, scenarios } from "@connlab/scenarios";
+import { freePort } from "@connlab/servers";
+import { execa } from "execa";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { englishEnv, repoRoot } from "../../helpers/cli.ts";
+import { axeViolations } from "./axe.ts";
+import { visit } from "./site-pages.ts";
+
+interface LabTargets {
+  lab: boolean;
+  targets: Record<string, { broken: string; fixed: string }>;
+}
+
+/** Clicks one of the panel's buttons and returns the line the panel shows once the attempt ends. */
+async function press(page: Page, side: "broken" | "fixed"): Promise<string> {
+  const output = page.locator(".connlab-try output");
+  await page.locator(`.connlab-try button[data-side=${side}]`).click();
+  await expect.poll(() => output.textContent(), { timeout: 10_000 }).toMatch(/ ms$/);
+  return (await output.textContent()) ?? "";
+}
+
+// The guide as `connlab start` serves it, with its lab: each page Chromium reproduces opens the
+// lab's broken and fixed targets from the page itself, as a reader's browser would.
+describe("try it in this browser", () => {
+  const stateDir = mkdtempSync(join(tmpdir(), "connlab-try-it-"));
+  let start:
+    | (PromiseLike<unknown> & {
+        kill(signal: NodeJS.Signals): boolean;
+        stdout: NodeJS.ReadableStream | null;
+        stderr: NodeJS.ReadableStream | null;
+      })
+    | undefined;
+  let guide = "";
+  let lab: LabTargets = { lab: false, targets: {} };
+  let output = "";
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    start = execa(
+      process.execPath,
+      [join(repoRoot, "cli", "src", "main.ts"), "start", "--port", String(port)],
+      {
+        cwd: repoRoot,
+        // A lab state file of its own: the start test may run a lab beside this one.
+        env: { NO_COLOR: "1", ...englishEnv, CONNLAB_LAB_STATE: join(stateDir, "lab.json") },
+        reject: false,
+        timeout: 240_000,
+      },
+    );
+    guide = `http://127.0.0.1:${port}/`;
+    for (const stream of [start.stdout, start.stderr])
+      stream?.on("data", (chunk: Buffer) => (output += chunk));
+    // The lab starts after the guide answers: wait (bounded) until the endpoint says it runs.
+    const deadline = Date.now() + 150_000;
+    while (!lab.lab && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      lab = await fetch(`${guide}_connlab/lab.json`, { signal: AbortSignal.timeout(2_000) }).then(
+        (r) => r.json() as Promise<LabTargets>,
+        () => lab,
+      );
+    }
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    start?.kill("SIGTERM");
+    await start;
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it("offers every page Chromium reproduces in the rootless lab", () => {
+    expect(lab.lab, output).toBe(true);
+    const inBrowser = scenarios.filter((s) => s.expect.some((e) => e.client === "chromium")).map((s) => s.id);
+    expect(Object.keys(lab.targets).length).toBeGreaterThan(0);
+    for (const id of Object.keys(lab.targets)) expect(inBrowser).toContain(id);
+    // Every one of them: their targets are plain loopback URLs (the proxy one a reverse proxy,
+    // the TLS fix plain ws://), nothing a reader's browser would need set up first.
+    expect(Object.keys(lab.targets).sort()).toEqual(inBrowser.sort());
+  });
+
+  it("fails against the broken target as the page documents, and connects to the fixed one", async () => {
+    for (const id of Object.keys(lab.targets)) {
+      const scenario = getScenario(id);
+      const documented = scenario.expect.find((e) => e.client === "chromium");
+      const page = await browser.newPage();
+      const consoleErrors: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") consoleErrors.push(m.text());
+      });
+      try {
+        await visit(page, `${guide}en/${scenario.docs}/`);
+        await expect
+          .poll(() => page.locator(".connlab-try button[data-side=broken]").isEnabled(), { timeout: 15_000 })
+          .toBe(true);
+        expect(await press(page, "broken"), id).toMatch(/^Broken target: error → close 1006 · \d+ ms$/);
+        // The exact line DevTools shows: the catalogue's documented Chromium message.
+        expect(consoleErrors.join("\n"), id).toMatch(new RegExp(documented?.message ?? "$^", "m"));
+        expect(await press(page, "fixed"), id).toMatch(/^Fixed target: open → close 1000 · \d+ ms$/);
+      } finally {
+        await page.close();
+      }
+    }
+  }, 120_000);
+
+  it("is accessible (axe) in both locales, and says how to start the lab where none answers", async () => {
+    const id = Object.keys(lab.targets)[0] ?? "protocol-ws-to-http";
+    const docs = getScenario(id).docs;
+    for (const prefix of ["", "en/"]) {
+      const page = await browser.newPage();
+      try {
+        await visit(page, `${guide}${prefix}${docs}/`);
+        await expect
+          .poll(() => page.locator(".connlab-try button[data-side=fixed]").isEnabled(), { timeout: 15_000 })
+          .toBe(true);
+        expect(await axeViolations(page), prefix).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }
+    // The static build served without a lab (the browser tier's own server): one line, no buttons.
+    const page = await browser.newPage();
+    try {
+      await visit(page, `${inject("siteUrl")}/${docs}/`);
+      await expect(page.locator(".connlab-try [data-status]").textContent()).resolves.toBe(
+        "Para probarlo aquí, sirve la guía con su laboratorio: pnpm connlab start",
+      );
+      expect(await page.locator(".connlab-try button[data-side=broken]").isDisabled()).toBe(true);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
