@@ -3,6 +3,7 @@ import { getSystemErrorMessage } from "node:util";
 import type { Category, Scenario } from "@connlab/scenarios";
 import { scenarios } from "./catalogue.ts";
 import { observations } from "./observations.ts";
+import { settingsOf } from "./settings.ts";
 
 /** One line a reader may have on screen: a code, or a message a client printed, and who printed it. */
 export interface SeenMessage {
@@ -61,7 +62,10 @@ export function errorIndex(): IndexEntry[] {
     for (const o of observations.scenarios[scenario.id]?.broken ?? []) {
       const e = entry(o.code);
       e.scenarios.add(scenario);
-      e.messages.set(o.message, { text: o.message, source: `${o.client} (${o.clientVersion})` });
+      // A row that needed a non-default setting says so here too, as on its page.
+      const settings = settingsOf(o).map((s) => s.setting);
+      const source = [`${o.client} (${o.clientVersion})`, ...settings].join(", ");
+      e.messages.set(o.message, { text: o.message, source });
     }
   }
   const entries: IndexEntry[] = [...codes].map(([code, found]) => ({
