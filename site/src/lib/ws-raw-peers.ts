@@ -1,4 +1,4 @@
-import recorded from "../data/ws-raw-peers.json";
+import recorded from "../data/ws-raw-peers.json" with { type: "json" };
 import { type PeerBehaviour, WsRawPeers } from "./ws-raw-peers-schema.ts";
 
 /** Chromium against three non-HTTP peers, validated at build time like the observations. */
