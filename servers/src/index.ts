@@ -2,6 +2,7 @@ export { type Answers, type RunningDns, startDns } from "./apps/dns.ts";
 export { startFastifyWs } from "./apps/fastify-ws.ts";
 export { type Listening, startHttp } from "./apps/http.ts";
 export { listen } from "./apps/listen.ts";
+export { startMute } from "./apps/mute.ts";
 export { startNet } from "./apps/net.ts";
 export { startProxy } from "./apps/proxy.ts";
 export { startSilentClose } from "./apps/silent-close.ts";

@@ -5,7 +5,7 @@ export default defineScenario({
   id: "timeout-dns-wrong-ip",
   category: "timeout",
   title: {
-    es: "El DNS devuelve una IP equivocada (tiempo agotado)",
+    es: "El DNS devuelve una IP equivocada (tiempo de espera agotado)",
     en: "DNS returns the wrong IP (timeout)",
   },
   summary: {

@@ -43,7 +43,10 @@ export const diagrams: Record<Category, Diagram> = {
     ],
   },
   timeout: {
-    title: { es: "Tiempo agotado: el SYN no recibe respuesta", en: "Timed out: the SYN gets no answer" },
+    title: {
+      es: "Tiempo de espera agotado: el SYN no recibe respuesta",
+      en: "Timed out: the SYN gets no answer",
+    },
     desc: {
       es: "El cliente envía un SYN y lo reintenta; un cortafuegos lo descarta o el host no existe, así que nunca llega respuesta. Al final el cliente informa ETIMEDOUT.",
       en: "The client sends a SYN and retries it; a firewall drops it or the host does not exist, so no answer ever comes. In the end the client reports ETIMEDOUT.",

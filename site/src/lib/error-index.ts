@@ -5,6 +5,7 @@ import type { Category, Scenario } from "@connlab/scenarios";
 import { scenarios } from "./catalogue.ts";
 import { messagePattern } from "./message-pattern.ts";
 import { observations } from "./observations.ts";
+import { settingsOf } from "./settings.ts";
 
 /**
  * One line a reader may have on screen, with every client that printed it (or "classic" for the
@@ -71,7 +72,9 @@ export function errorIndex(): IndexEntry[] {
     for (const o of observations.scenarios[scenario.id]?.broken ?? []) {
       if (o.code === CONNECTED) continue;
       entry(o.code).scenarios.add(scenario);
-      seen(o.code, o.message, `${o.client} (${o.clientVersion})`);
+      // A row that needed a non-default setting says so here too, as on its page.
+      const settings = settingsOf(o).map((s) => s.setting);
+      seen(o.code, o.message, [`${o.client} (${o.clientVersion})`, ...settings].join(", "));
     }
   }
   const entries: IndexEntry[] = [...codes].map(([code, found]) => ({

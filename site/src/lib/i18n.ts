@@ -5,6 +5,16 @@ const words = {
   client: { es: "Cliente", en: "Client" },
   code: { es: "Código", en: "Code" },
   message: { es: "Mensaje", en: "Message" },
+  time: { es: "Tiempo", en: "Time" },
+  observedIntro: {
+    es: "Lo que imprimieron los clientes reales cuando el laboratorio grabó este fallo (con sus propias direcciones y puertos):",
+    en: "What the real clients printed when the lab recorded this failure (on its own addresses and ports):",
+  },
+  settings: { es: "Ajustes que no son los de por defecto", en: "Non-default settings" },
+  settingsNote: {
+    es: "Ajustes que no son los de por defecto, y lo que pasaría sin ellos:",
+    en: "Non-default settings, and what would happen without them:",
+  },
   classic: { es: "Redacción clásica (la que se busca)", en: "Classic wording (what people search for)" },
   recordedOn: { es: "Grabado con", en: "Recorded on" },
   notRecorded: { es: "Aún sin grabar", en: "Not recorded yet" },

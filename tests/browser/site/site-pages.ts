@@ -5,10 +5,14 @@ import type { Browser, Page, Response } from "playwright-core";
  * interface appears or goes away on the host, which the root lab's veth pairs do all the time
  * while tests run in parallel. Any other failure is thrown at once.
  */
-export async function visit(page: Page, url: string): Promise<Response | null> {
+export async function visit(
+  page: Page,
+  url: string,
+  waitUntil: "load" | "domcontentloaded" = "load",
+): Promise<Response | null> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await page.goto(url, { timeout: 20_000, waitUntil: "load" });
+      return await page.goto(url, { timeout: 20_000, waitUntil });
     } catch (error) {
       if (attempt >= 3 || !String(error).includes("ERR_NETWORK_CHANGED")) throw error;
     }
