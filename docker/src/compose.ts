@@ -233,6 +233,9 @@ export function composeYaml(): string {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
+/** A shell on the lab network that lists each broken target and the command that shows it. */
+export const shellCommand = "docker compose -f docker/compose.yaml run --rm shell";
+
 /** The command that reproduces one scenario in the stack, as each scenario page shows it. */
 export function dockerCommand(id: string): string {
   const { category } = getScenario(id);

@@ -9,6 +9,7 @@ export {
   fixedClientService,
   image,
   probeService,
+  shellCommand,
 } from "./compose.ts";
 export { composeFile, composeProject } from "./project.ts";
 export { formatReport, formatScenario, type ProbeReport, summarize, summaryLine } from "./report.ts";

@@ -1,4 +1,4 @@
-import { composeProject } from "@connlab/docker";
+import { composeProject } from "@connlab/docker/project";
 import { type Category, categories } from "@connlab/scenarios";
 import { type Command, Option } from "commander";
 import { CliError } from "../errors.ts";

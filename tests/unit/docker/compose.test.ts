@@ -10,6 +10,7 @@ import {
   dockerTierIds,
   fixedClientService,
   services,
+  shellCommand,
 } from "@connlab/docker";
 import { getScenario, scenarios } from "@connlab/scenarios";
 import { describe, expect, it } from "vitest";
@@ -120,6 +121,12 @@ describe("dockerCommand", () => {
     expect(dockerCommand("timeout-firewall")).toBe(
       "docker compose -f docker/compose.yaml --profile timeout run probe-timeout --scenario timeout-firewall",
     );
+  });
+
+  it("has a shell beside it, on the lab network only, in no profile of the run", () => {
+    expect(shellCommand).toBe("docker compose -f docker/compose.yaml run --rm shell");
+    expect(model.shell?.profiles).toEqual(["shell"]);
+    expect(model.shell?.networks).toEqual({ lab: {} });
   });
 
   it("refuses a scenario without the docker tier", () => {
