@@ -5,13 +5,31 @@
  * (the default, from docker/.env) and one per category.
  */
 import { type Category, categories, getScenario, scenarios } from "@connlab/scenarios";
+import { Document, isMap, isScalar, visit } from "yaml";
 import { type Service, services } from "./services.ts";
 import { type DockerScenario, dockerScenarios } from "./stack.ts";
-import { toYaml, type Yaml } from "./yaml.ts";
 
 /** The one image every service runs; built from the repository by docker/Dockerfile. */
 export const image = "connlab-lab:local";
-export const readyFile = "/tmp/connlab-ready";
+/** A value Compose takes from the environment of whoever runs it, with a default. */
+const fromEnv = (name: string, fallback: string) => `\${${name}:-${fallback}}`;
+/** CONNLAB_IMAGE names another tag, so two checkouts on one dockerd do not overwrite each other's. */
+const imageRef = fromEnv("CONNLAB_IMAGE", image);
+/** The reader's language, for the page links and the shell's message. */
+const lang = fromEnv("LANG", "C.UTF-8");
+/**
+ * The volume every service of the stack shares. A service writes `ready/<service>` once it
+ * listens (the probe waits for those, see ready.ts); the probe touches `report-done` once its
+ * report is printed, and docker/run-service.sh then stops every service, so a plain
+ * `docker compose up` ends by itself.
+ */
+export const runDir = "/run/connlab";
+export const reportDoneFile = `${runDir}/report-done`;
+export const readyFile = (service: string) => `${runDir}/ready/${service}`;
+const runVolume = `run:${runDir}`;
+
+/** One service of the compose file, as the YAML library writes it (undefined keys are left out). */
+type ComposeService = Record<string, unknown>;
 export const agentPort = 9000;
 
 export const dockerTierIds: readonly string[] = scenarios
@@ -31,28 +49,30 @@ export const probeService = (category?: Category) => (category ? `probe-${catego
 /** Quoted for sh: the compose file runs every service through `sh -c`. */
 const sq = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
-/** Waits for `docker stop` without node: sh handles TERM once `sleep` runs in the background. */
-const idle = `touch ${readyFile}; trap 'exit 0' TERM; sleep infinity & wait`;
+/**
+ * Every lab service runs under run-service.sh: quiet, and gone once the report is printed. No
+ * healthcheck: dockerd starts one as a process inside each container every interval, two dozen
+ * every 2 s for as long as the stack runs, and dockerd is also the stack's DNS server (see
+ * ready.ts).
+ */
+const underRunService = (name: string, command: readonly string[]) => [
+  "sh",
+  "docker/run-service.sh",
+  name,
+  ...command,
+];
 
-function serverScript(service: Service): string {
+function serverScript(name: string, service: Service): string {
   const steps = [...(service.nft ?? []).map((rule) => `nft ${sq(rule)}`)];
   if (service.before) steps.push(service.before);
-  if (!service.app) return [...steps, idle].join(" && ");
+  // A machine that only exists (it answers at the kernel level): ready at once.
+  if (!service.app) return [...steps, `touch ${readyFile(name)}`, "exec sleep infinity"].join(" && ");
   const { app, host = "0.0.0.0", ports, upstream } = service.app;
   const args = ["--app", app, "--host", host, ...ports.flatMap((p) => ["--port", String(p)])];
   if (upstream) args.push("--upstream", upstream);
-  return [...steps, `exec node servers/src/bin/serve.ts ${args.join(" ")} --ready-file ${readyFile}`].join(
-    " && ",
-  );
+  args.push("--ready-file", readyFile(name));
+  return [...steps, `exec node servers/src/bin/serve.ts ${args.join(" ")}`].join(" && ");
 }
-
-const healthcheck: Yaml = {
-  // A file the process writes once it listens: cheap to test, no client inside the container.
-  test: ["CMD", "test", "-e", readyFile],
-  interval: "2s",
-  timeout: "2s",
-  retries: 30,
-};
 
 function profilesFor(ids: readonly string[]): string[] {
   const used = new Set(ids.map((id) => getScenario(id).category));
@@ -63,45 +83,44 @@ function usersOf(name: string): string[] {
   return dockerTierIds.filter((id) => dockerScenario(id).services.includes(name as never));
 }
 
-function server(name: string, service: Service): Record<string, Yaml | undefined> {
+function server(name: string, service: Service): ComposeService {
   const network = service.network ?? "lab";
   return {
-    image,
+    image: imageRef,
     profiles: profilesFor(usersOf(name)),
-    command: ["sh", "-c", serverScript(service)],
+    command: underRunService(name, ["sh", "-c", serverScript(name, service)]),
     cap_add: service.nft ? ["NET_ADMIN"] : undefined,
     networks: { [network]: service.aliases ? { aliases: [...service.aliases] } : {} },
-    volumes: service.before ? ["addresses:/addresses"] : undefined,
-    healthcheck,
+    volumes: [...(service.before ? ["addresses:/addresses"] : []), runVolume],
     stop_grace_period: "2s",
   };
 }
 
-function dependsOn(names: readonly string[]): Yaml {
-  return Object.fromEntries(names.map((n) => [n, { condition: "service_healthy" }]));
-}
-
-function client(id: string, entry: DockerScenario, fixed = false): Record<string, Yaml | undefined> {
+function client(id: string, entry: DockerScenario, fixed = false): ComposeService {
   const spec = entry.client ?? {};
+  const name = fixed ? fixedClientService(id) : clientService(id);
   const sysctls = fixed ? spec.fixed?.sysctls : spec.sysctls;
   const agent = ["node", "docker/src/agent.ts", "--scenario", id, ...(fixed ? ["--fixed"] : [])];
   return {
-    image,
+    image: imageRef,
     profiles: profilesFor([id]),
-    command: [...agent, "--ready-file", readyFile],
+    command: underRunService(name, [...agent, "--ready-file", readyFile(name)]),
     cap_add: spec.capAdd ? [...spec.capAdd] : undefined,
     environment: spec.env ? { ...spec.env } : undefined,
     sysctls: sysctls ? { ...sysctls } : undefined,
     networks: { lab: {} },
-    volumes: entry.broken.url.includes("{internal-server}") ? ["addresses:/addresses:ro"] : undefined,
-    depends_on: entry.services.length > 0 ? dependsOn(entry.services) : undefined,
-    healthcheck,
+    volumes: [
+      ...(entry.broken.url.includes("{internal-server}") ? ["addresses:/addresses:ro"] : []),
+      runVolume,
+    ],
+    // The probe waits for the servers before it asks the agent anything.
+    depends_on: entry.services.length > 0 ? [...entry.services] : undefined,
     stop_grace_period: "2s",
   };
 }
 
-function probe(category?: Category): Record<string, Yaml | undefined> {
-  const ids = dockerTierIds.filter((id) => !category || getScenario(id).category === category);
+/** The services the given scenarios run against, including their client containers. */
+export function servicesOf(ids: readonly string[]): string[] {
   const needs = new Set<string>();
   for (const id of ids) {
     const entry = dockerScenario(id);
@@ -110,70 +129,112 @@ function probe(category?: Category): Record<string, Yaml | undefined> {
     if (entry.client) needs.add(clientService(id));
     if (entry.client?.fixed) needs.add(fixedClientService(id));
   }
+  return [...needs].sort();
+}
+
+function probe(category?: Category): ComposeService {
+  const ids = dockerTierIds.filter((id) => !category || getScenario(id).category === category);
   return {
-    image,
+    image: imageRef,
     build: { context: "..", dockerfile: "docker/Dockerfile" },
     profiles: [category ?? "all"],
     entrypoint: ["node", "docker/src/probe.ts"],
-    environment: { CONNLAB_CATEGORIES: category ?? categories.join(",") },
+    // LANG: the page links in the reader's language.
+    environment: {
+      CONNLAB_CATEGORIES: category ?? categories.join(","),
+      LANG: lang,
+      // Every client resolves its target through getaddrinfo on libuv's thread pool (4 threads
+      // by default). The probe runs the scenarios concurrently, ~60 lookups at once, so with 4
+      // threads a lookup queued behind 15 others and, whenever Docker's embedded DNS answered
+      // slowly, spent its client's whole attempt waiting for a thread. One thread per lookup.
+      UV_THREADPOOL_SIZE: "64",
+    },
     networks: { lab: {} },
-    depends_on: dependsOn([...needs].sort()),
+    volumes: [runVolume],
+    // Started first; the probe itself waits until each has written its ready file.
+    depends_on: servicesOf(ids),
   };
 }
 
-export function composeModel(): Record<string, Yaml> {
-  const out: Record<string, Yaml> = {};
+/** `docker compose run --rm shell`: a client machine on the lab network, to try it by hand. */
+function shell(): ComposeService {
+  const servers = servicesOf(dockerTierIds).filter((name) => name in services);
+  return {
+    image: imageRef,
+    profiles: ["shell"],
+    command: ["sh", "-c", "node docker/src/shell-help.ts && exec bash"],
+    environment: { LANG: lang },
+    stdin_open: true,
+    tty: true,
+    networks: { lab: {} },
+    depends_on: servers,
+  };
+}
+
+export function composeModel(): Record<string, ComposeService> {
+  const out: Record<string, ComposeService> = { shell: shell() };
   for (const category of [undefined, ...categories]) {
     if (category && !dockerTierIds.some((id) => getScenario(id).category === category)) continue;
-    out[probeService(category)] = probe(category) as Yaml;
+    out[probeService(category)] = probe(category);
   }
   const used = new Set<string>(
     dockerTierIds.flatMap((id) => (dockerScenario(id).pending ? [] : dockerScenario(id).services)),
   );
   for (const [name, service] of Object.entries(services) as [string, Service][]) {
-    if (used.has(name)) out[name] = server(name, service) as Yaml;
+    if (used.has(name)) out[name] = server(name, service);
   }
   for (const id of dockerTierIds) {
     const entry = dockerScenario(id);
-    if (entry.client && !entry.pending) out[clientService(id)] = client(id, entry) as Yaml;
-    if (entry.client?.fixed && !entry.pending) out[fixedClientService(id)] = client(id, entry, true) as Yaml;
+    if (entry.client && !entry.pending) out[clientService(id)] = client(id, entry);
+    if (entry.client?.fixed && !entry.pending) out[fixedClientService(id)] = client(id, entry, true);
   }
   return out;
 }
 
-const header = `# Generated by docker/generate.ts from the scenario catalogue: do not edit by hand.
-# Run it (see README.md, "Docker"):
-#   docker compose -f docker/compose.yaml build
-#   docker compose -f docker/compose.yaml run --rm probe
-#   docker compose -f docker/compose.yaml down -v
-# One group: --profile refused|timeout|addrnotavail|protocol and run probe-<category>.
-# Safe by default: no port is published, every network is internal (no way out).
-`;
+const header = `Generated by docker/generate.ts from the scenario catalogue: do not edit by hand.
+Run it from this folder (see README.md, "Docker"):
+  docker compose up --build --abort-on-container-exit --exit-code-from probe
+  docker compose run --rm shell     # a shell in the lab network, to try each failure by hand
+  docker compose down -v
+One group: --profile refused|timeout|addrnotavail|protocol and run probe-<category>.
+Safe by default: no port is published, every network is internal (no way out).`;
+
+/** What goes on the wire at a service, written above it in the file. */
+function describeService(name: string): string {
+  const described = (services as Record<string, Service>)[name]?.describe;
+  if (described) return described;
+  if (name.endsWith("-fixed")) return `the client of ${name.slice(7, -6)} with the documented kernel fix`;
+  if (name.startsWith("client-")) return `the client of ${name.slice(7)}, with its own kernel settings`;
+  if (name === "shell")
+    return "a shell on the lab network (curl, nc, dig, ws) that lists each failure to try";
+  return `the probe${name === "probe" ? "" : ` for ${name.slice(6)}`}: runs the catalogue's clients and reports`;
+}
 
 /** The compose file's text, as committed. */
 export function composeYaml(): string {
-  const model = composeModel();
-  let body = "services:\n";
-  for (const [name, service] of Object.entries(model)) {
-    const describe = (services as Record<string, Service>)[name]?.describe;
-    const comment = describe
-      ? describe
-      : name.endsWith("-fixed")
-        ? `the client of ${name.slice(7, -6)} with the documented kernel fix`
-        : name.startsWith("client-")
-          ? `the client of ${name.slice(7)}, with its own kernel settings`
-          : `the probe${name === "probe" ? "" : ` for ${name.slice(6)}`}: runs the catalogue's clients and reports`;
-    body += `  # ${comment}\n  ${name}:\n${toYaml(service, 4)}`;
-  }
-  const rest = toYaml({
-    networks: {
-      lab: { internal: true },
-      private: { internal: true },
-    },
-    volumes: { addresses: {} },
+  const doc = new Document({
+    version: "3.9",
+    services: composeModel(),
+    networks: { lab: { internal: true }, private: { internal: true } },
+    volumes: { addresses: {}, run: {} },
   });
-  return `${header}version: "3.9"\n\n${body}\n${rest}`;
+  doc.commentBefore = header.replace(/^/gm, " ");
+  const servicesMap = doc.get("services");
+  if (!isMap(servicesMap)) throw new Error("compose model without services");
+  for (const pair of servicesMap.items) {
+    if (isScalar(pair.key)) pair.key.commentBefore = ` ${describeService(String(pair.key.value))}`;
+  }
+  // Short lists of words (profiles, commands) read best on one line.
+  visit(doc, {
+    Seq: (_, seq) => {
+      if (seq.items.every(isScalar)) seq.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
+
+/** A shell on the lab network that lists each broken target and the command that shows it. */
+export const shellCommand = "docker compose -f docker/compose.yaml run --rm shell";
 
 /** The command that reproduces one scenario in the stack, as each scenario page shows it. */
 export function dockerCommand(id: string): string {

@@ -9,9 +9,9 @@ export {
   fixedClientService,
   image,
   probeService,
+  shellCommand,
 } from "./compose.ts";
 export { composeFile, composeProject } from "./project.ts";
-export { formatReport, type ProbeReport, summarize } from "./report.ts";
+export { formatReport, formatScenario, type ProbeReport, summarize, summaryLine } from "./report.ts";
 export { services } from "./services.ts";
 export { dockerScenarios } from "./stack.ts";
-export { toYaml } from "./yaml.ts";

@@ -4,13 +4,24 @@
  * stack's services, prints the report (or JSON with --json), and exits 0 only when every
  * scenario was reproduced as documented.
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { parseArgs } from "node:util";
+import { localeFromEnv } from "@connlab/probes/doctor";
 import { getScenario } from "@connlab/scenarios";
 import { checkScenario, type FixedResult, type ScenarioResult } from "./check.ts";
-import { agentPort, clientService, dockerScenario, dockerTierIds, fixedClientService } from "./compose.ts";
-import { formatReport, summarize } from "./report.ts";
-import { agentTimeoutMs, timeoutMs } from "./timeouts.ts";
+import {
+  agentPort,
+  clientService,
+  dockerScenario,
+  dockerTierIds,
+  fixedClientService,
+  reportDoneFile,
+  servicesOf,
+} from "./compose.ts";
+import { waitUntilReady } from "./ready.ts";
+import { formatScenario, summarize, summaryLine } from "./report.ts";
+import { agentTimeoutMs, readyDeadlineMs, timeoutMs } from "./timeouts.ts";
 
 const { values } = parseArgs({
   options: {
@@ -54,14 +65,31 @@ async function viaAgent(id: string): Promise<ScenarioResult> {
   return { ...result, status, fixed };
 }
 
-const results = await Promise.all(
-  ids.map((id) => {
-    const entry = dockerScenario(id);
-    return entry.client && !entry.pending ? viaAgent(id) : checkScenario(id, timeoutMs);
-  }),
-);
-const report = summarize(results);
-const json = `${JSON.stringify(report, null, 2)}\n`;
-if (values.out) writeFileSync(values.out, json);
-process.stdout.write(values.json ? json : formatReport(report));
-process.exitCode = report.ok ? 0 : 1;
+const pages = {
+  locale: localeFromEnv(process.env),
+  ...(process.env.CONNLAB_GUIDE_URL ? { base: process.env.CONNLAB_GUIDE_URL } : {}),
+};
+
+/** One scenario, printed as soon as it finishes (the text report) so `up` reads as it goes. */
+async function reproduceAndShow(id: string): Promise<ScenarioResult> {
+  const entry = dockerScenario(id);
+  const result = await (entry.client && !entry.pending ? viaAgent(id) : checkScenario(id, timeoutMs));
+  if (!values.json) process.stdout.write(formatScenario(result, pages));
+  return result;
+}
+
+try {
+  await waitUntilReady(servicesOf(ids), readyDeadlineMs);
+  const report = summarize(await Promise.all(ids.map(reproduceAndShow)));
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  if (values.out) writeFileSync(values.out, json);
+  process.stdout.write(values.json ? json : `\n${summaryLine(report)}`);
+  process.exitCode = report.ok ? 0 : 1;
+} catch (error) {
+  // One line, no stack: a service that never listened, an agent that did not answer.
+  process.stderr.write(`probe: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+} finally {
+  // The lab's services stop once this exists (docker/run-service.sh): plain `up` ends here.
+  if (existsSync(dirname(reportDoneFile))) writeFileSync(reportDoneFile, "");
+}

@@ -1,4 +1,4 @@
-import { composeProject } from "@connlab/docker";
+import { composeProject } from "@connlab/docker/project";
 import { type Category, ConnlabError, categories } from "@connlab/scenarios";
 import { type Command, Option } from "commander";
 

@@ -1,4 +1,4 @@
-import { dockerCommand as composeCommand } from "@connlab/docker/compose";
+import { dockerCommand as composeCommand, shellCommand } from "@connlab/docker/compose";
 import { type Category, getScenario, type Scenario, scenarios } from "@connlab/scenarios";
 
 export type Lang = "es" | "en";
@@ -30,9 +30,9 @@ export function reproduceCommand(scenario: Scenario, options: { fixed?: boolean 
   return `pnpm connlab reproduce ${scenario.id}${options.fixed ? " --fixed" : ""}`;
 }
 
-/** The command that reproduces the scenario in the Docker stack, as the stack itself spells it. */
+/** The commands that reproduce the scenario in the Docker stack (the probe, then by hand), as the stack spells them. */
 export function dockerCommand(scenario: Scenario): string {
-  return composeCommand(scenario.id);
+  return `${composeCommand(scenario.id)}\n${shellCommand}   # try it by hand: curl, nc, dig, ws`;
 }
 
 export { getScenario, scenarios };

@@ -10,20 +10,30 @@ import {
   dockerTierIds,
   fixedClientService,
   services,
+  shellCommand,
 } from "@connlab/docker";
 import { getScenario, scenarios } from "@connlab/scenarios";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { repoRoot } from "../../helpers/cli.ts";
 
 type ComposeService = {
   profiles?: string[];
+  command?: string[];
+  volumes?: string[];
   cap_add?: string[];
   ports?: unknown;
   networks?: Record<string, unknown>;
-  depends_on?: Record<string, unknown>;
+  depends_on?: string[];
 };
 
-const model = composeModel() as Record<string, ComposeService>;
+/** The committed file as Compose reads it. */
+const file = parse(readFileSync(join(repoRoot, "docker", "compose.yaml"), "utf8")) as {
+  version: string;
+  services: Record<string, ComposeService>;
+  networks: Record<string, { internal?: boolean }>;
+};
+const model = file.services;
 
 /** Scenarios whose app is not written yet; the probe reports them as unverified. */
 const pending: string[] = [];
@@ -32,6 +42,22 @@ describe("docker/compose.yaml", () => {
   it("is the committed output of docker/generate.ts (run it after changing the catalogue)", () => {
     const committed = readFileSync(join(repoRoot, "docker", "compose.yaml"), "utf8");
     expect(committed).toBe(composeYaml());
+    // What a YAML parser reads back is the model itself, with unset keys left out.
+    expect(model).toEqual(JSON.parse(JSON.stringify(composeModel())));
+  });
+
+  it("runs every lab service quietly, until the probe has printed its report", () => {
+    const lab = Object.entries(model).filter(([name]) => !name.startsWith("probe") && name !== "shell");
+    expect(lab.length).toBeGreaterThan(10);
+    for (const [name, service] of lab) {
+      expect(service.command?.slice(0, 2), name).toEqual(["sh", "docker/run-service.sh"]);
+      expect(service.volumes, name).toContain("run:/run/connlab");
+    }
+    for (const [name, service] of Object.entries(model).filter(([n]) => n.startsWith("probe"))) {
+      expect(service.volumes, name).toEqual(["run:/run/connlab"]);
+    }
+    // No healthchecks: the probe waits for the ready files itself (docker/src/ready.ts).
+    expect(Object.values(model).filter((s) => "healthcheck" in s)).toEqual([]);
   });
 
   it("wires exactly the docker-tier scenarios of the catalogue", () => {
@@ -53,8 +79,8 @@ describe("docker/compose.yaml", () => {
       for (const name of needed) {
         expect(model[name], name).toBeDefined();
         expect(model[name]?.profiles).toEqual(expect.arrayContaining(["all", category]));
-        expect(Object.keys(model.probe?.depends_on ?? {})).toContain(name);
-        expect(Object.keys(model[`probe-${category}`]?.depends_on ?? {})).toContain(name);
+        expect(model.probe?.depends_on).toContain(name);
+        expect(model[`probe-${category}`]?.depends_on).toContain(name);
       }
       // Only an absent host needs no container at all.
       if (needed.length === 0) expect(entry.broken.url).toContain("{absent}");
@@ -81,11 +107,11 @@ describe("docker/compose.yaml", () => {
         .map((id) => [clientService(id), ["NET_ADMIN"]]),
     ];
     expect(withCaps.sort()).toEqual(expected.sort());
-    expect(text).toMatch(/networks:\n {2}lab:\n {4}internal: true\n {2}private:\n {4}internal: true\n/);
+    expect(file.networks).toEqual({ lab: { internal: true }, private: { internal: true } });
   });
 
   it("names a compose version that docker-compose 1.29 accepts with profiles", () => {
-    expect(composeYaml()).toMatch(/^version: "3\.9"$/m);
+    expect(file.version).toBe("3.9");
     expect(readFileSync(join(repoRoot, "docker", ".env"), "utf8")).toBe("COMPOSE_PROFILES=all\n");
   });
 });
@@ -95,6 +121,12 @@ describe("dockerCommand", () => {
     expect(dockerCommand("timeout-firewall")).toBe(
       "docker compose -f docker/compose.yaml --profile timeout run probe-timeout --scenario timeout-firewall",
     );
+  });
+
+  it("has a shell beside it, on the lab network only, in no profile of the run", () => {
+    expect(shellCommand).toBe("docker compose -f docker/compose.yaml run --rm shell");
+    expect(model.shell?.profiles).toEqual(["shell"]);
+    expect(model.shell?.networks).toEqual({ lab: {} });
   });
 
   it("refuses a scenario without the docker tier", () => {

@@ -1,20 +1,5 @@
-import { formatReport, type ScenarioResult, summarize, toYaml } from "@connlab/docker";
+import { formatReport, formatScenario, type ScenarioResult, summarize } from "@connlab/docker";
 import { describe, expect, it } from "vitest";
-
-describe("toYaml", () => {
-  it("writes block mappings, flow lists of scalars, sequences of mappings and JSON-quoted strings", () => {
-    const text = toYaml({
-      version: "3.9",
-      list: ["a", 1, true],
-      empty: {},
-      "odd key": { items: [{ name: "x", n: 2 }] },
-      skipped: undefined,
-    });
-    expect(text).toBe(
-      'version: "3.9"\nlist: ["a", 1, true]\nempty: {}\n"odd key":\n  items:\n    - name: "x"\n      n: 2\n',
-    );
-  });
-});
 
 const observation = {
   client: "node-net" as const,
@@ -60,5 +45,15 @@ describe("the probe's report", () => {
     expect(text).toContain("✗ node-net  OK: connected to http:8081  (3 ms, Node.js 24)");
     expect(text).toContain("expected ECONNREFUSED /^connect ECONNREFUSED \\S+$/");
     expect(text).toMatch(/\n0 reproduced, 1 failed, 0 unverified\n$/);
+  });
+
+  it("links each scenario's page in the reader's language", () => {
+    expect(formatScenario(result("reproduced", true), { locale: "en" }).split("\n").slice(0, 2)).toEqual([
+      "✓ refused-wrong-port  reproduced  → http://http:8081/",
+      "    http://localhost:4321/en/refused/wrong-port/",
+    ]);
+    expect(
+      formatScenario(result("reproduced", true), { locale: "es", base: "http://127.0.0.1:4000/" }),
+    ).toContain("\n    http://127.0.0.1:4000/refused/wrong-port/\n");
   });
 });
