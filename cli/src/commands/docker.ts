@@ -1,6 +1,7 @@
 import { composeProject } from "@connlab/docker";
 import { type Category, categories } from "@connlab/scenarios";
 import { type Command, Option } from "commander";
+import { commandSummaries } from "../command-summaries.ts";
 import { CliError } from "../errors.ts";
 
 /** The compose project these commands share; tests and bench use projects of their own. */
@@ -19,9 +20,7 @@ async function compose(args: readonly string[], timeoutMs: number): Promise<numb
 }
 
 export function registerDocker(program: Command): void {
-  const docker = program
-    .command("docker")
-    .description("the compose stack (docker/compose.yaml): up, report, down");
+  const docker = program.command("docker").description(commandSummaries.docker);
   docker
     .command("up")
     .description("build the image and start the broken servers (nothing is published)")

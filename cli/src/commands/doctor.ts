@@ -14,6 +14,7 @@ import {
 } from "@connlab/probes/doctor";
 import { type Command, Option } from "commander";
 import yoctoSpinner from "yocto-spinner";
+import { commandSummaries } from "../command-summaries.ts";
 import { CliError } from "../errors.ts";
 import { paint, printJson } from "../output.ts";
 
@@ -47,7 +48,7 @@ function guideBaseFrom(text: string): string {
 export function registerDoctor(program: Command): void {
   program
     .command("doctor")
-    .description("diagnose why a client cannot connect to <target>, and name the guide's page for it")
+    .description(commandSummaries.doctor)
     .argument("<target>", "ws://, wss://, http://, https://, tcp:// URL, or host:port")
     .option("--timeout <seconds>", "bound for each check", String(defaultDoctorTimeoutMs / 1000))
     .option("--json", "print the report as JSON")

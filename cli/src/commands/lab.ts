@@ -2,6 +2,7 @@ import { reproducibleHere } from "@connlab/probes";
 import { getScenario, type Scenario, scenarios } from "@connlab/scenarios";
 import { type RunningSetup, removeLeftovers as removeRootLeftovers, setups } from "@connlab/servers";
 import type { Command } from "commander";
+import { commandSummaries } from "../command-summaries.ts";
 import { CliError } from "../errors.ts";
 import { isLabProcess, type LabEntry, readState, removeState, statePath, writeState } from "../lab/state.ts";
 import { tryItCommand } from "../lab/try-it.ts";
@@ -134,7 +135,7 @@ async function down(): Promise<void> {
 }
 
 export function registerLab(program: Command): void {
-  const lab = program.command("lab").description("run the rootless lab's broken setups in the foreground");
+  const lab = program.command("lab").description(commandSummaries.lab);
   lab
     .command("up")
     .description("start the broken setups of the given scenarios (default: every rootless one) until Ctrl-C")

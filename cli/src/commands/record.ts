@@ -8,12 +8,13 @@ import {
 } from "@connlab/probes";
 import { scenarioIds, scenarios } from "@connlab/scenarios";
 import type { Command } from "commander";
+import { commandSummaries } from "../command-summaries.ts";
 import { paint } from "../output.ts";
 
 export function registerRecord(program: Command): void {
   program
     .command("record")
-    .description("reproduce every scenario this machine can, broken and fixed, into probes/observations.json")
+    .description(commandSummaries.record)
     .action(async () => {
       const runnable = scenarios.filter(reproducibleHere);
       const runs = await reproduceBothWays(runnable);

@@ -1,19 +1,21 @@
-import { NotReproducibleError, reproduce } from "@connlab/probes";
 import { type ClientName, clientNames, getScenario } from "@connlab/scenarios";
 import { type Command, Option } from "commander";
+import { commandSummaries } from "../command-summaries.ts";
 import { CliError } from "../errors.ts";
 import { paint, printJson, table } from "../output.ts";
 
 export function registerReproduce(program: Command): void {
   program
     .command("reproduce")
-    .description("set a scenario up, run its clients, tear it down, and show what each saw")
+    .description(commandSummaries.reproduce)
     .argument("<id>", "scenario id (see `connlab scenarios`)")
     .addOption(new Option("--client <name>", "only this client").choices(clientNames))
     .option("--fixed", "apply the declared fix instead: every client must connect")
     .option("--json", "print the report as JSON")
     .action(async (id: string, options: { client?: ClientName; fixed?: boolean; json?: boolean }) => {
       const scenario = getScenario(id);
+      // The lab (servers, clients, Chromium's driver) loads only when a run starts: not for --help.
+      const { NotReproducibleError, reproduce } = await import("@connlab/probes");
       const report = await reproduce(scenario, {
         fixed: options.fixed ?? false,
         ...(options.client ? { clients: [options.client] } : {}),

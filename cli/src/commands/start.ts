@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import type { Command } from "commander";
+import { commandSummaries } from "../command-summaries.ts";
 import { CliError } from "../errors.ts";
 import { paint } from "../output.ts";
 import { buildSite, defaultSitePort, serveSite, siteNeedsBuild } from "../site.ts";
@@ -25,7 +26,7 @@ function startLab(): ChildProcess {
 export function registerStart(program: Command): void {
   program
     .command("start")
-    .description("serve the guide and start the local lab (the README's main job)")
+    .description(commandSummaries.start)
     .option("--port <port>", "port for the guide on 127.0.0.1", parsePort, defaultSitePort)
     .option("--rebuild", "build the guide even when it looks up to date")
     .option("--no-lab", "serve the guide only, without the local lab")

@@ -17,6 +17,7 @@ import {
   WorkshopError,
 } from "@connlab/workshop";
 import type { Command } from "commander";
+import { commandSummaries } from "../command-summaries.ts";
 import { CliError } from "../errors.ts";
 import { paint, table } from "../output.ts";
 
@@ -34,9 +35,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 export function registerWorkshop(program: Command): void {
-  const workshop = program
-    .command("workshop")
-    .description("the workshop track: break an exercise, see it, fix it, verify it");
+  const workshop = program.command("workshop").description(commandSummaries.workshop);
 
   workshop
     .command("preflight")
