@@ -1,23 +1,37 @@
-import { reproducibleHere } from "@connlab/probes";
 import { getScenario, type Scenario, scenarios } from "@connlab/scenarios";
-import { type RunningSetup, removeLeftovers as removeRootLeftovers, setups } from "@connlab/servers";
+import type { RunningSetup } from "@connlab/servers";
 import type { Command } from "commander";
 import { commandSummaries } from "../command-summaries.ts";
 import { CliError } from "../errors.ts";
 import { isLabProcess, type LabEntry, readState, removeState, statePath, writeState } from "../lab/state.ts";
-import { tryItCommand } from "../lab/try-it.ts";
 import { paint, printJson, table } from "../output.ts";
 
+/** The servers and probes load only when a lab starts or stops: `lab status` reads one file. */
+async function loadLab() {
+  const [probes, servers, tryIt] = await Promise.all([
+    import("@connlab/probes"),
+    import("@connlab/servers"),
+    import("../lab/try-it.ts"),
+  ]);
+  return {
+    tryItCommand: tryIt.tryItCommand,
+    reproducibleHere: probes.reproducibleHere,
+    setups: servers.setups,
+    removeRootLeftovers: servers.removeLeftovers,
+  };
+}
+type Lab = Awaited<ReturnType<typeof loadLab>>;
+
 /** Scenarios `lab up` starts when given no ids: every one the rootless lab reproduces. */
-function rootlessScenarios(): Scenario[] {
+function rootlessScenarios({ reproducibleHere, setups }: Lab): Scenario[] {
   return scenarios.filter((s) => reproducibleHere(s) && setups.get(s.fault.name)?.tier === "lab");
 }
 
-function chosen(ids: readonly string[]): Scenario[] {
-  if (ids.length === 0) return rootlessScenarios();
+function chosen(ids: readonly string[], lab: Lab): Scenario[] {
+  if (ids.length === 0) return rootlessScenarios(lab);
   return ids.map((id) => {
     const scenario = getScenario(id);
-    const setup = setups.get(scenario.fault.name);
+    const setup = lab.setups.get(scenario.fault.name);
     if (!setup)
       throw new CliError(
         `scenario ${id} cannot be run by the lab yet (no setup "${scenario.fault.name}")`,
@@ -33,9 +47,9 @@ function chosen(ids: readonly string[]): Scenario[] {
 }
 
 /** Root lab: namespaces, veths and nft tables of runs that died; without root there are none to remove. */
-async function removeLeftovers(): Promise<string[]> {
+async function removeLeftovers(lab?: Lab): Promise<string[]> {
   if (process.getuid?.() !== 0) return [];
-  return removeRootLeftovers();
+  return (lab ?? (await loadLab())).removeRootLeftovers();
 }
 
 function printTable(entries: readonly LabEntry[]): void {
@@ -44,7 +58,10 @@ function printTable(entries: readonly LabEntry[]): void {
 }
 
 async function up(ids: readonly string[]): Promise<void> {
-  const selected = chosen(ids);
+  // An unknown id is a usage error, told before the lab loads.
+  for (const id of ids) getScenario(id);
+  const lab = await loadLab();
+  const selected = chosen(ids, lab);
   const previous = readState();
   if (previous && isLabProcess(previous.pid)) {
     throw new CliError(
@@ -59,13 +76,13 @@ async function up(ids: readonly string[]): Promise<void> {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
-  await removeLeftovers();
+  await removeLeftovers(lab);
   const running: RunningSetup[] = [];
   const closeAll = () => Promise.all(running.map((r) => r.close().catch(() => {})));
   const entries: LabEntry[] = [];
   try {
     for (const scenario of selected) {
-      const setup = setups.get(scenario.fault.name);
+      const setup = lab.setups.get(scenario.fault.name);
       if (!setup) continue;
       const started = await setup.start(scenario.fault.params);
       running.push(started);
@@ -73,7 +90,7 @@ async function up(ids: readonly string[]): Promise<void> {
         id: scenario.id,
         url: started.target.url,
         describe: setup.describe,
-        tryIt: tryItCommand(started.target),
+        tryIt: lab.tryItCommand(started.target),
       });
     }
   } catch (error) {
