@@ -67,14 +67,31 @@ WRAP
 # npm 11 warns about Debian's "nodedir" setting on every call; it is harmless here.
 export npm_config_loglevel=error
 ensure_tools
+pnpm_before="$(command -v pnpm || true)"
 export PATH="$tools/bin:$PATH"
 
-# So that "pnpm connlab ..." works from any later shell, as the README says.
-if [ "$(id -u)" = 0 ] && [ ! -e /usr/local/bin/pnpm ]; then
-  ln -s "$tools/bin/pnpm" /usr/local/bin/pnpm
-  echo "connlab: linked /usr/local/bin/pnpm to this checkout's pnpm (runs on Node 24)" >&2
-elif ! command -v pnpm >/dev/null 2>&1; then
-  echo "connlab: to run pnpm from other shells: export PATH=\"$tools/bin:\$PATH\"" >&2
+# So that "pnpm connlab ..." works from any later shell, as the README says: as root, a small
+# wrapper that runs the pnpm of whichever checkout holds the current directory. Never a link
+# into this checkout (it would dangle once the checkout is deleted). Only ours is replaced: an
+# older bootstrap's link into some .tools/, or a previous copy of the wrapper.
+install_pnpm_wrapper() {
+  local target="${CONNLAB_PNPM_WRAPPER:-/usr/local/bin/pnpm}"
+  if [ -L "$target" ]; then
+    case "$(readlink "$target")" in */.tools/bin/pnpm) ;; *) return 0 ;; esac
+  elif [ -e "$target" ]; then
+    grep -q '^# connlab pnpm wrapper' "$target" 2>/dev/null || return 0
+    cmp -s "$root/scripts/pnpm-wrapper.sh" "$target" && return 0
+  fi
+  # Written beside the target and renamed: a concurrent bootstrap never sees half a file.
+  install -D -m 0755 "$root/scripts/pnpm-wrapper.sh" "$target.connlab-$$" || return 1
+  mv -f "$target.connlab-$$" "$target" || return 1
+  echo "connlab: installed $target, which runs the pnpm of the checkout you are in" >&2
+}
+path_hint="connlab: to run pnpm from other shells: export PATH=\"$tools/bin:\$PATH\""
+if [ "$(id -u)" = 0 ]; then
+  install_pnpm_wrapper || echo "$path_hint" >&2
+elif [ -z "$pnpm_before" ]; then
+  echo "$path_hint" >&2
 fi
 if [ "${CONNLAB_SKIP_INSTALL:-}" != 1 ]; then
   (cd "$root" && pnpm install --reporter=silent)

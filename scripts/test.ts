@@ -14,7 +14,15 @@ const root = join(import.meta.dirname, "..");
 const inCi = process.env.CI === "true" || process.env.CI === "1";
 const resultsDir = join(root, ".connlab", "results");
 
-type Line = { step: string; passed: number; failed: number; skipped: number; note: string };
+type Line = {
+  step: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  note: string;
+  /** Wall time of the step, readiness check included: what a tier costs a CI run. */
+  seconds?: number;
+};
 const lines: Line[] = [];
 
 function run(command: string, args: readonly string[]): boolean {
@@ -25,8 +33,17 @@ function run(command: string, args: readonly string[]): boolean {
 /** Lint, format and typecheck count as one check each in the totals. */
 function staticCheck(step: string, command: string, args: readonly string[]): void {
   process.stdout.write(styleText("bold", `\n▶ ${step}\n`, { stream: process.stdout }));
+  const started = performance.now();
   const ok = run(command, args);
-  lines.push({ step, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, note: ok ? "ok" : "failed" });
+  const seconds = (performance.now() - started) / 1000;
+  lines.push({
+    step,
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    skipped: 0,
+    note: ok ? "ok" : "failed",
+    seconds,
+  });
 }
 
 type VitestJson = {
@@ -38,6 +55,14 @@ type VitestJson = {
   numFailedTestSuites: number;
   success: boolean;
 };
+
+/** Runs a tier and stamps its line with the wall time it took. */
+function timedTier(tier: TierName): void {
+  const started = performance.now();
+  runTier(tier);
+  const line = lines.at(-1);
+  if (line) line.seconds = (performance.now() - started) / 1000;
+}
 
 function runTier(tier: TierName): void {
   process.stdout.write(styleText("bold", `\n▶ tier ${tier}\n`, { stream: process.stdout }));
@@ -113,13 +138,17 @@ if (requested.length === 0) {
   staticCheck("typecheck (tsc)", "pnpm", ["exec", "tsc", "-p", "tsconfig.json"]);
   staticCheck("typecheck (packages)", "pnpm", ["-r", "--if-present", "run", "typecheck"]);
 }
-for (const tier of tiers) runTier(tier);
+for (const tier of tiers) timedTier(tier);
 
 process.stdout.write(`\n${styleText("bold", "summary", { stream: process.stdout })}\n`);
 for (const l of lines) {
   const counts = `${l.passed} passed, ${l.failed} failed${l.skipped ? `, ${l.skipped} skipped` : ""}`;
-  process.stdout.write(`  ${l.step.padEnd(24)} ${counts.padEnd(34)} ${l.note}\n`);
+  const time = l.seconds === undefined ? "" : `${l.seconds.toFixed(1)} s`;
+  process.stdout.write(`  ${l.step.padEnd(24)} ${counts.padEnd(34)} ${time.padStart(8)}  ${l.note}\n`);
 }
+const tierSeconds = lines.filter((l) => l.step.startsWith("tier ")).reduce((n, l) => n + (l.seconds ?? 0), 0);
+if (tiers.length > 1)
+  process.stdout.write(`  ${"tiers together".padEnd(59)} ${`${tierSeconds.toFixed(1)} s`.padStart(8)}\n`);
 const passed = lines.reduce((n, l) => n + l.passed, 0);
 const failed = lines.reduce((n, l) => n + l.failed, 0);
 const skipped = lines.reduce((n, l) => n + l.skipped, 0);

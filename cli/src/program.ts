@@ -1,5 +1,6 @@
 import { ConnlabError } from "@connlab/scenarios";
 import { Command, CommanderError, Option } from "commander";
+import { type CommandName, commandSummaries } from "./command-summaries.ts";
 import { chooseLocale, type Locale, locales } from "./i18n/index.ts";
 
 type Registrar = (program: Command) => void;
@@ -7,9 +8,10 @@ type Registrar = (program: Command) => void;
 /**
  * Each command lives in commands/<name>.ts and registers itself. They are loaded on demand:
  * `connlab doctor` need not load Playwright, fastify and the whole lab before its first check,
- * which would double its start-up. Help and unknown commands load them all.
+ * which would double its start-up. The top-level help and unknown commands load none: they list
+ * each command's summary (command-summaries.ts).
  */
-const commandModules: Readonly<Record<string, () => Promise<Registrar>>> = {
+const commandModules: Readonly<Record<CommandName, () => Promise<Registrar>>> = {
   scenarios: () => import("./commands/scenarios.ts").then((m) => m.registerScenarios),
   reproduce: () => import("./commands/reproduce.ts").then((m) => m.registerReproduce),
   doctor: () => import("./commands/doctor.ts").then((m) => m.registerDoctor),
@@ -21,6 +23,10 @@ const commandModules: Readonly<Record<string, () => Promise<Registrar>>> = {
 };
 
 export const commandNames: readonly string[] = Object.keys(commandModules);
+
+function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(commandModules, name);
+}
 
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command("connlab")
@@ -40,9 +46,13 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
       writeErr: (text) =>
         process.stderr.write(text.startsWith("error:") ? `connlab: ${text.slice(7)}` : text),
     });
-  const named = argv.find((arg, i) => !arg.startsWith("-") && argv[i - 1] !== "--lang");
-  const wanted = named !== undefined && named in commandModules ? [named] : commandNames;
-  for (const name of wanted) (await commandModules[name]?.())?.(program);
+  // Operands only: the value after --lang is not a command name.
+  const words = argv.filter((arg, i) => !arg.startsWith("-") && argv[i - 1] !== "--lang");
+  // `connlab help reproduce` needs reproduce's options as much as `connlab reproduce --help`.
+  const named = words[0] === "help" ? words[1] : words[0];
+  if (named !== undefined && isCommandName(named)) (await commandModules[named]())(program);
+  else
+    for (const name of commandNames) program.command(name).description(commandSummaries[name as CommandName]);
   program.on("command:*", (operands: string[]) => {
     const valid = commandNames.join(", ");
     throw new ConnlabError("usage", `unknown command "${operands[0]}"; valid commands: ${valid}`);

@@ -1,6 +1,7 @@
 import { composeProject } from "@connlab/docker/project";
 import { type Category, ConnlabError, categories } from "@connlab/scenarios";
 import { type Command, Option } from "commander";
+import { commandSummaries } from "../command-summaries.ts";
 
 /** The compose project these commands share; tests and bench use projects of their own. */
 const stack = composeProject(process.env.CONNLAB_COMPOSE_PROJECT ?? "connlab");
@@ -18,9 +19,7 @@ async function compose(args: readonly string[], timeoutMs: number): Promise<numb
 }
 
 export function registerDocker(program: Command): void {
-  const docker = program
-    .command("docker")
-    .description("the compose stack (docker/compose.yaml): up, report, down");
+  const docker = program.command("docker").description(commandSummaries.docker);
   docker
     .command("up")
     .description("build the image and start the broken servers (nothing is published)")

@@ -10,6 +10,7 @@ import {
 import { ConnlabError, getScenario } from "@connlab/scenarios";
 import type { Command } from "commander";
 import yoctoSpinner from "yocto-spinner";
+import { commandSummaries } from "../command-summaries.ts";
 import { locale, t } from "../i18n/index.ts";
 import { paint, printJson } from "../output.ts";
 import { defaultSitePort } from "../site.ts";
@@ -44,7 +45,7 @@ function guideBaseFrom(text: string): string {
 export function registerDoctor(program: Command): void {
   program
     .command("doctor")
-    .description("diagnose why a client cannot connect to <target>, and name the guide's page for it")
+    .description(commandSummaries.doctor)
     .argument("<target>", "ws://, wss://, http://, https://, tcp:// URL, or host:port")
     .option("--timeout <seconds>", "bound for each check", String(defaultDoctorTimeoutMs / 1000))
     .option("--json", "print the report as JSON")

@@ -2,6 +2,7 @@ import { labSetup, reproducibleHere } from "@connlab/probes";
 import { ConnlabError, getScenario, type Scenario, scenarios } from "@connlab/scenarios";
 import { type RunningSetup, removeLeftovers, setups } from "@connlab/servers";
 import type { Command } from "commander";
+import { commandSummaries } from "../command-summaries.ts";
 import { t } from "../i18n/index.ts";
 import { browserUrl, triedInBrowser } from "../lab/browser-targets.ts";
 import { isLabProcess, type LabEntry, readState, removeState, statePath, writeState } from "../lab/state.ts";
@@ -129,7 +130,7 @@ async function down(): Promise<void> {
 }
 
 export function registerLab(program: Command): void {
-  const lab = program.command("lab").description("run the rootless lab's broken setups in the foreground");
+  const lab = program.command("lab").description(commandSummaries.lab);
   lab
     .command("up")
     .description("start the broken setups of the given scenarios (default: every rootless one) until Ctrl-C")

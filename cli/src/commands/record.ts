@@ -9,12 +9,13 @@ import {
 import { scenarioIds, scenarios } from "@connlab/scenarios";
 import { removeLeftovers } from "@connlab/servers";
 import type { Command } from "commander";
+import { commandSummaries } from "../command-summaries.ts";
 import { paint } from "../output.ts";
 
 export function registerRecord(program: Command): void {
   program
     .command("record")
-    .description("reproduce every scenario this machine can, broken and fixed, into probes/observations.json")
+    .description(commandSummaries.record)
     .action(async () => {
       await removeLeftovers();
       const runnable = scenarios.filter(reproducibleHere);

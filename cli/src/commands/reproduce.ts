@@ -1,20 +1,24 @@
-import { reproduce } from "@connlab/probes";
 import { type ClientName, clientNames, getScenario } from "@connlab/scenarios";
-import { removeLeftovers } from "@connlab/servers";
 import { type Command, Option } from "commander";
+import { commandSummaries } from "../command-summaries.ts";
 import { locale, t } from "../i18n/index.ts";
 import { paint, printJson, table } from "../output.ts";
 
 export function registerReproduce(program: Command): void {
   program
     .command("reproduce")
-    .description("set a scenario up, run its clients, tear it down, and show what each saw")
+    .description(commandSummaries.reproduce)
     .argument("<id>", "scenario id (see `connlab scenarios`)")
     .addOption(new Option("--client <name>", "only this client").choices(clientNames))
     .option("--fixed", "apply the declared fix instead: every client must connect")
     .option("--json", "print the report as JSON")
     .action(async (id: string, options: { client?: ClientName; fixed?: boolean; json?: boolean }) => {
       const scenario = getScenario(id);
+      // The lab (servers, clients, Chromium's driver) loads only when a run starts: not for --help.
+      const [{ reproduce }, { removeLeftovers }] = await Promise.all([
+        import("@connlab/probes"),
+        import("@connlab/servers"),
+      ]);
       // What dead runs (a SIGKILLed reproduce, a crash) left goes first; live runs keep theirs.
       await removeLeftovers();
       const report = await reproduce(scenario, {

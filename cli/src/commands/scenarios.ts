@@ -1,12 +1,13 @@
 import { scenarios } from "@connlab/scenarios";
 import type { Command } from "commander";
+import { commandSummaries } from "../command-summaries.ts";
 import { locale, t } from "../i18n/index.ts";
 import { printJson, table } from "../output.ts";
 
 export function registerScenarios(program: Command): void {
   program
     .command("scenarios")
-    .description("list the catalogue of failure scenarios")
+    .description(commandSummaries.scenarios)
     .option("--json", "print the full declarations as JSON")
     .action((options: { json?: boolean }) => {
       if (options.json) {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { ConnlabError } from "@connlab/scenarios";
 import type { Command } from "commander";
+import { commandSummaries } from "../command-summaries.ts";
 import { t } from "../i18n/index.ts";
 import { paint } from "../output.ts";
 import { buildSite, defaultSitePort, serveSite, siteBuildLog, siteNeedsBuild } from "../site.ts";
@@ -26,7 +27,7 @@ function startLab(): ChildProcess {
 export function registerStart(program: Command): void {
   program
     .command("start")
-    .description("serve the guide and start the local lab (the README's main job)")
+    .description(commandSummaries.start)
     .option("--port <port>", "port for the guide on 127.0.0.1", parsePort, defaultSitePort)
     .option("--rebuild", "build the guide even when it looks up to date")
     .option("--no-lab", "serve the guide only, without the local lab")

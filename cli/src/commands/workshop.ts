@@ -15,15 +15,14 @@ import {
   stopExercise,
 } from "@connlab/workshop";
 import type { Command } from "commander";
+import { commandSummaries } from "../command-summaries.ts";
 import { t } from "../i18n/index.ts";
 import { paint, table } from "../output.ts";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 export function registerWorkshop(program: Command): void {
-  const workshop = program
-    .command("workshop")
-    .description("the workshop track: break an exercise, see it, fix it, verify it");
+  const workshop = program.command("workshop").description(commandSummaries.workshop);
 
   workshop
     .command("preflight")
