@@ -67,7 +67,7 @@ async function viaAgent(id: string): Promise<ScenarioResult> {
 
 const pages = {
   locale: localeFromEnv(process.env),
-  ...(process.env.CONNLAB_GUIDE_URL ? { base: process.env.CONNLAB_GUIDE_URL } : {}),
+  ...(process.env.CONNLAB_SITE_URL ? { base: process.env.CONNLAB_SITE_URL } : {}),
 };
 
 /** One scenario, printed as soon as it finishes (the text report) so `up` reads as it goes. */

@@ -50,7 +50,7 @@ describe("the probe's report", () => {
   it("links each scenario's page in the reader's language", () => {
     expect(formatScenario(result("reproduced", true), { locale: "en" }).split("\n").slice(0, 2)).toEqual([
       "✓ refused-wrong-port  reproduced  → http://http:8081/",
-      "    http://localhost:4321/en/refused/wrong-port/",
+      "    /en/refused/wrong-port/",
     ]);
     expect(
       formatScenario(result("reproduced", true), { locale: "es", base: "http://127.0.0.1:4000/" }),
