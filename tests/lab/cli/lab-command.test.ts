@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterEach, describe, expect, it } from "vitest";
-import { connlab, repoRoot } from "../../helpers/cli.ts";
+import { connlab, englishEnv, repoRoot } from "../../helpers/cli.ts";
 
 interface State {
   pid: number;
@@ -45,7 +45,7 @@ const serverPort = (state: State) => Number(new URL(state.scenarios[0]?.url ?? "
 function spawnLab(env: Record<string, string>) {
   return execa(process.execPath, [join(repoRoot, "cli", "src", "main.ts"), "lab", "up", id], {
     reject: false,
-    env: { NO_COLOR: "1", ...env },
+    env: { NO_COLOR: "1", ...englishEnv, ...env },
     timeout: 30_000,
   });
 }
