@@ -1,5 +1,6 @@
 import {
   attemptBoundMs,
+  attemptBoundPastArpMs,
   type ClientName,
   ConnlabError,
   type Expectation,
@@ -61,6 +62,11 @@ export const defaultTimeoutMs = attemptBoundMs;
  */
 export const watchdogMs = 30_000;
 
+/** A client that must meet ARP's failure (EHOSTUNREACH) gets a bound past it; others the usual 2 s. */
+function boundFor(expectations: readonly Expectation[]): number {
+  return expectations.some((e) => e.code === "EHOSTUNREACH") ? attemptBoundPastArpMs : defaultTimeoutMs;
+}
+
 /** The expectations a run judges against: the declaration's, overridden per client, filtered. */
 function expectationsOf(scenario: Scenario, options: ObserveOptions): Expectation[] {
   const overrides = new Map((options.expect ?? []).map((e) => [e.client, e]));
@@ -96,7 +102,7 @@ export async function observe(
   const seen = await probeClients(
     expectations.map((e) => e.client),
     target,
-    { timeoutMs: options.timeoutMs ?? defaultTimeoutMs },
+    { timeoutMs: options.timeoutMs ?? boundFor(expectations) },
     limitMs,
   );
   const observations: Judged[] = [];

@@ -7,6 +7,14 @@
 export const attemptBoundMs = 2_000;
 
 /**
+ * The bound for a client that must meet the kernel's own ARP failure: with Linux's defaults
+ * (3 unanswered "who has" probes, 1 s apart) the connect fails with EHOSTUNREACH after about
+ * 3 s, so a 2 s bound would cut it off first, and clients that start later would find the
+ * neighbour entry already FAILED. Well past 3 s, every client sees the kernel's answer.
+ */
+export const attemptBoundPastArpMs = 6_000;
+
+/**
  * Where the small client port ranges of the addrnotavail scenarios start
  * (net.ipv4.ip_local_port_range = "40000 40000+size-1").
  */

@@ -5,7 +5,7 @@ import { type Category, categories, Scenario } from "./schema.ts";
 export type { DeclaredId, LabSetupName } from "./catalog/index.ts";
 export { defineScenario } from "./define.ts";
 export { ConnlabError, type ErrorCode, errorExitStatus } from "./error.ts";
-export { attemptBoundMs, portRangeStart, smallPortRange } from "./facts.ts";
+export { attemptBoundMs, attemptBoundPastArpMs, portRangeStart, smallPortRange } from "./facts.ts";
 export * from "./schema.ts";
 
 function validate(): readonly Scenario[] {

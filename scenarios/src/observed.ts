@@ -64,6 +64,38 @@ export const timedOutByEveryClient: Expectations = [
   },
 ];
 
+/**
+ * What every client prints when the address is on its own subnet but no host has it: the ARP
+ * "who has" goes unanswered, no SYN ever leaves, and after three unanswered probes (about 3 s,
+ * the kernel's defaults) the connect fails with EHOSTUNREACH ("No route to host").
+ */
+export const unreachableOnTheLan: Expectations = [
+  {
+    client: "node-net",
+    code: "EHOSTUNREACH",
+    message: "^connect EHOSTUNREACH (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
+  },
+  {
+    client: "node-http",
+    code: "EHOSTUNREACH",
+    message: "^connect EHOSTUNREACH (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
+  },
+  {
+    client: "fetch",
+    code: "EHOSTUNREACH",
+    message: "^fetch failed$",
+    classic: "TypeError: fetch failed",
+  },
+  {
+    // curl 7.88 keeps the errno to itself: only "Couldn't connect to server" is printed.
+    client: "curl",
+    code: "CURLE_COULDNT_CONNECT",
+    message:
+      "^curl: \\(7\\) Failed to connect to [\\w.-]+ port \\d+ after \\d+ ms: Couldn't connect to server$",
+    classic: "curl: (7) Failed to connect to 192.168.1.50 port 80 after 3068 ms: No route to host",
+  },
+];
+
 /** What every client prints when its machine has no free local port left for the connection. */
 export const outOfLocalPorts: Expectations = [
   {

@@ -1,19 +1,20 @@
 import { reproduce } from "@connlab/probes";
-import { getScenario } from "@connlab/scenarios";
+import { attemptBoundPastArpMs, getScenario } from "@connlab/scenarios";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectAsDeclared } from "../../helpers/report.ts";
 import { expectTimedOut, leftovers, verdicts } from "../../helpers/root-lab.ts";
 
-// Every timeout scenario drops the SYN somewhere (server, edge, second table, nobody at the
-// address, a provider's bogon filter): each client waits for its own 2 s bound and reports it.
+// These drop the SYN somewhere (server, edge, second table, a provider's bogon filter): each
+// client waits for its own 2 s bound and reports it.
 const timeouts = [
   "timeout-firewall",
   "timeout-security-group",
   "timeout-panel-firewall",
-  "timeout-host-down",
-  "timeout-dns-wrong-ip",
   "timeout-internal-ip",
 ] as const;
+// These send the client to an address of its own LAN that nobody has: ARP goes unanswered and
+// the kernel fails the connect with EHOSTUNREACH after about 3 s, inside every client's bound.
+const unanswered = ["timeout-host-down", "timeout-dns-wrong-ip"] as const;
 
 const timedOut = [
   ["node-net", "ETIMEDOUT", ""],
@@ -30,6 +31,23 @@ describe.concurrent.each(timeouts)("%s", (id) => {
     expect(verdicts(report)).toEqual(timedOut);
     expectTimedOut(report);
     expect(report.ok).toBe(true);
+  });
+
+  it("every client connects once fixed", async () => {
+    expectAsDeclared(await reproduce(scenario, { fixed: true }), scenario);
+  });
+});
+
+describe.concurrent.each(unanswered)("%s", (id) => {
+  const scenario = getScenario(id);
+
+  it("every client sees the kernel's EHOSTUNREACH once ARP gives up", async () => {
+    const report = await reproduce(scenario);
+    expectAsDeclared(report, scenario);
+    for (const o of report.observations) {
+      // Linux's defaults: 3 unanswered ARP probes, 1 s apart. Never the lab's bound.
+      expect(o.elapsedMs, o.client).toBeLessThan(attemptBoundPastArpMs);
+    }
   });
 
   it("every client connects once fixed", async () => {
