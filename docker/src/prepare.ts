@@ -4,6 +4,7 @@
  */
 import { lookup } from "node:dns/promises";
 import { Socket } from "node:net";
+import { readSockets } from "@connlab/probes/doctor";
 import type { Scenario } from "@connlab/scenarios";
 import type { Target } from "@connlab/servers";
 import { execa } from "execa";
@@ -50,6 +51,13 @@ function closeFirst(socket: Socket): Promise<void> {
   });
 }
 
+/** This namespace's sockets in TIME_WAIT towards host:port, from /proc/net/tcp. */
+async function timeWaitCount(host: string, port: number): Promise<number> {
+  const { v4 } = await readSockets();
+  return v4.filter((s) => s.state === "TIME_WAIT" && s.remoteAddress === host && s.remotePort === port)
+    .length;
+}
+
 async function hostAndPort(target: Target): Promise<{ host: string; port: number }> {
   const url = new URL(target.url);
   // Resolve once: the client containers' tiny port range is for TCP to the server only.
@@ -73,8 +81,10 @@ export async function prepare(
   }
   if (kind === "time-wait") {
     const { host, port } = await hostAndPort(target);
-    // Short connections one after another: each leaves its port in TIME_WAIT for 60 s.
-    for (let i = 0; i < size; i++) {
+    // Short connections one after another, closed from our side: each leaves its local port in
+    // TIME_WAIT for 60 s. Counted in the kernel's own table, not assumed: a connect that failed,
+    // or a close the server started, leaves a port free, and is made up for (bounded).
+    for (let attempt = 0; attempt < size * 3 && (await timeWaitCount(host, port)) < size; attempt++) {
       const socket = await open(host, port);
       if (socket) await closeFirst(socket);
     }

@@ -149,10 +149,6 @@ export const dockerScenarios: Readonly<Record<string, DockerScenario>> = {
   "timeout-host-down": {
     services: [],
     broken: { url: `http://{absent}:${appPort}/` },
-    override: {
-      expect: droppedSyn,
-      why: "the probe gives each client 2 s, less than ARP's ~3 s on the compose network: it times out first",
-    },
   },
   "timeout-dns-wrong-ip": {
     services: ["http", "silent"],

@@ -1,4 +1,5 @@
 export { type GuideLocale, guideLocales, guidePath, guideUrl, localeFromEnv } from "./guide-url.ts";
+export { readSockets, type SocketEntry } from "./proc-net.ts";
 export {
   type DoctorCause,
   type DoctorOptions,
