@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import { clients, judged, type Observation } from "@connlab/probes";
-import { attemptBoundPastArpMs, type ClientName, type Expectation, getScenario } from "@connlab/scenarios";
+import { attemptBoundFor, type ClientName, type Expectation, getScenario } from "@connlab/scenarios";
 import type { Target } from "@connlab/servers";
 import { dockerScenario } from "./compose.ts";
 import { prepare } from "./prepare.ts";
@@ -118,11 +118,6 @@ export async function checkFixed(id: string, timeoutMs: number): Promise<FixedRe
   }
 }
 
-/** A client that must meet ARP's failure (EHOSTUNREACH, ~3 s) gets a bound past it, as in the lab. */
-function boundFor(expectation: Expectation, timeoutMs: number): number {
-  return expectation.code === "EHOSTUNREACH" ? Math.max(timeoutMs, attemptBoundPastArpMs) : timeoutMs;
-}
-
 export async function checkScenario(id: string, timeoutMs: number): Promise<ScenarioResult> {
   const scenario = getScenario(id);
   const entry = dockerScenario(id);
@@ -132,9 +127,9 @@ export async function checkScenario(id: string, timeoutMs: number): Promise<Scen
     runnable.length > 0 ? await prepare(entry.client?.prepare, target, scenario) : async () => {};
   let observations: Checked[];
   try {
-    observations = await Promise.all(
-      runnable.map((e) => observe(e.client, target, boundFor(e, timeoutMs), e)),
-    );
+    // Past ARP's failure when a client is declared to meet it, as in the lab; else the probe's bound.
+    const boundMs = Math.max(timeoutMs, attemptBoundFor(runnable));
+    observations = await Promise.all(runnable.map((e) => observe(e.client, target, boundMs, e)));
   } finally {
     await release();
   }

@@ -1,6 +1,6 @@
 import {
+  attemptBoundFor,
   attemptBoundMs,
-  attemptBoundPastArpMs,
   type ClientName,
   ConnlabError,
   type Expectation,
@@ -62,11 +62,6 @@ export const defaultTimeoutMs = attemptBoundMs;
  */
 export const watchdogMs = 30_000;
 
-/** A client that must meet ARP's failure (EHOSTUNREACH) gets a bound past it; others the usual 2 s. */
-function boundFor(expectations: readonly Expectation[]): number {
-  return expectations.some((e) => e.code === "EHOSTUNREACH") ? attemptBoundPastArpMs : defaultTimeoutMs;
-}
-
 /** The expectations a run judges against: the declaration's, overridden per client, filtered. */
 function expectationsOf(scenario: Scenario, options: ObserveOptions): Expectation[] {
   const overrides = new Map((options.expect ?? []).map((e) => [e.client, e]));
@@ -102,7 +97,7 @@ export async function observe(
   const seen = await probeClients(
     expectations.map((e) => e.client),
     target,
-    { timeoutMs: options.timeoutMs ?? boundFor(expectations) },
+    { timeoutMs: options.timeoutMs ?? attemptBoundFor(expectations) },
     limitMs,
   );
   const observations: Judged[] = [];

@@ -5,7 +5,13 @@ import { type Category, categories, Scenario } from "./schema.ts";
 export type { DeclaredId, LabSetupName } from "./catalog/index.ts";
 export { defineScenario } from "./define.ts";
 export { ConnlabError, type ErrorCode, errorExitStatus } from "./error.ts";
-export { attemptBoundMs, attemptBoundPastArpMs, portRangeStart, smallPortRange } from "./facts.ts";
+export {
+  attemptBoundFor,
+  attemptBoundMs,
+  attemptBoundPastArpMs,
+  portRangeStart,
+  smallPortRange,
+} from "./facts.ts";
 export * from "./schema.ts";
 
 function validate(): readonly Scenario[] {
