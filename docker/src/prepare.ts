@@ -51,11 +51,11 @@ function closeFirst(socket: Socket): Promise<void> {
   });
 }
 
-/** This namespace's sockets in TIME_WAIT towards host:port, from /proc/net/tcp. */
-async function timeWaitCount(host: string, port: number): Promise<number> {
+/** Local ports this namespace's closed connections to host:port still hold, from /proc/net/tcp. */
+async function closingCount(host: string, port: number): Promise<number> {
+  const closing = new Set(["FIN_WAIT1", "FIN_WAIT2", "CLOSING", "TIME_WAIT"]);
   const { v4 } = await readSockets();
-  return v4.filter((s) => s.state === "TIME_WAIT" && s.remoteAddress === host && s.remotePort === port)
-    .length;
+  return v4.filter((s) => closing.has(s.state) && s.remoteAddress === host && s.remotePort === port).length;
 }
 
 async function hostAndPort(target: Target): Promise<{ host: string; port: number }> {
@@ -82,9 +82,9 @@ export async function prepare(
   if (kind === "time-wait") {
     const { host, port } = await hostAndPort(target);
     // Short connections one after another, closed from our side: each leaves its local port in
-    // TIME_WAIT for 60 s. Counted in the kernel's own table, not assumed: a connect that failed,
-    // or a close the server started, leaves a port free, and is made up for (bounded).
-    for (let attempt = 0; attempt < size * 3 && (await timeWaitCount(host, port)) < size; attempt++) {
+    // TIME_WAIT for 60 s (after FIN_WAIT while the server closes its half). Counted in the
+    // kernel's own table, not assumed: a connect that failed leaves a port free, made up for.
+    for (let attempt = 0; attempt < size * 2 && (await closingCount(host, port)) < size; attempt++) {
       const socket = await open(host, port);
       if (socket) await closeFirst(socket);
     }
