@@ -4,7 +4,6 @@
  */
 import { lookup } from "node:dns/promises";
 import { Socket } from "node:net";
-import { readSockets } from "@connlab/probes/doctor";
 import type { Scenario } from "@connlab/scenarios";
 import type { Target } from "@connlab/servers";
 import { execa } from "execa";
@@ -51,13 +50,6 @@ function closeFirst(socket: Socket): Promise<void> {
   });
 }
 
-/** Local ports this namespace's closed connections to host:port still hold, from /proc/net/tcp. */
-async function closingCount(host: string, port: number): Promise<number> {
-  const closing = new Set(["FIN_WAIT1", "FIN_WAIT2", "CLOSING", "TIME_WAIT"]);
-  const { v4 } = await readSockets();
-  return v4.filter((s) => closing.has(s.state) && s.remoteAddress === host && s.remotePort === port).length;
-}
-
 async function hostAndPort(target: Target): Promise<{ host: string; port: number }> {
   const url = new URL(target.url);
   // Resolve once: the client containers' tiny port range is for TCP to the server only.
@@ -81,10 +73,8 @@ export async function prepare(
   }
   if (kind === "time-wait") {
     const { host, port } = await hostAndPort(target);
-    // Short connections one after another, closed from our side: each leaves its local port in
-    // TIME_WAIT for 60 s (after FIN_WAIT while the server closes its half). Counted in the
-    // kernel's own table, not assumed: a connect that failed leaves a port free, made up for.
-    for (let attempt = 0; attempt < size * 2 && (await closingCount(host, port)) < size; attempt++) {
+    // Short connections one after another: each leaves its port in TIME_WAIT for 60 s.
+    for (let i = 0; i < size; i++) {
       const socket = await open(host, port);
       if (socket) await closeFirst(socket);
     }

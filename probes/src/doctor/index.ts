@@ -1,5 +1,4 @@
-export { type GuideLocale, guideLocales, guidePath, guideUrl, localeFromEnv } from "./guide-url.ts";
-export { readSockets, type SocketEntry } from "./proc-net.ts";
+export { defaultGuideUrl, type GuideLocale, guideLocales, guideUrl, localeFromEnv } from "./guide-url.ts";
 export {
   type DoctorCause,
   type DoctorOptions,
@@ -9,4 +8,4 @@ export {
   exitCodeOf,
   runDoctor,
 } from "./run.ts";
-export { type DoctorTarget, parseTarget } from "./target.ts";
+export { type DoctorTarget, parseTarget, TargetError } from "./target.ts";
