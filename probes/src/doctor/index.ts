@@ -1,4 +1,4 @@
-export { defaultGuideUrl, type GuideLocale, guideLocales, guideUrl, localeFromEnv } from "./guide-url.ts";
+export { type GuideLocale, guideLocales, guidePath, guideUrl, localeFromEnv } from "./guide-url.ts";
 export {
   type DoctorCause,
   type DoctorOptions,
@@ -8,4 +8,4 @@ export {
   exitCodeOf,
   runDoctor,
 } from "./run.ts";
-export { type DoctorTarget, parseTarget, TargetError } from "./target.ts";
+export { type DoctorTarget, parseTarget } from "./target.ts";
