@@ -36,6 +36,9 @@ git -C "$root" rev-parse --verify --quiet "$ref^{commit}" >/dev/null ||
   { echo "ci-fresh: no commit \"$ref\" in $root" >&2; exit 2; }
 
 work="$(mktemp -d /tmp/connlab-ci-fresh.XXXXXX)"
+# mktemp makes it 0700; a CI checkout is readable by all, and the tests that run the CLI as an
+# unprivileged user (needs-root) must be able to read it.
+chmod 755 "$work"
 logs="$root/.connlab/ci-fresh"
 mkdir -p "$logs"
 log="$logs/$(date -u +%Y%m%dT%H%M%SZ).log"

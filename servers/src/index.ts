@@ -14,6 +14,7 @@ export {
   createLab,
   deleteNamespace,
   getSysctl,
+  isAlive,
   type Lab,
   lan,
   removeLeftovers,

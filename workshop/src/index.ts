@@ -1,3 +1,4 @@
+export { isAlive } from "@connlab/servers";
 export type { CheckResult, Exercise, ExerciseTier } from "./exercise.ts";
 export { exerciseNames, exercises, getExercise } from "./exercises/index.ts";
 export { defaultPortBase, exerciseDir, portBase, workshopDir } from "./paths.ts";
@@ -13,4 +14,4 @@ export {
   stopAll,
   stopExercise,
 } from "./runner.ts";
-export { isAlive, type RunState, readState } from "./state.ts";
+export { type RunState, readState } from "./state.ts";

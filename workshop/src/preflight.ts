@@ -1,10 +1,11 @@
 import { accessSync, constants } from "node:fs";
 import { createServer } from "node:net";
 import { chromiumPath } from "@connlab/probes/chromium";
+import { isAlive } from "@connlab/servers";
 import { runCommand } from "./clients.ts";
 import { exercises } from "./exercises/index.ts";
 import { portBase } from "./paths.ts";
-import { isAlive, readState } from "./state.ts";
+import { readState } from "./state.ts";
 
 /** One line of `workshop preflight`: what was checked, what was found, what to do about it. */
 export interface PreflightItem {

@@ -2,11 +2,11 @@ import { spawn } from "node:child_process";
 import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConnlabError } from "@connlab/scenarios";
-import { removeLeftovers } from "@connlab/servers";
+import { isAlive, removeLeftovers } from "@connlab/servers";
 import type { CheckResult, Exercise, ExerciseContext } from "./exercise.ts";
 import { exerciseDir, portBase, scriptPath } from "./paths.ts";
 import { recordVerified } from "./progress.ts";
-import { isAlive, type RunState, readState, removeState } from "./state.ts";
+import { type RunState, readState, removeState } from "./state.ts";
 
 export function context(exercise: Exercise): ExerciseContext {
   return { dir: exerciseDir(exercise.name), portBase: portBase() };

@@ -34,20 +34,3 @@ export function writeState(state: RunState): void {
 export function removeState(exercise: string): void {
   rmSync(statePath(exercise), { force: true });
 }
-
-/**
- * Signal 0 checks existence (EPERM: it exists but belongs to someone else). A zombie has
- * exited too: detached daemons are reparented to init, which may reap them late.
- */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-  try {
-    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return true;
-  }
-}

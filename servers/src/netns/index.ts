@@ -1,6 +1,6 @@
 export { sh, shIn } from "./exec.ts";
 export { createLab, type Lab, startLab } from "./lab.ts";
-export { removeLeftovers } from "./leftovers.ts";
+export { isAlive, removeLeftovers } from "./leftovers.ts";
 export { addAddress, addRoute, cable, type End } from "./link.ts";
 export { labPrefix, namespaceName, ownerPid } from "./names.ts";
 export { addNamespace, deleteNamespace, getSysctl, listNamespaces, setSysctl } from "./namespace.ts";

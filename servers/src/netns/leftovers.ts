@@ -1,15 +1,23 @@
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ownerPid } from "./names.ts";
 import { deleteNamespace, listNamespaces } from "./namespace.ts";
 
-function alive(pid: number): boolean {
+/**
+ * Signal 0 checks existence (EPERM: it exists but belongs to someone else). A zombie has exited
+ * too: a run killed with SIGKILL stays a zombie until its parent (often init, for a detached
+ * daemon) reaps it, and its lab is a leftover already.
+ */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    // EPERM: it exists but belongs to someone else; still alive.
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  try {
+    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return true;
   }
 }
 
@@ -33,7 +41,7 @@ export async function removeLeftovers(): Promise<string[]> {
   const removed: string[] = [];
   for (const name of names) {
     const pid = ownerPid(name);
-    if (pid === undefined || pid === process.pid || alive(pid)) continue;
+    if (pid === undefined || pid === process.pid || isAlive(pid)) continue;
     await deleteNamespace(name);
     rmSync(join("/etc/netns", name), { recursive: true, force: true });
     removed.push(name);
