@@ -43,7 +43,7 @@ export interface ObserveOptions {
   readonly clients?: readonly ClientName[];
   /** Expectations that replace the declaration's for the same clients (e.g. docker's). */
   readonly expect?: readonly Expectation[];
-  /** The bound each client is given for its attempt (default `defaultTimeoutMs`). */
+  /** The bound each client is given for its attempt (default: `attemptBoundFor` the expectations). */
   readonly timeoutMs?: number;
   /** The watchdog for the whole run (default `watchdogMs`). */
   readonly watchdogMs?: number;
