@@ -3,6 +3,7 @@ import { Socket } from "node:net";
 import { type TLSSocket, connect as tlsConnect } from "node:tls";
 import { type Answer, classifyAnswer, preview, wantsWebSocket } from "./answer.ts";
 import { stopwatch } from "./bounded.ts";
+import { type Said, said } from "./said.ts";
 import { type DoctorTarget, hostPort } from "./target.ts";
 
 /** What the port turned out to speak, compared with what the target's scheme expects. */
@@ -23,7 +24,7 @@ export interface Sniff {
   readonly status?: number;
   readonly upgradeOffered?: boolean;
   /** One line for the report: what was sent and what came back. */
-  readonly detail: string;
+  readonly detail: Said;
   readonly elapsedMs: number;
 }
 
@@ -118,13 +119,19 @@ function judgeAnswer(target: DoctorTarget, ex: Exchange, key: string): Omit<Snif
     return {
       kind: "tls-on-plain",
       matches: false,
-      detail: "answered plain text with a TLS record: the port speaks TLS",
+      detail: said(
+        "answered plain text with a TLS record: the port speaks TLS",
+        "respondió al texto plano con un registro TLS: el puerto habla TLS",
+      ),
     };
   if (answer.kind !== "http")
     return {
       kind: "non-http",
       matches: false,
-      detail: `answered with non-HTTP bytes: "${preview(ex.bytes)}"`,
+      detail: said(
+        `answered with non-HTTP bytes: "${preview(ex.bytes)}"`,
+        `respondió con bytes que no son HTTP: "${preview(ex.bytes)}"`,
+      ),
     };
   const upgradeOffered = wantsWebSocket(answer);
   const base = { status: answer.status, upgradeOffered };
@@ -137,25 +144,45 @@ function judgeAnswer(target: DoctorTarget, ex: Exchange, key: string): Omit<Snif
         kind: "websocket",
         matches: true,
         ...base,
-        detail: `WebSocket handshake accepted: ${answer.statusLine}`,
+        detail: said(
+          `WebSocket handshake accepted: ${answer.statusLine}`,
+          `negociación WebSocket aceptada: ${answer.statusLine}`,
+        ),
       };
     }
-    const why = answer.status === 101 ? "101 without a valid Sec-WebSocket-Accept" : "no upgrade";
-    return { kind: "http", matches: false, ...base, detail: `plain HTTP, ${why}: ${answer.statusLine}` };
+    const detail =
+      answer.status === 101
+        ? said(
+            `plain HTTP, 101 without a valid Sec-WebSocket-Accept: ${answer.statusLine}`,
+            `HTTP sin más, un 101 sin Sec-WebSocket-Accept válido: ${answer.statusLine}`,
+          )
+        : said(
+            `plain HTTP, no upgrade: ${answer.statusLine}`,
+            `HTTP sin más, sin upgrade: ${answer.statusLine}`,
+          );
+    return { kind: "http", matches: false, ...base, detail };
   }
+  const upgrade = answer.headers.upgrade ? ` (Upgrade: ${answer.headers.upgrade})` : "";
   const detail = upgradeOffered
-    ? `WebSocket only: ${answer.statusLine}${answer.headers.upgrade ? ` (Upgrade: ${answer.headers.upgrade})` : ""}`
-    : `HTTP answered: ${answer.statusLine}`;
+    ? said(`WebSocket only: ${answer.statusLine}${upgrade}`, `solo WebSocket: ${answer.statusLine}${upgrade}`)
+    : said(`HTTP answered: ${answer.statusLine}`, `respondió HTTP: ${answer.statusLine}`);
   return { kind: "http", matches: !upgradeOffered, ...base, detail };
 }
 
 function noAnswer(target: DoctorTarget): Omit<Sniff, "elapsedMs"> {
-  const sent =
-    target.scheme === "ws" || target.scheme === "wss" ? "a WebSocket handshake" : "an HTTP request";
+  const ws = target.scheme === "ws" || target.scheme === "wss";
   return {
     kind: "no-answer",
     matches: false,
-    detail: `no answer to ${sent}: the port does not speak HTTP`,
+    detail: ws
+      ? said(
+          "no answer to a WebSocket handshake: the port does not speak HTTP",
+          "ninguna respuesta a la negociación WebSocket: el puerto no habla HTTP",
+        )
+      : said(
+          "no answer to an HTTP request: the port does not speak HTTP",
+          "ninguna respuesta a una petición HTTP: el puerto no habla HTTP",
+        ),
   };
 }
 
@@ -170,11 +197,17 @@ export async function sniff(target: DoctorTarget, address: string, timeoutMs: nu
   if (target.scheme === "tcp") {
     // Nothing to say in an unknown protocol: report a banner if the server greets within 300 ms.
     const ex = await exchange(connectPlain(address, target.port), null, Math.min(300, timeoutMs));
-    const banner = ex.bytes.length > 0 ? `; it greeted with "${preview(ex.bytes)}"` : "";
+    const greeting = preview(ex.bytes);
     return {
       kind: "tcp-open",
       matches: true,
-      detail: `TCP connection accepted${banner}`,
+      detail:
+        ex.bytes.length > 0
+          ? said(
+              `TCP connection accepted; it greeted with "${greeting}"`,
+              `conexión TCP aceptada; saludó con "${greeting}"`,
+            )
+          : said("TCP connection accepted", "conexión TCP aceptada"),
       elapsedMs: elapsed(),
     };
   }
@@ -189,14 +222,20 @@ export async function sniff(target: DoctorTarget, address: string, timeoutMs: nu
       return {
         kind: "tls-on-plain",
         matches: false,
-        detail: "closed on plain text, but a TLS handshake succeeds: the port speaks TLS",
+        detail: said(
+          "closed on plain text, but a TLS handshake succeeds: the port speaks TLS",
+          "cerró ante texto plano, pero una negociación TLS funciona: el puerto habla TLS",
+        ),
         elapsedMs: elapsed(),
       };
     }
     return {
       kind: "silent-close",
       matches: false,
-      detail: `closed the connection without a byte (${ex.error ?? "FIN"})`,
+      detail: said(
+        `closed the connection without a byte (${ex.error ?? "FIN"})`,
+        `cerró la conexión sin enviar un byte (${ex.error ?? "FIN"})`,
+      ),
       elapsedMs: elapsed(),
     };
   }
@@ -206,7 +245,7 @@ export async function sniff(target: DoctorTarget, address: string, timeoutMs: nu
       return {
         kind: "no-answer",
         matches: false,
-        detail: "no answer to a TLS ClientHello",
+        detail: said("no answer to a TLS ClientHello", "ninguna respuesta a un ClientHello de TLS"),
         elapsedMs: elapsed(),
       };
     // Say what the port speaks instead: a plain HTTP request tells a web server from anything else.
@@ -221,20 +260,29 @@ export async function sniff(target: DoctorTarget, address: string, timeoutMs: nu
       return {
         kind: "silent-close",
         matches: false,
-        detail: `closed during the TLS handshake (${tls.error})`,
+        detail: said(
+          `closed during the TLS handshake (${tls.error})`,
+          `cerró durante la negociación TLS (${tls.error})`,
+        ),
         elapsedMs: elapsed(),
       };
     }
-    const speaks =
+    const speaks: Said =
       plain === "silent"
-        ? "nothing"
+        ? said("nothing", "nada")
         : plain.kind === "http" || plain.kind === "websocket"
-          ? `plain HTTP (${plain.detail.replace(/^[^:]*: /, "")})`
+          ? said(
+              `plain HTTP (${plain.detail.en.replace(/^[^:]*: /, "")})`,
+              `HTTP sin cifrar (${plain.detail.es.replace(/^[^:]*: /, "")})`,
+            )
           : plain.detail;
     return {
       kind: "plain-on-tls",
       matches: false,
-      detail: `TLS handshake failed (${tls.error}); in plain text the port speaks ${speaks}`,
+      detail: said(
+        `TLS handshake failed (${tls.error}); in plain text the port speaks ${speaks.en}`,
+        `la negociación TLS falló (${tls.error}); en texto plano el puerto habla ${speaks.es}`,
+      ),
       elapsedMs: elapsed(),
     };
   }
@@ -244,8 +292,9 @@ export async function sniff(target: DoctorTarget, address: string, timeoutMs: nu
     return {
       kind: "silent-close",
       matches: false,
-      detail: "TLS up, then closed without answering",
+      detail: said("TLS up, then closed without answering", "TLS establecido, luego cerró sin responder"),
       elapsedMs: elapsed(),
     };
-  return { ...judged, detail: `TLS ok; ${judged.detail}`, elapsedMs: elapsed() };
+  const detail = said(`TLS ok; ${judged.detail.en}`, `TLS correcto; ${judged.detail.es}`);
+  return { ...judged, detail, elapsedMs: elapsed() };
 }

@@ -30,7 +30,7 @@ function facts(input: string, overrides: Partial<Facts> & { addresses?: string[]
 
 const sniff = (s: Partial<Sniff> & Pick<Sniff, "kind">): Sniff => ({
   matches: false,
-  detail: "d",
+  detail: { en: "d", es: "d" },
   elapsedMs: 1,
   ...s,
 });
@@ -63,7 +63,7 @@ describe("rank", () => {
     const f = facts("http://127.0.0.2:8080/", {
       addresses: ["127.0.0.2"],
       connects: [connect("127.0.0.2", "refused", "ECONNREFUSED")],
-      listeners: { listening: ["127.0.0.1"], accepts: false, summary: "s", otherPorts: [] },
+      listeners: { listening: ["127.0.0.1"], accepts: false, summary: { en: "s", es: "s" }, otherPorts: [] },
     });
     expect(rank(f).category).toBe("refused");
     expect(ids(f)).toEqual(["refused-loopback-only"]);
@@ -73,7 +73,7 @@ describe("rank", () => {
     const f = facts("ws://localhost:8080/", {
       addresses: ["::1", "127.0.0.1"],
       connects: [connect("::1", "refused", "ECONNREFUSED"), connect("127.0.0.1", "connected")],
-      listeners: { listening: ["127.0.0.1"], accepts: false, summary: "s", otherPorts: [] },
+      listeners: { listening: ["127.0.0.1"], accepts: false, summary: { en: "s", es: "s" }, otherPorts: [] },
     });
     expect(rank(f).category).toBe("refused");
     expect(ids(f)).toEqual(["refused-localhost-ipv6", "refused-loopback-only"]); // named once, merged
@@ -82,14 +82,19 @@ describe("rank", () => {
   it("cannot tell a wrong port from a stopped server, and says so with equal confidence", () => {
     const f = facts("http://127.0.0.1:8080/", {
       connects: [connect("127.0.0.1", "refused", "ECONNREFUSED")],
-      listeners: { listening: [], accepts: false, summary: "nothing", otherPorts: [3000] },
+      listeners: {
+        listening: [],
+        accepts: false,
+        summary: { en: "nothing", es: "nada" },
+        otherPorts: [3000],
+      },
     });
     const { causes } = rank(f);
     expect(causes.map((c) => [c.id, c.confidence])).toEqual([
       ["refused-not-listening", "medium"],
       ["refused-wrong-port", "medium"],
     ]);
-    expect(causes[1]?.evidence).toMatch(/cannot tell .* ports listening on that address: 3000$/);
+    expect(causes[1]?.evidence.en).toMatch(/cannot tell .* ports listening on that address: 3000$/);
   });
 
   it("names dns-wrong-ip when the answer is not --expect-ip, by connect outcome", () => {
