@@ -1,3 +1,4 @@
+import type { DeclaredId } from "@connlab/scenarios";
 import type { RunState } from "./state.ts";
 
 /** `lab` runs as any user on loopback; `lab-root` builds network namespaces (root only). */
@@ -29,8 +30,8 @@ export interface CheckResult {
  */
 export interface Exercise {
   readonly name: string;
-  /** The catalogue scenario it teaches (scenarios/src/catalog/<id>.ts). */
-  readonly scenario: string;
+  /** The catalogue scenario it teaches (scenarios/src/catalog/<id>.ts), typed by the catalogue. */
+  readonly scenario: DeclaredId;
   readonly tier: ExerciseTier;
   /** One line for `workshop status` and `start`. */
   readonly summary: string;

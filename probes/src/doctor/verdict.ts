@@ -1,4 +1,4 @@
-import { type Category, getScenario } from "@connlab/scenarios";
+import type { Category, DeclaredId } from "@connlab/scenarios";
 import type { ConnectResult } from "./connect.ts";
 import type { ListenerFinding } from "./listeners.ts";
 import type { PortPressure } from "./pressure.ts";
@@ -29,7 +29,8 @@ export const confidences = ["high", "medium", "low"] as const;
 export type Confidence = (typeof confidences)[number];
 
 export interface RankedCause {
-  readonly id: string;
+  /** Typed by the catalogue: a rule cannot name a scenario that is not declared. */
+  readonly id: DeclaredId;
   readonly confidence: Confidence;
   readonly evidence: Said;
 }
@@ -57,8 +58,7 @@ export function isPrivateAddress(address: string): boolean {
 
 export function rank(facts: Facts): Ranking {
   const causes: RankedCause[] = [];
-  const add = (id: string, confidence: Confidence, evidence: Said) => {
-    getScenario(id); // every id named must exist in the catalogue: fail loudly in tests, not on a page
+  const add = (id: DeclaredId, confidence: Confidence, evidence: Said) => {
     causes.push({ id, confidence, evidence });
   };
   const category = diagnose(facts, add);
@@ -67,7 +67,7 @@ export function rank(facts: Facts): Ranking {
     .sort((a, b) => order[a.c.confidence] - order[b.c.confidence] || a.i - b.i)
     .map(({ c }) => c);
   // Two checks can point at the same cause: keep it once, at its highest confidence, with both evidences.
-  const merged = new Map<string, RankedCause>();
+  const merged = new Map<DeclaredId, RankedCause>();
   for (const c of sorted) {
     const seen = merged.get(c.id);
     merged.set(c.id, seen ? { ...seen, evidence: joined([seen.evidence, c.evidence], "; ") } : c);
@@ -75,7 +75,7 @@ export function rank(facts: Facts): Ranking {
   return { category, causes: [...merged.values()] };
 }
 
-type Add = (id: string, confidence: Confidence, evidence: Said) => void;
+type Add = (id: DeclaredId, confidence: Confidence, evidence: Said) => void;
 
 function diagnose(facts: Facts, add: Add): VerdictCategory {
   const { target, resolution } = facts;
@@ -287,7 +287,18 @@ function diagnoseRefused(facts: Facts, add: Add, at: string): void {
           `${l.summary.es}: el servidor está ligado a una sola dirección`,
         ),
       );
-    } else add("refused-loopback-only", "high", l.summary);
+    } else {
+      add("refused-loopback-only", "high", l.summary);
+      // The same evidence, read the other way: the app is right, the client aims at another address.
+      add(
+        "refused-wrong-host",
+        "low",
+        said(
+          `or the client aims at the wrong address: the app is on ${l.listening.join(", ")}`,
+          `o el cliente apunta a una dirección equivocada: la aplicación está en ${l.listening.join(", ")}`,
+        ),
+      );
+    }
     return;
   }
   if (l?.accepts) {
@@ -476,7 +487,8 @@ function diagnoseAddrNotAvail(facts: Facts, add: Add): void {
 function pressureWarning(facts: Facts, add: Add): void {
   const p = facts.pressure;
   if (p.usedShare < 0.5 || !p.range) return;
-  const id = p.timeWait > p.established ? "addrnotavail-time-wait" : "addrnotavail-ephemeral-ports";
+  const id: DeclaredId =
+    p.timeWait > p.established ? "addrnotavail-time-wait" : "addrnotavail-ephemeral-ports";
   add(
     id,
     "low",

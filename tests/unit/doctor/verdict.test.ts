@@ -66,7 +66,7 @@ describe("rank", () => {
       listeners: { listening: ["127.0.0.1"], accepts: false, summary: { en: "s", es: "s" }, otherPorts: [] },
     });
     expect(rank(f).category).toBe("refused");
-    expect(ids(f)).toEqual(["refused-loopback-only"]);
+    expect(ids(f)).toEqual(["refused-loopback-only", "refused-wrong-host"]);
   });
 
   it("names localhost-ipv6 when ::1 is refused and 127.0.0.1 connects", () => {

@@ -1,0 +1,66 @@
+import { Resolver } from "node:dns/promises";
+import { type LookupAll, runDoctor } from "@connlab/probes/doctor";
+import { type DeclaredId, type Scenario, scenarios } from "@connlab/scenarios";
+import { type RunningSetup, setups } from "@connlab/servers";
+import { afterAll, describe, expect, it } from "vitest";
+
+// Driven by the catalogue: every scenario the rootless lab sets up is diagnosed by the doctor as
+// a user runs it against the broken target, and the verdict must name that scenario, in its
+// category. A new rootless scenario joins here by its declaration alone.
+const rootless = scenarios.filter((s) => setups.get(s.fault.name)?.tier === "lab");
+
+/** What a user would add on the command line for the doctor to see this fault at all. */
+const asked: Partial<Record<DeclaredId, { expectIp: string }>> = {
+  // A wrong DNS answer only shows against the address the user expected the name to have.
+  "refused-dns-wrong-ip": { expectIp: "127.0.0.1" },
+};
+
+/** The lab's DNS server stands in for the machine's resolver, as it does for the clients. */
+function labLookup(dns: string): LookupAll {
+  const resolver = new Resolver({ timeout: 700, tries: 2 });
+  resolver.setServers([dns]);
+  return async (host: string) => {
+    const [v6, v4] = await Promise.all([
+      resolver.resolve6(host).catch(() => []),
+      resolver.resolve4(host).catch(() => []),
+    ]);
+    return [
+      ...v6.map((address) => ({ address, family: 6 })),
+      ...v4.map((address) => ({ address, family: 4 })),
+    ];
+  };
+}
+
+const running: RunningSetup[] = [];
+afterAll(async () => {
+  await Promise.all(running.map((r) => r.close()));
+});
+
+async function diagnose(scenario: Scenario) {
+  const setup = setups.get(scenario.fault.name);
+  if (!setup) throw new Error(`${scenario.id}: no setup ${scenario.fault.name}`);
+  const started = await setup.start(scenario.fault.params ?? {});
+  running.push(started);
+  const { target } = started;
+  return runDoctor(target.url, {
+    locale: "en",
+    env: { ...target.env },
+    ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),
+    ...asked[scenario.id as DeclaredId],
+  });
+}
+
+describe("the doctor on every rootless scenario", () => {
+  it("covers the rootless catalogue", () => {
+    expect(rootless.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it.concurrent.each(rootless.map((s) => [s.id, s] as const))(
+    "%s: the verdict names it, in its category",
+    async (id, scenario) => {
+      const report = await diagnose(scenario);
+      expect(report.verdict.causes.map((c) => c.id)).toContain(id);
+      expect(report.verdict.category).toBe(scenario.category);
+    },
+  );
+});
