@@ -47,6 +47,13 @@ if (ids.length === 0) {
 async function ask<T>(service: string): Promise<T> {
   const response = await fetch(`http://${service}:${agentPort}/`, {
     signal: AbortSignal.timeout(agentTimeoutMs),
+  }).catch((error: unknown) => {
+    // The watchdog on a client container: say which one did not answer, not undici's wording.
+    const why =
+      error instanceof Error && error.name === "TimeoutError"
+        ? `no answer within ${agentTimeoutMs / 1000} s`
+        : String(error);
+    throw new Error(`${service}: ${why}`);
   });
   const body = (await response.json()) as T | { error: string };
   if (body && typeof body === "object" && "error" in body) throw new Error(`${service}: ${body.error}`);
