@@ -4,11 +4,12 @@ import type { ClientName } from "@connlab/scenarios";
 import type { ProbeOptions, Target } from "@connlab/servers";
 import { getClient } from "./clients/index.ts";
 import { Observation } from "./observation.ts";
+import { shortenKernelTimers, withSettings } from "./settings.ts";
 
 const probeMain = join(import.meta.dirname, "bin", "probe.ts");
 
-/** Node's start-up inside the namespace, on a busy machine, on top of the clients' own bound. */
-const startupAllowanceMs = 15_000;
+/** Node's and Chromium's start-up inside the namespace, on a busy machine, on top of the watchdog. */
+const startupAllowanceMs = 45_000;
 
 /**
  * Runs the clients concurrently where the target says: in this process, or, for a root-lab
@@ -21,7 +22,17 @@ export async function probeClients(
   target: Target,
   options: ProbeOptions,
 ): Promise<Observation[]> {
+  const observed = await observe(names, target, options);
+  return observed.map((observation) => withSettings(observation, target));
+}
+
+async function observe(
+  names: readonly ClientName[],
+  target: Target,
+  options: ProbeOptions,
+): Promise<Observation[]> {
   if (!target.netns) return Promise.all(names.map((name) => getClient(name).probe(target, options)));
+  await shortenKernelTimers(target.netns);
   const args = ["netns", "exec", target.netns, process.execPath, probeMain, "--url", target.url];
   args.push("--timeout-ms", String(options.timeoutMs), ...names.flatMap((name) => ["--client", name]));
   return new Promise((resolve) => {

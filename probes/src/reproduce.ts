@@ -1,4 +1,4 @@
-import type { ClientName, Scenario } from "@connlab/scenarios";
+import { type ClientName, labSynRetries, type Scenario, synTimeoutMs } from "@connlab/scenarios";
 import { type RunningSetup, setups } from "@connlab/servers";
 import { judge } from "./expectations.ts";
 import { probeClients } from "./in-netns.ts";
@@ -22,12 +22,15 @@ export interface ReproduceOptions {
   readonly fixed?: boolean;
   /** Only these clients (default: every client the scenario declares). */
   readonly clients?: readonly ClientName[];
-  /** Bound for each client's attempt. */
+  /** The watchdog for each client's attempt: a run still going then is failed, not a row. */
   readonly timeoutMs?: number;
 }
 
-/** The catalogue's per-client bound: every connect attempt gives up within 2 s. */
-export const defaultTimeoutMs = 2_000;
+/**
+ * The watchdog: well past the longest timer a client meets in the lab (the kernel's shortened
+ * SYN retries, 15 s), so it only ever fires on a run that hangs, never instead of an outcome.
+ */
+export const defaultTimeoutMs = synTimeoutMs(labSynRetries) + 15_000;
 
 /**
  * Sets the scenario up (broken, or fixed), runs its clients concurrently against it, tears it

@@ -3,6 +3,7 @@ import { type Category, categories, Scenario } from "./schema.ts";
 
 export { defineScenario } from "./define.ts";
 export * from "./schema.ts";
+export * from "./timers.ts";
 
 /** Thrown for a scenario id the catalogue does not know; the message lists the valid ones. */
 export class UnknownScenarioError extends Error {

@@ -21,8 +21,7 @@ const observations = await Promise.all(
   values.client.map((name) => getClient(name as ClientName).probe(target, { timeoutMs })),
 );
 process.stdout.write(observations.map((o) => `${JSON.stringify(o)}\n`).join(""), () => {
-  // Exit now: an attempt that timed out on our bound still has a connect in flight (undici
-  // keeps its own 10 s connect timer; the kernel keeps retrying the SYN) that would hold the
-  // process, and the run waiting on it, for seconds after the observation is known.
+  // Exit now: a run the watchdog ended still has its socket in flight, and undici keeps its
+  // keep-alive pool; either would hold the process after the observations are known.
   process.exit(0);
 });

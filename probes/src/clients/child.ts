@@ -25,8 +25,7 @@ if (target.resolver) useLabResolver(target.resolver.dns);
 const { env: _env, resolver: _resolver, ...plain } = target;
 const observation = await (await load()).probe(plain, { timeoutMs: Number(timeoutMs) });
 process.stdout.write(`${JSON.stringify(observation)}\n`, () => {
-  // Exit now: an attempt that timed out on our bound still has a connect in flight (undici
-  // keeps its own 10 s connect timer; the kernel keeps retrying the SYN) that would hold the
-  // process, and the run waiting on it, for seconds after the observation is known.
+  // Exit now: sockets and agents the client keeps (undici's keep-alive pool) would otherwise
+  // hold the process, and the run waiting on it, after the observation is known.
   process.exit(0);
 });

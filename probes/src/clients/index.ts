@@ -1,6 +1,6 @@
 import type { ClientName } from "@connlab/scenarios";
 import { chromiumClient } from "./chromium.ts";
-import type { Client } from "./client.ts";
+import { type Client, watched } from "./client.ts";
 import { curl } from "./curl.ts";
 import { fetchClient } from "./fetch.ts";
 import { nodeHttp } from "./node-http.ts";
@@ -11,17 +11,20 @@ import { wsClient } from "./ws.ts";
 
 export type { Client } from "./client.ts";
 
-/** Every client the probes can drive, by the name scenarios use. */
+/** Every client the probes can drive, by the name scenarios use, each under the lab's watchdog. */
 export const clients: Partial<Record<ClientName, Client>> = {
-  "node-net": nodeNet,
+  "node-net": watched(nodeNet),
   // node:http honours proxy variables only when NODE_USE_ENV_PROXY=1 was set at start-up.
-  "node-http": inOwnProcessWhen(nodeHttp, (target) => target.env !== undefined),
-  curl,
+  "node-http": watched(inOwnProcessWhen(nodeHttp, (target) => target.env !== undefined)),
+  curl: watched(curl),
   // fetch (undici) has both: proxy variables read at start-up and no per-call lookup.
-  fetch: inOwnProcessWhen(fetchClient, (target) => target.env !== undefined || target.resolver !== undefined),
-  ws: wsClient,
-  "node-websocket": nodeWebSocket,
-  chromium: chromiumClient,
+  fetch: watched(
+    inOwnProcessWhen(fetchClient, (target) => target.env !== undefined || target.resolver !== undefined),
+  ),
+  ws: watched(wsClient),
+  "node-websocket": watched(nodeWebSocket),
+  // Chromium times the attempt itself, in the page; its launch on a busy machine is no part of it.
+  chromium: watched(chromiumClient, 30_000),
 };
 
 export function getClient(name: ClientName): Client {

@@ -1,10 +1,14 @@
+import { readFileSync } from "node:fs";
 import { reproduce } from "@connlab/probes";
-import { getScenario } from "@connlab/scenarios";
+import { getScenario, labSynRetries } from "@connlab/scenarios";
 import { afterAll, describe, expect, it } from "vitest";
-import { expectAllConnected, expectTimedOut, leftovers, verdicts } from "../../helpers/root-lab.ts";
+import { expectAsDeclared } from "../../helpers/report.ts";
+import { expectAllConnected, leftovers } from "../../helpers/root-lab.ts";
 
-// Every timeout scenario drops the SYN somewhere (server, edge, second table, nobody at the
-// address, a provider's bogon filter): each client waits for its own 2 s bound and reports it.
+// Every timeout scenario drops the SYN somewhere (server, edge, second table, a provider's bogon
+// filter) or finds nobody at the address. Nobody cuts a client off: each waits for its own timer
+// or the kernel's (SYN retries shortened in the client's namespace; ARP's ~3 s for a host that
+// is not on the LAN), and the declaration says which, so each run is timed against it.
 const timeouts = [
   "timeout-firewall",
   "timeout-security-group",
@@ -14,21 +18,15 @@ const timeouts = [
   "timeout-internal-ip",
 ] as const;
 
-const timedOut = [
-  ["node-net", "ETIMEDOUT", ""],
-  ["node-http", "ETIMEDOUT", ""],
-  ["fetch", "ETIMEDOUT", ""],
-  ["curl", "CURLE_OPERATION_TIMEDOUT", ""],
-];
-
 describe.concurrent.each(timeouts)("%s", (id) => {
   const scenario = getScenario(id);
 
-  it("every client times out at its own bound", async () => {
+  it("every client fails as declared, by its own timer or the kernel's", async () => {
     const report = await reproduce(scenario);
-    expect(verdicts(report)).toEqual(timedOut);
-    expectTimedOut(report);
-    expect(report.ok).toBe(true);
+    expectAsDeclared(report, scenario);
+    for (const o of report.observations) {
+      expect(o.settings?.map((s) => s.setting)).toContain(`net.ipv4.tcp_syn_retries=${labSynRetries}`);
+    }
   });
 
   it("every client connects once fixed", async () => {
@@ -36,22 +34,16 @@ describe.concurrent.each(timeouts)("%s", (id) => {
   });
 });
 
-afterAll(async () => {
-  expect(await leftovers()).toEqual([]);
+describe("the lab's kernel timers", () => {
+  it("are set in the client's own namespace, never the host's", async () => {
+    const hostValue = () => readFileSync("/proc/sys/net/ipv4/tcp_syn_retries", "utf8").trim();
+    const before = hostValue();
+    const report = await reproduce(getScenario("timeout-firewall"), { clients: ["node-net"] });
+    expect(report.observations.map((o) => o.code)).toEqual(["ETIMEDOUT"]);
+    expect(hostValue()).toBe(before);
+  });
 });
 
-// Honest detail for timeout-host-down: Linux gives up on ARP after 3 unanswered probes (about
-// 3 s) and then fails the connect with EHOSTUNREACH. Only a client that waits longer sees it.
-describe("timeout-host-down with a 4 s bound", () => {
-  it("node-net sees EHOSTUNREACH from the failed ARP after about 3 s", async () => {
-    const report = await reproduce(getScenario("timeout-host-down"), {
-      clients: ["node-net"],
-      timeoutMs: 4_000,
-    });
-    const [observation] = report.observations;
-    expect(observation?.code).toBe("EHOSTUNREACH");
-    expect(observation?.message).toMatch(/^connect EHOSTUNREACH 198\.18\.0\.3:\d+$/);
-    expect(observation?.elapsedMs).toBeGreaterThan(2_500);
-    expect(observation?.elapsedMs).toBeLessThan(4_000);
-  });
+afterAll(async () => {
+  expect(await leftovers()).toEqual([]);
 });
