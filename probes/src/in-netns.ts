@@ -9,7 +9,7 @@ import { shortenKernelTimers, withSettings } from "./settings.ts";
 const probeMain = join(import.meta.dirname, "bin", "probe.ts");
 
 /** Node's and Chromium's start-up inside the namespace, on a busy machine, on top of the watchdog. */
-const startupAllowanceMs = 45_000;
+const startupAllowanceMs = 120_000;
 
 /**
  * Runs the clients concurrently where the target says: in this process, or, for a root-lab

@@ -44,3 +44,9 @@ export type Observation = z.infer<typeof Observation>;
  * observation (no expectation may name it), never a symptom row.
  */
 export const WATCHDOG = "CONNLAB_WATCHDOG";
+
+/** The observation alone, without what a report adds to it (expected, why). */
+export function plainObservation(o: Observation): Observation {
+  const { client, clientVersion, code, message, exitCode, elapsedMs, settings } = o;
+  return { client, clientVersion, code, message, exitCode, elapsedMs, ...(settings ? { settings } : {}) };
+}

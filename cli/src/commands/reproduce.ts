@@ -1,4 +1,4 @@
-import { NotReproducibleError, reproduce } from "@connlab/probes";
+import { NotReproducibleError, plainObservation, reproduce } from "@connlab/probes";
 import { type ClientName, clientNames, getScenario } from "@connlab/scenarios";
 import { type Command, Option } from "commander";
 import { CliError } from "../errors.ts";
@@ -27,16 +27,7 @@ export function registerReproduce(program: Command): void {
           scenario: report.scenario,
           ok: report.ok,
           fixed: report.fixed,
-          observations: report.observations.map(
-            ({ client, clientVersion, code, message, exitCode, elapsedMs }) => ({
-              client,
-              clientVersion,
-              code,
-              message,
-              exitCode,
-              elapsedMs,
-            }),
-          ),
+          observations: report.observations.map(plainObservation),
         });
         return;
       }

@@ -30,7 +30,7 @@ describe.each(timeouts)("%s", (id) => {
       expect(o.settings?.map((s) => s.setting)).toContain(`net.ipv4.tcp_syn_retries=${labSynRetries}`);
     }
     expectAllConnected(fixed);
-  }, 180_000);
+  }, 300_000);
 });
 
 describe("the lab's kernel timers", () => {

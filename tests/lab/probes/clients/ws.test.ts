@@ -1,4 +1,4 @@
-import { getClient } from "@connlab/probes";
+import { getClient, WATCHDOG } from "@connlab/probes";
 import { freePort, type Listening, startHttp, startNet, startWs } from "@connlab/servers";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocketServer } from "ws";
@@ -52,14 +52,17 @@ describe("ws client", () => {
     });
   });
 
-  it("gives up with ETIMEDOUT after timeoutMs when the echo never comes", async () => {
+  it("writes no error of its own when the echo never comes: the watchdog fails the run", async () => {
     const silent = new WebSocketServer({ host: "127.0.0.1", port: 0 });
     await new Promise((resolve) => silent.once("listening", resolve));
     const address = silent.address();
     if (address === null || typeof address === "string") throw new Error("no port");
     try {
       const observation = await ws.probe({ url: `ws://127.0.0.1:${address.port}/` }, { timeoutMs: 300 });
-      expect(observation).toMatchObject({ code: "ETIMEDOUT", message: "no echo within 300 ms" });
+      expect(observation).toMatchObject({
+        code: WATCHDOG,
+        message: "no outcome within 0.3 s: the lab's watchdog ended the run (a failed run, not a symptom)",
+      });
       expect(observation.elapsedMs).toBeGreaterThanOrEqual(300);
       expect(observation.elapsedMs).toBeLessThan(1_500);
     } finally {
