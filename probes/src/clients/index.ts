@@ -15,11 +15,16 @@ export type { Client } from "./client.ts";
 export const clients: Partial<Record<ClientName, Client>> = {
   "node-net": watched(nodeNet),
   // node:http honours proxy variables only when NODE_USE_ENV_PROXY=1 was set at start-up.
-  "node-http": watched(inOwnProcessWhen(nodeHttp, (target) => target.env !== undefined)),
+  // A client in its own process (own-process.ts) gets room for Node's start-up on a busy machine.
+  "node-http": watched(
+    inOwnProcessWhen(nodeHttp, (target) => target.env !== undefined),
+    30_000,
+  ),
   curl: watched(curl),
   // fetch (undici) has both: proxy variables read at start-up and no per-call lookup.
   fetch: watched(
     inOwnProcessWhen(fetchClient, (target) => target.env !== undefined || target.resolver !== undefined),
+    30_000,
   ),
   ws: watched(wsClient),
   "node-websocket": watched(nodeWebSocket),

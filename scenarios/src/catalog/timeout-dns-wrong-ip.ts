@@ -1,5 +1,5 @@
 import { defineScenario } from "../define.ts";
-import { timedOutByEveryClient } from "../observed.ts";
+import { unreachableOnTheLan } from "../observed.ts";
 
 export default defineScenario({
   id: "timeout-dns-wrong-ip",
@@ -9,8 +9,8 @@ export default defineScenario({
     en: "DNS returns the wrong IP (timeout)",
   },
   summary: {
-    es: "El nombre resuelve a una IP donde nadie contesta: el cliente espera hasta agotar su tiempo.",
-    en: "The name resolves to an IP where nobody answers: the client waits until it gives up.",
+    es: "El nombre resuelve a una IP donde nadie contesta. En la misma subred, ARP se rinde a los 3 s aprox. y el cliente recibe EHOSTUNREACH; más lejos, espera hasta agotar su tiempo.",
+    en: "The name resolves to an IP where nobody answers. On the same subnet ARP gives up after about 3 s and the client gets EHOSTUNREACH; further away, it waits until it gives up.",
   },
   reproducibleIn: ["lab-root", "docker"],
   server: "http",
@@ -18,7 +18,7 @@ export default defineScenario({
     name: "dns-wrong-answer-silent",
     params: {},
   },
-  expect: timedOutByEveryClient,
+  expect: unreachableOnTheLan,
   fix: {
     summary: {
       es: "Corrige el registro DNS (o /etc/hosts) para que apunte a la IP del servidor.",

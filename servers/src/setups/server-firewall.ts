@@ -17,7 +17,7 @@ export async function serverFirewall(
     { role: "server", host: 2 },
   ]);
   const server = hosts.server ?? "";
-  const port = await serve(lab, server, "http");
+  const port = await serve(lab, server, "web");
   for (const table of tables) {
     await applyRuleset(server, portRuleTable(table.name, "input", port, table.verdict));
   }
