@@ -27,10 +27,11 @@ export interface ReproduceOptions {
 }
 
 /**
- * The watchdog: well past the longest timer a client meets in the lab (the kernel's shortened
- * SYN retries, 15 s), so it only ever fires on a run that hangs, never instead of an outcome.
+ * The watchdog: far past the longest timer a client meets in the lab (the kernel's shortened
+ * SYN retries, ~15–20 s), so that even on a machine loaded many times over it only ever fires
+ * on a run that hangs, never in a race with a kernel timer.
  */
-export const defaultTimeoutMs = synTimeoutMs(labSynRetries) + 15_000;
+export const defaultTimeoutMs = synTimeoutMs(labSynRetries) * 6;
 
 /**
  * Sets the scenario up (broken, or fixed), runs its clients concurrently against it, tears it
