@@ -31,7 +31,7 @@ const runs = await Promise.all(
     try {
       const observation = await chromium.probe(
         { url: `ws://127.0.0.1:${peer.port}/` },
-        { timeoutMs: watchdogMs },
+        { watchdogMs },
       );
       return [behaviour, observation] as const;
     } finally {

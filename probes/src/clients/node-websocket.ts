@@ -11,7 +11,7 @@ import { echoText } from "./echo.ts";
 export const nodeWebSocket: Client = {
   name: "node-websocket",
   version: async () => `Node.js ${process.versions.node} WebSocket (undici ${process.versions.undici})`,
-  probe: async (target, { timeoutMs }) => {
+  probe: async (target) => {
     const elapsed = stopwatch();
     const base = {
       client: "node-websocket" as const,
@@ -22,14 +22,12 @@ export const nodeWebSocket: Client = {
       let socket: WebSocket | undefined;
       let errorText: string | undefined;
       const finish = (code: string, message: string) => {
-        clearTimeout(timer);
         if (socket) {
           socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
           socket.close();
         }
         resolve({ ...base, code, message, elapsedMs: elapsed() });
       };
-      const timer = setTimeout(() => finish("ETIMEDOUT", `no echo within ${timeoutMs} ms`), timeoutMs);
       try {
         socket = new WebSocket(target.url);
       } catch (error) {

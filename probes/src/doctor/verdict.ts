@@ -1,4 +1,4 @@
-import { type Category, getScenario } from "@connlab/scenarios";
+import { arpGiveUpMs, type Category, getScenario } from "@connlab/scenarios";
 import type { ConnectResult } from "./connect.ts";
 import type { ListenerFinding } from "./listeners.ts";
 import type { PortPressure } from "./pressure.ts";
@@ -200,6 +200,25 @@ function diagnoseProtocol(facts: Facts, add: Add): VerdictCategory | undefined {
     case "plain-on-tls":
       add("protocol-tls-mismatch", "high", s.detail);
       return "protocol";
+    case "no-answer":
+    case "silent-close":
+      if (facts.target.tls) {
+        // A TLS client's ClientHello is binary noise to a plain port: a plain server whose parser
+        // waits for a header's end stays silent (a Workerman websocket:// worker), others hang up.
+        // The same as a plain client meeting a TLS port, the other way round.
+        add(
+          "protocol-tls-mismatch",
+          "high",
+          `${s.detail}: a ${facts.target.scheme}:// client met a port that does not speak TLS`,
+        );
+        add("protocol-ws-to-raw-tcp", "medium", `or the port speaks another protocol: ${s.detail}`);
+        return "protocol";
+      }
+      break;
+    default:
+      break;
+  }
+  switch (s.kind) {
     case "non-http":
     case "no-answer":
       add("protocol-ws-to-raw-tcp", ws ? "high" : "medium", `the port speaks another protocol: ${s.detail}`);
@@ -277,25 +296,22 @@ function diagnoseTimeout(facts: Facts, add: Add, mismatch: string | undefined): 
     add("timeout-firewall", "high", `${what}; the address is this machine's, so a local firewall drops it`);
     return;
   }
+  if (first.outcome === "host-unreachable") {
+    diagnoseHostUnreachable(facts, add, what, first.elapsedMs);
+    return;
+  }
   if (isPrivate && !facts.onLocalSubnet)
     add(
       "timeout-internal-ip",
       "medium",
       `${first.address} is a private address: reachable only from its own network`,
     );
-  const unreachable = first.outcome === "host-unreachable";
   add(
     "timeout-firewall",
     "medium",
-    unreachable
-      ? `${what}: a firewall rejecting with ICMP host-prohibited, or a host that is down`
-      : `${what}; a firewall that drops and a host that is down look the same on the wire: check the firewall first`,
+    `${what}; a firewall that drops and a host that is down look the same on the wire: check the firewall first`,
   );
-  add(
-    "timeout-host-down",
-    "medium",
-    unreachable ? "no host answers for that address" : "check the host is up (ping, the provider's console)",
-  );
+  add("timeout-host-down", "medium", "check the host is up (ping, the provider's console)");
   add(
     "timeout-security-group",
     "medium",
@@ -305,6 +321,37 @@ function diagnoseTimeout(facts: Facts, add: Add, mismatch: string | undefined): 
     "timeout-panel-firewall",
     "low",
     "a hosting panel (aaPanel/Baota…) keeps its own firewall: open the port there too",
+  );
+}
+
+/**
+ * EHOSTUNREACH has two sources that its timing tells apart. After ~3 s: nobody answered ARP for
+ * the address (this machine's neighbour entry went FAILED, or the last router's did and it sent
+ * ICMP host-unreachable), so no host has it. At once: a firewall rejecting with an ICMP
+ * host-unreachable/-prohibited, before any ARP could have failed.
+ */
+function diagnoseHostUnreachable(facts: Facts, add: Add, what: string, elapsedMs: number): void {
+  const arpGaveUp = elapsedMs >= arpGiveUpMs - 1_000;
+  const where = facts.onLocalSubnet ? "on this machine's own subnet" : "on the last router's subnet";
+  if (arpGaveUp) {
+    add(
+      "timeout-host-down",
+      "high",
+      `${what}: about 3 s of unanswered ARP ${where}: no host has that address`,
+    );
+    add("timeout-firewall", "low", "a firewall's ICMP reject would have come at once, not after ARP gave up");
+  } else {
+    add(
+      "timeout-firewall",
+      "high",
+      `${what}: an immediate ICMP host-unreachable is a firewall's reject (no ARP had time to fail)`,
+    );
+    add("timeout-host-down", "medium", "or a router in between already knew nobody answers there");
+  }
+  add(
+    "timeout-security-group",
+    "low",
+    "on a cloud server, check the provider's security group opens this port",
   );
 }
 
