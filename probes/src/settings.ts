@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { type ClientName, defaultSynRetries, labSynRetries, synTimeoutMs } from "@connlab/scenarios";
 import { setSysctl, type Target } from "@connlab/servers";
 import type { Observation, Setting } from "./observation.ts";
@@ -9,17 +10,31 @@ import type { Observation, Setting } from "./observation.ts";
 
 const nodeClients: readonly ClientName[] = ["node-net", "node-http", "fetch", "ws", "node-websocket"];
 
-/** The lab's kernel timers in a root lab's client namespace, as recorded beside each row. */
-export const kernelTimerSettings: readonly Setting[] = [
-  {
-    setting: `net.ipv4.tcp_syn_retries=${labSynRetries}`,
+function synRetriesSetting(retries: number): Setting {
+  return {
+    setting: `net.ipv4.tcp_syn_retries=${retries}`,
     where: "client namespace",
     defaultNote: {
       es: `Con el valor por defecto (${defaultSynRetries}), el kernel reintenta el SYN durante unos ${synTimeoutMs(defaultSynRetries) / 1000} s antes del mismo ETIMEDOUT; fetch y el WebSocket de Node fallan igual a los 10 s por su propio temporizador.`,
       en: `With the default (${defaultSynRetries}) the kernel retries the SYN for about ${synTimeoutMs(defaultSynRetries) / 1000} s before the same ETIMEDOUT; fetch and Node's WebSocket still fail at 10 s by their own timer.`,
     },
-  },
-];
+  };
+}
+
+/** The lab's kernel timers in a root lab's client namespace, as recorded beside each row. */
+export const kernelTimerSettings: readonly Setting[] = [synRetriesSetting(labSynRetries)];
+
+let ownSynRetries: number | undefined;
+
+/**
+ * The SYN retries of this process's own network namespace when they are not the kernel's
+ * default: a docker client container's compose `sysctls`, or a host someone tuned. Read, not
+ * assumed, so a row never claims a setting its run did not have.
+ */
+function ownKernelTimerSettings(): Setting[] {
+  ownSynRetries ??= Number(readFileSync("/proc/sys/net/ipv4/tcp_syn_retries", "utf8").trim());
+  return ownSynRetries === defaultSynRetries ? [] : [synRetriesSetting(ownSynRetries)];
+}
 
 /**
  * Shortens the kernel's SYN retries in the client's namespace (never the host's): a dropped SYN
@@ -117,10 +132,10 @@ export function clientSettings(client: ClientName, target: Target): Setting[] {
   return settings;
 }
 
-/** The observation with the settings its run needed (kernel timers of a root lab's namespace first). */
+/** The observation with the settings its run had (the client namespace's kernel timers first). */
 export function withSettings(observation: Observation, target: Target): Observation {
   const settings = [
-    ...(target.netns ? kernelTimerSettings : []),
+    ...(target.netns ? kernelTimerSettings : ownKernelTimerSettings()),
     ...clientSettings(observation.client, target),
   ];
   return settings.length > 0 ? { ...observation, settings } : observation;

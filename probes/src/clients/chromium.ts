@@ -124,14 +124,19 @@ let cachedVersion: string | undefined;
  * Chromium cannot be pointed at a DNS server on a port, so for a target behind the rootless
  * lab's resolver its answer becomes a launch flag: `--host-resolver-rules=MAP name address`
  * (recorded with the observation). `localhost` and literal addresses need none: Chromium
- * resolves localhost itself, to both loopback addresses.
+ * resolves localhost itself, to both loopback addresses. A name the lab's DNS says does not
+ * exist maps to ~NOTFOUND; a lab DNS that did not answer rejects (a failed run, not a row).
  */
 export async function hostResolverRules(target: Target): Promise<string[]> {
   const host = new URL(target.url).hostname;
   if (!target.resolver || host === "localhost" || isIP(host.replace(/^\[|\]$/g, "")) !== 0) return [];
   const lookup = labLookup(target.resolver.dns);
-  const address = await new Promise<string>((resolve) =>
-    lookup(host, { family: 4 }, (error, found) => resolve(error ? "~NOTFOUND" : String(found))),
+  const address = await new Promise<string>((resolve, reject) =>
+    lookup(host, { family: 4 }, (error, found) => {
+      if (!error) resolve(String(found));
+      else if (error.code === "ENOTFOUND") resolve("~NOTFOUND");
+      else reject(error);
+    }),
   );
   return [`--host-resolver-rules=MAP ${host} ${address}`];
 }
@@ -159,7 +164,13 @@ export const chromiumClient: Client = {
     const elapsed = stopwatch();
     const clientVersion = await chromiumClient.version().catch(() => "Chromium (did not start)");
     const base = { client: "chromium" as const, clientVersion, exitCode: null };
-    const rules = await hostResolverRules(target);
+    let rules: string[];
+    try {
+      rules = await hostResolverRules(target);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ...base, code: "CONNLAB_LAB_DNS_FAILED", message, elapsedMs: elapsed() };
+    }
     // A browser with its own resolver rule or environment is this probe's alone; others share one.
     const dedicated = rules.length > 0 || target.env !== undefined;
     let running: Session;
