@@ -24,8 +24,9 @@ export const fetchClient: Client = {
   version: async () => `Node.js ${process.versions.node} fetch (undici ${process.versions.undici})`,
   probe: async (target) => {
     await warmUp();
-    const elapsed = stopwatch();
     const base = { client: "fetch" as const, clientVersion: await fetchClient.version(), exitCode: null };
+    // Timed from here: the other clients' start (a curl spawn, a page) is no part of this attempt.
+    const elapsed = stopwatch();
     try {
       // fetch speaks HTTP only: a ws:// target is asked over http://, as a browser tab would.
       // No signal: undici's own connect timer (10 s) is the one a program has by default.

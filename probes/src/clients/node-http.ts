@@ -13,8 +13,9 @@ export const nodeHttp: Client = {
   name: "node-http",
   version: async () => `Node.js ${process.versions.node} http`,
   probe: async (target) => {
-    const elapsed = stopwatch();
     const base = { client: "node-http" as const, clientVersion: await nodeHttp.version(), exitCode: null };
+    // Timed from here: the other clients' start (a curl spawn, a page) is no part of this attempt.
+    const elapsed = stopwatch();
     const url = new URL(target.url.replace(/^ws/, "http"));
     const request = url.protocol === "https:" ? httpsRequest : httpRequest;
     return new Promise((resolve) => {

@@ -14,8 +14,9 @@ export const nodeNet: Client = {
     const url = new URL(target.url);
     const port = Number(url.port);
     const host = url.hostname.replace(/^\[|\]$/g, "");
-    const elapsed = stopwatch();
     const base = { client: "node-net" as const, clientVersion: await nodeNet.version(), exitCode: null };
+    // Timed from here: the other clients' start (a curl spawn, a page) is no part of this attempt.
+    const elapsed = stopwatch();
     return new Promise((resolve) => {
       const socket = new Socket();
       socket.once("connect", () => {

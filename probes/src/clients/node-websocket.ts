@@ -12,12 +12,13 @@ export const nodeWebSocket: Client = {
   name: "node-websocket",
   version: async () => `Node.js ${process.versions.node} WebSocket (undici ${process.versions.undici})`,
   probe: async (target) => {
-    const elapsed = stopwatch();
     const base = {
       client: "node-websocket" as const,
       clientVersion: await nodeWebSocket.version(),
       exitCode: null,
     };
+    // Timed from here: the other clients' start (a curl spawn, a page) is no part of this attempt.
+    const elapsed = stopwatch();
     return new Promise((resolve) => {
       let socket: WebSocket | undefined;
       let errorText: string | undefined;

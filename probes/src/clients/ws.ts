@@ -32,8 +32,9 @@ export const wsClient: Client = {
   name: "ws",
   version: async () => `ws ${wsVersion} (Node.js ${process.versions.node})`,
   probe: async (target) => {
-    const elapsed = stopwatch();
     const base = { client: "ws" as const, clientVersion: await wsClient.version(), exitCode: null };
+    // Timed from here: the other clients' start (a curl spawn, a page) is no part of this attempt.
+    const elapsed = stopwatch();
     // Given an http:// target (a refused-* scenario), dial it as ws:// the way a user would.
     const url = target.url.replace(/^http/, "ws");
     return new Promise((resolve) => {
