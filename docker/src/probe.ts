@@ -21,7 +21,7 @@ import {
 } from "./compose.ts";
 import { waitUntilReady } from "./ready.ts";
 import { formatScenario, summarize, summaryLine } from "./report.ts";
-import { agentTimeoutMs, readyDeadlineMs, timeoutMs } from "./timeouts.ts";
+import { agentTimeoutMs, readyDeadlineMs } from "./timeouts.ts";
 
 const { values } = parseArgs({
   options: {
@@ -68,7 +68,8 @@ async function viaAgent(id: string): Promise<ScenarioResult> {
   ]);
   if (!fixed) return result;
   const broken = result.status;
-  const status = broken === "reproduced" && !fixed.observations.every((o) => o.ok) ? "failed" : broken;
+  const fixedOk = !fixed.failure && fixed.observations.every((o) => o.ok);
+  const status = broken === "reproduced" && !fixedOk ? "failed" : broken;
   return { ...result, status, fixed };
 }
 
@@ -80,7 +81,7 @@ const pages = {
 /** One scenario, printed as soon as it finishes (the text report) so `up` reads as it goes. */
 async function reproduceAndShow(id: string): Promise<ScenarioResult> {
   const entry = dockerScenario(id);
-  const result = await (entry.client && !entry.pending ? viaAgent(id) : checkScenario(id, timeoutMs));
+  const result = await (entry.client && !entry.pending ? viaAgent(id) : checkScenario(id));
   if (!values.json) process.stdout.write(formatScenario(result, pages));
   return result;
 }

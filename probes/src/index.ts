@@ -6,7 +6,7 @@ export { probeEnv } from "./clients/client.ts";
 export { curlArgs, curlUpgradeHeaders } from "./clients/curl.ts";
 export { type Client, clients, getClient } from "./clients/index.ts";
 export { judge, type Verdict } from "./expectations.ts";
-export { CONNECTED, Observation } from "./observation.ts";
+export { CONNECTED, Observation, plainObservation, Setting, WATCHDOG } from "./observation.ts";
 export {
   artifactPath,
   comparable,
@@ -17,7 +17,6 @@ export {
   writeArtifact,
 } from "./record.ts";
 export {
-  defaultTimeoutMs,
   type Judged,
   judged,
   labSetup,
@@ -28,3 +27,4 @@ export {
   reproduce,
   watchdogMs,
 } from "./reproduce.ts";
+export { clientSettings, kernelTimerSettings, withSettings } from "./settings.ts";

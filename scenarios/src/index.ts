@@ -5,14 +5,9 @@ import { type Category, categories, Scenario } from "./schema.ts";
 export type { DeclaredId, LabSetupName } from "./catalog/index.ts";
 export { defineScenario } from "./define.ts";
 export { ConnlabError, type ErrorCode, errorExitStatus } from "./error.ts";
-export {
-  attemptBoundFor,
-  attemptBoundMs,
-  attemptBoundPastArpMs,
-  portRangeStart,
-  smallPortRange,
-} from "./facts.ts";
+export { portRangeStart, smallPortRange } from "./facts.ts";
 export * from "./schema.ts";
+export * from "./timers.ts";
 
 function validate(): readonly Scenario[] {
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Waits } from "./timers.ts";
 
 /** What the reader sees first: the four families of connection failure the guide teaches. */
 export const categories = ["refused", "timeout", "addrnotavail", "protocol"] as const;
@@ -52,6 +53,8 @@ export const Expectation = z
     message: Pattern,
     /** The wording readers search for (classic Chrome text, older Node), shown beside the real one. */
     classic: z.string().optional(),
+    /** Whose timer ends the attempt; tests derive the elapsed-time window from it (timers.ts). */
+    waits: Waits.optional(),
   })
   .strict();
 export type Expectation = z.infer<typeof Expectation>;
@@ -92,11 +95,20 @@ export const Scenario = z
     /** Page path below the locale root, e.g. `refused/wrong-port`. */
     docs: z.string().regex(/^(refused|timeout|addrnotavail|protocol)\/[a-z0-9-]+$/),
     related: z.array(ScenarioId).default([]),
+    /** Why Chromium has no row, for the ids where a browser cannot meet this failure. */
+    noBrowser: Localized.optional(),
   })
   .strict()
   .superRefine((scenario, ctx) => {
     if (!scenario.id.startsWith(`${scenario.category}-`)) {
       ctx.addIssue({ code: "custom", message: `id must start with "${scenario.category}-"` });
+    }
+    const browserRow = scenario.expect.some((e) => e.client === "chromium");
+    if (browserRow === (scenario.noBrowser !== undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "declare a chromium expectation, or say in noBrowser why a browser cannot take part",
+      });
     }
     if (!scenario.docs.startsWith(`${scenario.category}/`)) {
       ctx.addIssue({ code: "custom", message: `docs must live under "${scenario.category}/"` });

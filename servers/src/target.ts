@@ -24,6 +24,10 @@ export interface Resolver {
 }
 
 export interface ProbeOptions {
-  /** Upper bound for the whole attempt: connect, handshake, one message. */
-  readonly timeoutMs: number;
+  /**
+   * The lab's watchdog, never a bound of the client's: a client runs with its own defaults and
+   * the kernel's timers. A process or browser a client started is ended then, and the run counts
+   * as failed (no row), never as a symptom.
+   */
+  readonly watchdogMs: number;
 }

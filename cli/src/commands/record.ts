@@ -6,7 +6,7 @@ import {
   reproducibleHere,
   writeArtifact,
 } from "@connlab/probes";
-import { scenarioIds, scenarios } from "@connlab/scenarios";
+import { getScenario, scenarioIds, scenarios } from "@connlab/scenarios";
 import { removeLeftovers } from "@connlab/servers";
 import type { Command } from "commander";
 import { commandSummaries } from "../command-summaries.ts";
@@ -16,9 +16,14 @@ export function registerRecord(program: Command): void {
   program
     .command("record")
     .description(commandSummaries.record)
-    .action(async () => {
+    .argument(
+      "[ids...]",
+      "only these scenarios (default: every one this machine reproduces); the others keep their record",
+    )
+    .action(async (ids: string[]) => {
+      const selected = ids.length > 0 ? ids.map((id) => getScenario(id)) : scenarios;
       await removeLeftovers();
-      const runnable = scenarios.filter(reproducibleHere);
+      const runnable = selected.filter(reproducibleHere);
       const runs = await reproduceBothWays(runnable);
       // Only runs that agree with their declarations are recorded: a timeout on a busy machine
       // must not reach the site. A disagreeing scenario keeps its previous record.
@@ -40,7 +45,7 @@ export function registerRecord(program: Command): void {
       const skipped = scenarios.length - runnable.length;
       process.stdout.write(
         `recorded ${agreeing.length} of ${runs.length} scenarios into ${artifactPath}` +
-          `${skipped ? ` (${skipped} need another tier and kept their previous record)` : ""}\n`,
+          `${skipped ? ` (${skipped} ${ids.length > 0 ? "not asked for" : "need another tier"} kept their previous record)` : ""}\n`,
       );
       // Exit 1: a declaration and reality disagree (or the machine was too busy): look first.
       process.exitCode = failures > 0 ? 1 : 0;

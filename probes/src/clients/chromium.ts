@@ -1,9 +1,12 @@
 import { createServer, type Server } from "node:http";
+import { isIP } from "node:net";
+import type { Target } from "@connlab/servers";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../chromium.ts";
 import { CONNECTED } from "../observation.ts";
-import { type Client, stopwatch } from "./client.ts";
+import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
+import { labLookup } from "./system-resolver.ts";
 
 /** How long to wait, after the socket closed, for Chromium's console line to reach us. */
 const consoleGraceMs = 500;
@@ -26,7 +29,10 @@ let idleTimer: NodeJS.Timeout | undefined;
  * public page (or one Playwright fulfils itself) from opening ws://127.0.0.1, with
  * net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS instead of the error under study.
  */
-async function startSession(): Promise<Session> {
+async function startSession(
+  extraArgs: readonly string[] = [],
+  env?: Readonly<Record<string, string>>,
+): Promise<Session> {
   const pageServer = createServer((_request, response) =>
     response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>connlab</title>"),
   );
@@ -34,7 +40,11 @@ async function startSession(): Promise<Session> {
   const address = pageServer.address();
   const port = address !== null && typeof address === "object" ? address.port : 0;
   try {
-    return { browser: await launchChromium(), pageServer, pageUrl: `http://127.0.0.1:${port}/` };
+    return {
+      browser: await launchChromium(extraArgs, env),
+      pageServer,
+      pageUrl: `http://127.0.0.1:${port}/`,
+    };
   } catch (error) {
     pageServer.close();
     throw error;
@@ -64,22 +74,29 @@ export async function closeChromium(): Promise<void> {
   await closing?.browser.close();
 }
 
-type PageOutcome = { kind: "echo"; data: string } | { kind: "close"; code: number } | { kind: "timeout" };
+type PageOutcome =
+  | { kind: "echo"; data: string; ms: number }
+  | { kind: "close"; code: number; ms: number }
+  | { kind: "watchdog"; ms: number };
 
 /**
  * Opens `new WebSocket(url)` in a page, sends one text and waits for its echo, in the page, as
- * an application would. Runs in the browser: no imports, no closures over Node values.
+ * an application would, timed by the page's own clock. Chromium's timers and the kernel's end a
+ * failed attempt; `watchdogMs` only ends a run that never does. Runs in the browser: no imports,
+ * no closures over Node values.
  */
-function openInPage(args: { url: string; text: string; timeoutMs: number }): Promise<PageOutcome> {
+function openInPage(args: { url: string; text: string; watchdogMs: number }): Promise<PageOutcome> {
   return new Promise((resolve) => {
+    const start = performance.now();
+    const ms = () => Math.round(performance.now() - start);
     const socket = new WebSocket(args.url);
-    setTimeout(() => resolve({ kind: "timeout" }), args.timeoutMs);
+    setTimeout(() => resolve({ kind: "watchdog", ms: ms() }), args.watchdogMs);
     socket.onopen = () => socket.send(args.text);
     socket.onmessage = (event) => {
-      resolve({ kind: "echo", data: String(event.data) });
+      resolve({ kind: "echo", data: String(event.data), ms: ms() });
       socket.close();
     };
-    socket.onclose = (event) => resolve({ kind: "close", code: event.code });
+    socket.onclose = (event) => resolve({ kind: "close", code: event.code, ms: ms() });
   });
 }
 
@@ -104,6 +121,27 @@ export function chromiumCode(handshakeError: string): string {
 let cachedVersion: string | undefined;
 
 /**
+ * Chromium cannot be pointed at a DNS server on a port, so for a target behind the rootless
+ * lab's resolver its answer becomes a launch flag: `--host-resolver-rules=MAP name address`
+ * (recorded with the observation). `localhost` and literal addresses need none: Chromium
+ * resolves localhost itself, to both loopback addresses. A name the lab's DNS says does not
+ * exist maps to ~NOTFOUND; a lab DNS that did not answer rejects (a failed run, not a row).
+ */
+export async function hostResolverRules(target: Target): Promise<string[]> {
+  const host = new URL(target.url).hostname;
+  if (!target.resolver || host === "localhost" || isIP(host.replace(/^\[|\]$/g, "")) !== 0) return [];
+  const lookup = labLookup(target.resolver.dns);
+  const address = await new Promise<string>((resolve, reject) =>
+    lookup(host, { family: 4 }, (error, found) => {
+      if (!error) resolve(String(found));
+      else if (error.code === "ENOTFOUND") resolve("~NOTFOUND");
+      else reject(error);
+    }),
+  );
+  return [`--host-resolver-rules=MAP ${host} ${address}`];
+}
+
+/**
  * Debian's Chromium through Playwright: a page on a loopback origin runs `new WebSocket(url)`,
  * sends one text and awaits its echo. A failure is observed as a developer sees it: the console
  * line `WebSocket connection to '…' failed: …`, exactly; the DevTools protocol's handshake error
@@ -122,15 +160,24 @@ export const chromiumClient: Client = {
     }
     return cachedVersion;
   },
-  probe: async (target, { timeoutMs }) => {
-    let elapsed = stopwatch();
+  probe: async (target, { watchdogMs }) => {
+    const elapsed = stopwatch();
     const clientVersion = await chromiumClient.version().catch(() => "Chromium (did not start)");
     const base = { client: "chromium" as const, clientVersion, exitCode: null };
+    let rules: string[];
+    try {
+      rules = await hostResolverRules(target);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ...base, code: "CONNLAB_LAB_DNS_FAILED", message, elapsedMs: elapsed() };
+    }
+    // A browser with its own resolver rule or environment is this probe's alone; others share one.
+    const dedicated = rules.length > 0 || target.env !== undefined;
     let running: Session;
     try {
-      running = await acquire();
+      running = dedicated ? await startSession(rules, probeEnv(target)) : await acquire();
     } catch (error) {
-      release();
+      if (!dedicated) release();
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
       return { ...base, code: "CHROMIUM_LAUNCH_FAILED", message: message ?? "", elapsedMs: elapsed() };
     }
@@ -151,21 +198,16 @@ export const chromiumClient: Client = {
         handshakeError ??= event.errorMessage;
       });
       await cdp.send("Network.enable");
-      await page.goto(running.pageUrl, { timeout: timeoutMs });
-      elapsed = stopwatch();
-      const outcome = await page.evaluate(openInPage, { url: target.url, text: echoText, timeoutMs });
-      const attemptMs = elapsed();
+      await page.goto(running.pageUrl, { timeout: watchdogMs });
+      // Given an http:// target (a refused-* or timeout-* scenario), the page's WebSocket dials
+      // it as ws://, the way an application's socket reaches that server.
+      const url = target.url.replace(/^http/, "ws");
+      const outcome = await page.evaluate(openInPage, { url, text: echoText, watchdogMs });
+      const attemptMs = outcome.ms;
       if (outcome.kind === "echo") {
         return { ...base, code: CONNECTED, message: `echo: ${outcome.data}`, elapsedMs: attemptMs };
       }
-      if (outcome.kind === "timeout") {
-        return {
-          ...base,
-          code: "ETIMEDOUT",
-          message: `no echo within ${timeoutMs} ms`,
-          elapsedMs: attemptMs,
-        };
-      }
+      if (outcome.kind === "watchdog") return { ...base, ...watchdogFired(watchdogMs) };
       // The console event travels separately from the page's close event: give it a moment.
       if (consoleLine === undefined) {
         await new Promise<void>((resolve) => {
@@ -184,7 +226,10 @@ export const chromiumClient: Client = {
       return { ...base, code: "CHROMIUM_ERROR", message, elapsedMs: elapsed() };
     } finally {
       await context.close().catch(() => {});
-      release();
+      if (dedicated) {
+        running.pageServer.close();
+        await running.browser.close().catch(() => {});
+      } else release();
     }
   },
 };

@@ -11,25 +11,24 @@ import { echoText } from "./echo.ts";
 export const nodeWebSocket: Client = {
   name: "node-websocket",
   version: async () => `Node.js ${process.versions.node} WebSocket (undici ${process.versions.undici})`,
-  probe: async (target, { timeoutMs }) => {
-    const elapsed = stopwatch();
+  probe: async (target) => {
     const base = {
       client: "node-websocket" as const,
       clientVersion: await nodeWebSocket.version(),
       exitCode: null,
     };
+    // Timed from here: the other clients' start (a curl spawn, a page) is no part of this attempt.
+    const elapsed = stopwatch();
     return new Promise((resolve) => {
       let socket: WebSocket | undefined;
       let errorText: string | undefined;
       const finish = (code: string, message: string) => {
-        clearTimeout(timer);
         if (socket) {
           socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
           socket.close();
         }
         resolve({ ...base, code, message, elapsedMs: elapsed() });
       };
-      const timer = setTimeout(() => finish("ETIMEDOUT", `no echo within ${timeoutMs} ms`), timeoutMs);
       try {
         socket = new WebSocket(target.url);
       } catch (error) {

@@ -1,4 +1,4 @@
-import type { Category, DeclaredId } from "@connlab/scenarios";
+import { arpGiveUpMs, type Category, type DeclaredId } from "@connlab/scenarios";
 import type { ConnectResult } from "./connect.ts";
 import type { ListenerFinding } from "./listeners.ts";
 import type { PortPressure } from "./pressure.ts";
@@ -241,6 +241,35 @@ function diagnoseProtocol(facts: Facts, add: Add): VerdictCategory | undefined {
     case "plain-on-tls":
       add("protocol-tls-mismatch", "high", s.detail);
       return "protocol";
+    case "no-answer":
+    case "silent-close":
+      if (facts.target.tls) {
+        // A TLS client's ClientHello is binary noise to a plain port: a plain server whose parser
+        // waits for a header's end stays silent (a Workerman websocket:// worker), others hang up.
+        // The same as a plain client meeting a TLS port, the other way round.
+        add(
+          "protocol-tls-mismatch",
+          "high",
+          said(
+            `${s.detail.en}: a ${facts.target.scheme}:// client met a port that does not speak TLS`,
+            `${s.detail.es}: un cliente ${facts.target.scheme}:// dio con un puerto que no habla TLS`,
+          ),
+        );
+        add(
+          "protocol-ws-to-raw-tcp",
+          "medium",
+          said(
+            `or the port speaks another protocol: ${s.detail.en}`,
+            `o el puerto habla otro protocolo: ${s.detail.es}`,
+          ),
+        );
+        return "protocol";
+      }
+      break;
+    default:
+      break;
+  }
+  switch (s.kind) {
     case "non-http":
     case "no-answer":
       add(
@@ -411,6 +440,10 @@ function diagnoseTimeout(facts: Facts, add: Add, mismatch: Said | undefined): vo
     );
     return;
   }
+  if (first.outcome === "host-unreachable") {
+    diagnoseHostUnreachable(facts, add, what, first.elapsedMs);
+    return;
+  }
   if (isPrivate && !facts.onLocalSubnet)
     add(
       "timeout-internal-ip",
@@ -420,29 +453,21 @@ function diagnoseTimeout(facts: Facts, add: Add, mismatch: Said | undefined): vo
         `${first.address} es una dirección privada: solo se alcanza desde su propia red`,
       ),
     );
-  const unreachable = first.outcome === "host-unreachable";
   add(
     "timeout-firewall",
     "medium",
-    unreachable
-      ? said(
-          `${what.en}: a firewall rejecting with ICMP host-prohibited, or a host that is down`,
-          `${what.es}: un cortafuegos que rechaza con ICMP host-prohibited, o un host caído`,
-        )
-      : said(
-          `${what.en}; a firewall that drops and a host that is down look the same on the wire: check the firewall first`,
-          `${what.es}; un cortafuegos que descarta y un host caído se ven igual en la red: mira primero el cortafuegos`,
-        ),
+    said(
+      `${what.en}; a firewall that drops and a host that is down look the same on the wire: check the firewall first`,
+      `${what.es}; un cortafuegos que descarta y un host caído se ven igual en la red: mira primero el cortafuegos`,
+    ),
   );
   add(
     "timeout-host-down",
     "medium",
-    unreachable
-      ? said("no host answers for that address", "ningún host responde por esa dirección")
-      : said(
-          "check the host is up (ping, the provider's console)",
-          "comprueba que el host está encendido (ping, la consola del proveedor)",
-        ),
+    said(
+      "check the host is up (ping, the provider's console)",
+      "comprueba que el host está encendido (ping, la consola del proveedor)",
+    ),
   );
   add(
     "timeout-security-group",
@@ -458,6 +483,62 @@ function diagnoseTimeout(facts: Facts, add: Add, mismatch: Said | undefined): vo
     said(
       "a hosting panel (aaPanel/Baota…) keeps its own firewall: open the port there too",
       "un panel de hosting (aaPanel/Baota…) tiene su propio cortafuegos: abre el puerto también allí",
+    ),
+  );
+}
+
+/**
+ * EHOSTUNREACH has two sources that its timing tells apart. After ~3 s: nobody answered ARP for
+ * the address (this machine's neighbour entry went FAILED, or the last router's did and it sent
+ * ICMP host-unreachable), so no host has it. At once: a firewall rejecting with an ICMP
+ * host-unreachable/-prohibited, before any ARP could have failed.
+ */
+function diagnoseHostUnreachable(facts: Facts, add: Add, what: Said, elapsedMs: number): void {
+  const arpGaveUp = elapsedMs >= arpGiveUpMs - 1_000;
+  const where = facts.onLocalSubnet
+    ? said("on this machine's own subnet", "en la propia subred de esta máquina")
+    : said("on the last router's subnet", "en la subred del último router");
+  if (arpGaveUp) {
+    add(
+      "timeout-host-down",
+      "high",
+      said(
+        `${what.en}: about 3 s of unanswered ARP ${where.en}: no host has that address`,
+        `${what.es}: unos 3 s de ARP sin respuesta ${where.es}: ningún host tiene esa dirección`,
+      ),
+    );
+    add(
+      "timeout-firewall",
+      "low",
+      said(
+        "a firewall's ICMP reject would have come at once, not after ARP gave up",
+        "el rechazo ICMP de un cortafuegos habría llegado al instante, no tras rendirse ARP",
+      ),
+    );
+  } else {
+    add(
+      "timeout-firewall",
+      "high",
+      said(
+        `${what.en}: an immediate ICMP host-unreachable is a firewall's reject (no ARP had time to fail)`,
+        `${what.es}: un ICMP host-unreachable inmediato es el rechazo de un cortafuegos (ARP no tuvo tiempo de fallar)`,
+      ),
+    );
+    add(
+      "timeout-host-down",
+      "medium",
+      said(
+        "or a router in between already knew nobody answers there",
+        "o un router intermedio ya sabía que allí no responde nadie",
+      ),
+    );
+  }
+  add(
+    "timeout-security-group",
+    "low",
+    said(
+      "on a cloud server, check the provider's security group opens this port",
+      "en un servidor en la nube, comprueba que el grupo de seguridad del proveedor abre este puerto",
     ),
   );
 }

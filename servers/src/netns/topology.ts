@@ -46,11 +46,14 @@ export async function router(lab: Lab, role: string): Promise<string> {
 
 const serveMain = join(import.meta.dirname, "..", "bin", "serve-in-lab.ts");
 
-/** Starts a healthy app (http, ws, net, dns) inside a host; resolves to the port it listens on. */
+/**
+ * Starts a healthy app inside a host; resolves to the port it listens on. `web` answers HTTP and
+ * echoes WebSocket on one port, so every client (a browser's WebSocket too) meets the same server.
+ */
 export async function serve(
   lab: Lab,
   netns: string,
-  app: "http" | "ws" | "net" | "dns",
+  app: "http" | "web" | "ws" | "net" | "dns",
   options: { host?: string; port?: number; records?: Readonly<Record<string, string>> } = {},
 ): Promise<number> {
   const args = ["--app", app, "--host", options.host ?? "0.0.0.0", "--port", String(options.port ?? 0)];

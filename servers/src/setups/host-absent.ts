@@ -17,7 +17,7 @@ export const hostAbsent: Setup = {
         { role: "server", host: 2 },
       ]);
       // The app runs on .2; the client was given .3, which nobody has.
-      const port = await serve(lab, hosts.server ?? "", "http");
+      const port = await serve(lab, hosts.server ?? "", "web");
       return { target: { url: `http://${subnet}.3:${port}/`, netns: hosts.client ?? "" } };
     }),
 };
@@ -33,7 +33,7 @@ export const hostPresent: Setup = {
         { role: "client", host: 1 },
         { role: "server", host: 3 },
       ]);
-      const port = await serve(lab, hosts.server ?? "", "http");
+      const port = await serve(lab, hosts.server ?? "", "web");
       return { target: { url: `http://${subnet}.3:${port}/`, netns: hosts.client ?? "" } };
     }),
 };

@@ -53,7 +53,7 @@ async function build(lab: Lab, useInternal: boolean, params: Readonly<Record<str
 `,
     );
   }
-  const port = await serve(lab, server, "http");
+  const port = await serve(lab, server, "web");
   const address = useInternal ? "10.20.0.2" : "198.18.2.2";
   return { target: { url: `http://${address}:${port}/`, netns: client } };
 }

@@ -32,7 +32,7 @@ async function build(lab: Lab, open: boolean) {
   );
   await addRoute(client, "default", "198.18.1.254");
   await addRoute(server, "default", "198.18.2.254");
-  const port = await serve(lab, server, "http");
+  const port = await serve(lab, server, "web");
   await applyRuleset(edge, securityGroup(port, open));
   return { target: { url: `http://198.18.2.2:${port}/`, netns: client } };
 }

@@ -17,7 +17,7 @@ export const wrongHostLan: Setup = {
         { role: "server", host: 2 },
         { role: "other", host: 4 },
       ]);
-      const port = await serve(lab, hosts.server ?? "", "http");
+      const port = await serve(lab, hosts.server ?? "", "web");
       return { target: { url: `http://${subnet}.4:${port}/`, netns: hosts.client ?? "" } };
     }),
 };
@@ -33,7 +33,7 @@ export const rightHostLan: Setup = {
         { role: "client", host: 1 },
         { role: "server", host: 2 },
       ]);
-      const port = await serve(lab, hosts.server ?? "", "http");
+      const port = await serve(lab, hosts.server ?? "", "web");
       return { target: { url: `http://${subnet}.2:${port}/`, netns: hosts.client ?? "" } };
     }),
 };

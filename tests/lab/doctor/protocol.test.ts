@@ -74,6 +74,13 @@ describe("doctor against protocol setups", () => {
       "protocol-tls-mismatch",
       /^TLS handshake failed \(ERR_SSL_\w+\)/,
     ],
+    [
+      "wss:// against a plain port that stays silent (a worker waiting for a header's end)",
+      "wss",
+      startSilent,
+      "protocol-tls-mismatch",
+      /^no answer to a TLS ClientHello$/,
+    ],
     ["http:// against a TLS port", "http", startTls, "protocol-tls-mismatch", /the port speaks TLS$/],
     ["ws:// against a TLS port", "ws", startTls, "protocol-tls-mismatch", /the port speaks TLS$/],
   ] as const)("%s", async (_name, scheme, start, id, detail) => {

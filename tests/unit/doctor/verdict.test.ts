@@ -110,6 +110,18 @@ describe("rank", () => {
     expect(ids(timeout)[0]).toBe("timeout-dns-wrong-ip");
   });
 
+  it("tells unanswered ARP (EHOSTUNREACH after ~3 s) from a firewall's ICMP reject (at once)", () => {
+    const after = (elapsedMs: number): Facts =>
+      facts("http://198.18.0.3:8080/", {
+        addresses: ["198.18.0.3"],
+        onLocalSubnet: true,
+        connects: [{ ...connect("198.18.0.3", "host-unreachable", "EHOSTUNREACH"), elapsedMs }],
+      });
+    expect(rank(after(3_050)).category).toBe("timeout");
+    expect(ids(after(3_050)).slice(0, 2)).toEqual(["timeout-host-down", "timeout-firewall"]);
+    expect(ids(after(4)).slice(0, 2)).toEqual(["timeout-firewall", "timeout-host-down"]);
+  });
+
   it("ranks a remote timeout: firewall first, internal IP when private", () => {
     const f = facts("http://203.0.113.7:8080/", {
       addresses: ["203.0.113.7"],
@@ -168,6 +180,10 @@ describe("rank", () => {
     ["ws://127.0.0.1:8080/", { kind: "no-answer" }, "protocol-ws-to-raw-tcp"],
     ["https://127.0.0.1:8080/", { kind: "plain-on-tls" }, "protocol-tls-mismatch"],
     ["http://127.0.0.1:8080/", { kind: "tls-on-plain" }, "protocol-tls-mismatch"],
+    // A TLS client whose ClientHello meets a plain port that stays silent or hangs up.
+    ["wss://127.0.0.1:8080/", { kind: "no-answer" }, "protocol-tls-mismatch"],
+    ["https://127.0.0.1:8080/", { kind: "silent-close" }, "protocol-tls-mismatch"],
+    ["ws://127.0.0.1:8080/", { kind: "silent-close" }, "protocol-ws-to-raw-tcp"],
   ] as const)("%s answered %j → %s first", (input, answer, id) => {
     const f = facts(input, { sniff: sniff(answer) });
     expect(rank(f).category).toBe("protocol");
