@@ -1,8 +1,8 @@
 export { shIn } from "./exec.ts";
 export { createLab, type Lab, startLab } from "./lab.ts";
 export { isAlive, removeLeftovers } from "./leftovers.ts";
-export { addRoute, cable } from "./link.ts";
+export { cable } from "./link.ts";
 export { deleteNamespace, getSysctl, setSysctl } from "./namespace.ts";
 export { applyRuleset, portRuleTable } from "./nft.ts";
 export type { Spawned, SpawnOptions } from "./spawn.ts";
-export { lan, router, serve, subnet } from "./topology.ts";
+export { lan, routedPair, serve, subnet, webOnLan } from "./topology.ts";
