@@ -9,18 +9,21 @@ import type { Report } from "./reproduce.ts";
 export const artifactPath = new URL("../observations.json", import.meta.url).pathname;
 
 function recorded(report: Report, scenario: Scenario): RecordedObservation[] {
-  return report.observations.map(({ client, clientVersion, code, message, exitCode, elapsedMs }) => {
-    const classic = scenario.expect.find((e) => e.client === client)?.classic;
-    return {
-      client,
-      clientVersion,
-      code,
-      message,
-      exitCode,
-      elapsedMs,
-      ...(classic && !report.fixed ? { classic } : {}),
-    };
-  });
+  return report.observations.map(
+    ({ client, clientVersion, code, message, exitCode, elapsedMs, settings }) => {
+      const classic = scenario.expect.find((e) => e.client === client)?.classic;
+      return {
+        client,
+        clientVersion,
+        code,
+        message,
+        exitCode,
+        elapsedMs,
+        ...(settings ? { settings } : {}),
+        ...(classic && !report.fixed ? { classic } : {}),
+      };
+    },
+  );
 }
 
 export function toRecord(run: BothWays): ScenarioRecord {

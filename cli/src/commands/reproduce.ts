@@ -33,13 +33,14 @@ export function registerReproduce(program: Command): void {
           fixed: report.fixed,
           ...(report.failure ? { failure: report.failure } : {}),
           observations: report.observations.map(
-            ({ client, clientVersion, code, message, exitCode, elapsedMs }) => ({
+            ({ client, clientVersion, code, message, exitCode, elapsedMs, settings }) => ({
               client,
               clientVersion,
               code,
               message,
               exitCode,
               elapsedMs,
+              ...(settings ? { settings } : {}),
             }),
           ),
         });

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../chromium.ts";
 import { CONNECTED } from "../observation.ts";
+import { pageSettings, subprotocolSetting } from "./application-settings.ts";
 import { type Client, stopwatch } from "./client.ts";
 import { echoText } from "./echo.ts";
 
@@ -26,7 +27,7 @@ let idleTimer: NodeJS.Timeout | undefined;
  * public page (or one Playwright fulfils itself) from opening ws://127.0.0.1, with
  * net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS instead of the error under study.
  */
-async function startSession(): Promise<Session> {
+async function startSession(extraArgs: readonly string[] = []): Promise<Session> {
   const pageServer = createServer((_request, response) =>
     response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>connlab</title>"),
   );
@@ -34,7 +35,7 @@ async function startSession(): Promise<Session> {
   const address = pageServer.address();
   const port = address !== null && typeof address === "object" ? address.port : 0;
   try {
-    return { browser: await launchChromium(), pageServer, pageUrl: `http://127.0.0.1:${port}/` };
+    return { browser: await launchChromium(extraArgs), pageServer, pageUrl: `http://127.0.0.1:${port}/` };
   } catch (error) {
     pageServer.close();
     throw error;
@@ -60,19 +61,35 @@ export async function closeChromium(): Promise<void> {
   const pending = session;
   session = undefined;
   const closing = await pending?.catch(() => undefined);
-  closing?.pageServer.close();
-  await closing?.browser.close();
+  if (closing) await closeSession(closing);
 }
 
-type PageOutcome = { kind: "echo"; data: string } | { kind: "close"; code: number } | { kind: "timeout" };
+type PageOutcome =
+  | { kind: "echo"; data: string }
+  | { kind: "close"; code: number }
+  | { kind: "timeout" }
+  | { kind: "threw"; name: string; message: string };
 
 /**
- * Opens `new WebSocket(url)` in a page, sends one text and waits for its echo, in the page, as
- * an application would. Runs in the browser: no imports, no closures over Node values.
+ * Opens `new WebSocket(url, protocols)` in a page, sends one text and waits for its echo, in the
+ * page, as an application would. Runs in the browser: no imports, no closures over Node values.
+ * The constructor itself throws when the browser's policy forbids the URL (mixed content).
  */
-function openInPage(args: { url: string; text: string; timeoutMs: number }): Promise<PageOutcome> {
+function openInPage(args: {
+  url: string;
+  protocols: string[];
+  text: string;
+  timeoutMs: number;
+}): Promise<PageOutcome> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(args.url);
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(args.url, args.protocols);
+    } catch (error) {
+      const thrown = error as Error;
+      resolve({ kind: "threw", name: thrown.name, message: thrown.message });
+      return;
+    }
     setTimeout(() => resolve({ kind: "timeout" }), args.timeoutMs);
     socket.onopen = () => socket.send(args.text);
     socket.onmessage = (event) => {
@@ -91,6 +108,7 @@ const errorCodes: readonly (readonly [RegExp, string])[] = [
   [/net::(ERR_[A-Z_]+)/, "$1"],
   [/^Error during WebSocket handshake: Unexpected response code: \d+$/, "WS_UNEXPECTED_RESPONSE"],
   [/^Connection closed before receiving a handshake response$/, "WS_CLOSED_BEFORE_HANDSHAKE"],
+  [/^Error during WebSocket handshake: Sent non-empty 'Sec-WebSocket-Protocol' header/, "WS_NO_SUBPROTOCOL"],
 ];
 
 export function chromiumCode(handshakeError: string): string {
@@ -99,6 +117,19 @@ export function chromiumCode(handshakeError: string): string {
     if (match) return match[0].replace(pattern, code);
   }
   return "WS_HANDSHAKE_FAILED";
+}
+
+/** Resolves when the console line is seen (`onSeen` hands over the resolver) or after `graceMs`. */
+function consoleArrival(graceMs: number, onSeen: (seen: () => void) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    onSeen(resolve);
+    setTimeout(resolve, graceMs);
+  });
+}
+
+async function closeSession(own: Session): Promise<void> {
+  own.pageServer.close();
+  await own.browser.close().catch(() => {});
 }
 
 let cachedVersion: string | undefined;
@@ -126,11 +157,15 @@ export const chromiumClient: Client = {
     let elapsed = stopwatch();
     const clientVersion = await chromiumClient.version().catch(() => "Chromium (did not start)");
     const base = { client: "chromium" as const, clientVersion, exitCode: null };
+    const settings = [...pageSettings(target.page), ...subprotocolSetting("chromium", target.protocols)];
+    const recorded = settings.length > 0 ? { settings } : {};
+    // A page of the lab's own needs its flags at launch: that probe gets a browser of its own.
+    const own = target.page ? startSession(target.page.chromiumArgs) : undefined;
     let running: Session;
     try {
-      running = await acquire();
+      running = await (own ?? acquire());
     } catch (error) {
-      release();
+      if (!own) release();
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
       return { ...base, code: "CHROMIUM_LAUNCH_FAILED", message: message ?? "", elapsedMs: elapsed() };
     }
@@ -140,7 +175,10 @@ export const chromiumClient: Client = {
       let consoleLine: string | undefined;
       let consoleSeen = () => {};
       page.on("console", (message) => {
-        if (message.type() === "error" && message.text().startsWith("WebSocket connection to ")) {
+        if (
+          message.type() === "error" &&
+          /^(WebSocket connection to |Mixed Content: )/.test(message.text())
+        ) {
           consoleLine = message.text();
           consoleSeen();
         }
@@ -151,12 +189,23 @@ export const chromiumClient: Client = {
         handshakeError ??= event.errorMessage;
       });
       await cdp.send("Network.enable");
-      await page.goto(running.pageUrl, { timeout: timeoutMs });
+      await page.goto(target.page?.url ?? running.pageUrl, { timeout: timeoutMs });
       elapsed = stopwatch();
-      const outcome = await page.evaluate(openInPage, { url: target.url, text: echoText, timeoutMs });
+      const outcome = await page.evaluate(openInPage, {
+        url: target.url,
+        protocols: [...(target.protocols ?? [])],
+        text: echoText,
+        timeoutMs,
+      });
       const attemptMs = elapsed();
       if (outcome.kind === "echo") {
-        return { ...base, code: CONNECTED, message: `echo: ${outcome.data}`, elapsedMs: attemptMs };
+        return {
+          ...base,
+          code: CONNECTED,
+          message: `echo: ${outcome.data}`,
+          elapsedMs: attemptMs,
+          ...recorded,
+        };
       }
       if (outcome.kind === "timeout") {
         return {
@@ -164,27 +213,37 @@ export const chromiumClient: Client = {
           code: "ETIMEDOUT",
           message: `no echo within ${timeoutMs} ms`,
           elapsedMs: attemptMs,
+          ...recorded,
+        };
+      }
+      if (outcome.kind === "threw") {
+        // The console's line (Mixed Content: …) arrives apart from the exception: wait for it too.
+        if (consoleLine === undefined) await consoleArrival(consoleGraceMs, (seen) => (consoleSeen = seen));
+        const thrown = `${outcome.name}: ${outcome.message}`;
+        return {
+          ...base,
+          code: outcome.name,
+          message: consoleLine ? `${consoleLine} then ${thrown}` : thrown,
+          elapsedMs: attemptMs,
+          ...recorded,
         };
       }
       // The console event travels separately from the page's close event: give it a moment.
-      if (consoleLine === undefined) {
-        await new Promise<void>((resolve) => {
-          consoleSeen = resolve;
-          setTimeout(resolve, consoleGraceMs);
-        });
-      }
+      if (consoleLine === undefined) await consoleArrival(consoleGraceMs, (seen) => (consoleSeen = seen));
       return {
         ...base,
         code: chromiumCode(handshakeError ?? consoleLine?.replace(/^.*? failed: /, "") ?? ""),
         message: consoleLine ?? `(no console message; the page saw close code ${outcome.code})`,
         elapsedMs: attemptMs,
+        ...recorded,
       };
     } catch (error) {
       const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
       return { ...base, code: "CHROMIUM_ERROR", message, elapsedMs: elapsed() };
     } finally {
       await context.close().catch(() => {});
-      release();
+      if (own) await closeSession(running);
+      else release();
     }
   },
 };

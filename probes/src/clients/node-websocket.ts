@@ -1,4 +1,5 @@
 import { CONNECTED } from "../observation.ts";
+import { subprotocolSetting } from "./application-settings.ts";
 import { type Client, stopwatch } from "./client.ts";
 import { echoText } from "./echo.ts";
 
@@ -13,10 +14,12 @@ export const nodeWebSocket: Client = {
   version: async () => `Node.js ${process.versions.node} WebSocket (undici ${process.versions.undici})`,
   probe: async (target, { timeoutMs }) => {
     const elapsed = stopwatch();
+    const settings = subprotocolSetting("node-websocket", target.protocols);
     const base = {
       client: "node-websocket" as const,
       clientVersion: await nodeWebSocket.version(),
       exitCode: null,
+      ...(settings.length > 0 ? { settings } : {}),
     };
     return new Promise((resolve) => {
       let socket: WebSocket | undefined;
@@ -31,7 +34,7 @@ export const nodeWebSocket: Client = {
       };
       const timer = setTimeout(() => finish("ETIMEDOUT", `no echo within ${timeoutMs} ms`), timeoutMs);
       try {
-        socket = new WebSocket(target.url);
+        socket = new WebSocket(target.url, [...(target.protocols ?? [])]);
       } catch (error) {
         // A bad URL throws synchronously (a DOMException named SyntaxError).
         finish(

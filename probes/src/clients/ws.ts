@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import WebSocket from "ws";
 import { CONNECTED } from "../connected.ts";
+import { subprotocolSetting } from "./application-settings.ts";
 import { type Client, stopwatch } from "./client.ts";
 import { echoText } from "./echo.ts";
 import { labLookup } from "./system-resolver.ts";
@@ -15,6 +16,8 @@ const handshakeCodes: readonly (readonly [RegExp, string])[] = [
   [/^Opening handshake has timed out$/, "ETIMEDOUT"],
   [/^Invalid Sec-WebSocket-Accept header$/, "WS_INVALID_ACCEPT"],
   [/^Invalid Upgrade header$/, "WS_INVALID_UPGRADE"],
+  // Asked for a subprotocol, and the 101 names none (RFC 6455 §4.1: the client must fail).
+  [/^Server sent no subprotocol$/, "WS_NO_SUBPROTOCOL"],
 ];
 
 function codeOf(error: Error & { code?: string }): string {
@@ -33,12 +36,18 @@ export const wsClient: Client = {
   version: async () => `ws ${wsVersion} (Node.js ${process.versions.node})`,
   probe: async (target, { timeoutMs }) => {
     const elapsed = stopwatch();
-    const base = { client: "ws" as const, clientVersion: await wsClient.version(), exitCode: null };
+    const settings = subprotocolSetting("ws", target.protocols);
+    const base = {
+      client: "ws" as const,
+      clientVersion: await wsClient.version(),
+      exitCode: null,
+      ...(settings.length > 0 ? { settings } : {}),
+    };
     // Given an http:// target (a refused-* scenario), dial it as ws:// the way a user would.
     const url = target.url.replace(/^http/, "ws");
     return new Promise((resolve) => {
       let settled = false;
-      const socket = new WebSocket(url, {
+      const socket = new WebSocket(url, [...(target.protocols ?? [])], {
         handshakeTimeout: timeoutMs,
         rejectUnauthorized: false,
         // The rootless lab's own DNS server stands in for the machine's resolver.
