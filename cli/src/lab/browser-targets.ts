@@ -14,10 +14,12 @@ export function triedInBrowser(scenario: Scenario): boolean {
 /**
  * The URL a reader's browser can open as is: no proxy variables, lab resolver or namespace to
  * stand in for, and for the fixed side no wss:// (the lab's certificate is its own, which a
- * reader's browser rightly refuses).
+ * reader's browser rightly refuses). Nor a target that needs the page's own choices: the panel
+ * opens `new WebSocket(url)` from the guide's page, with no subprotocol and no page of the lab's.
  */
 export function browserUrl(target: Target, side: "broken" | "fixed"): string | undefined {
   if (target.env || target.resolver || target.netns) return undefined;
+  if (target.protocols || target.page) return undefined;
   if (side === "fixed" && target.url.startsWith("wss:")) return undefined;
   return /^(wss?|https?):/.test(target.url) ? target.url : undefined;
 }

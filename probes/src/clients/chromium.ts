@@ -8,6 +8,11 @@ import { echoText } from "./echo.ts";
 
 /** How long to wait, after the socket closed, for Chromium's console line to reach us. */
 const consoleGraceMs = 500;
+/**
+ * Loading the page the socket is opened from is the lab's part, not the attempt under study: a
+ * fresh browser's first HTTPS page on a busy machine gets this long, the attempt its own bound.
+ */
+const pageLoadMs = 10_000;
 /** Chromium is kept for probes that follow within this time, then closed so the process can exit. */
 const idleCloseMs = 1_000;
 
@@ -189,7 +194,7 @@ export const chromiumClient: Client = {
         handshakeError ??= event.errorMessage;
       });
       await cdp.send("Network.enable");
-      await page.goto(target.page?.url ?? running.pageUrl, { timeout: timeoutMs });
+      await page.goto(target.page?.url ?? running.pageUrl, { timeout: Math.max(timeoutMs, pageLoadMs) });
       elapsed = stopwatch();
       const outcome = await page.evaluate(openInPage, {
         url: target.url,
