@@ -177,7 +177,20 @@ function diagnoseProtocol(facts: Facts, add: Add): VerdictCategory | undefined {
   if (!s || s.matches) return undefined;
   const ws = facts.target.scheme === "ws" || facts.target.scheme === "wss";
   switch (s.kind) {
+    case "subprotocol-unanswered":
+      add("policy-subprotocol-mismatch", "high", `the WebSocket handshake ${s.detail}`);
+      return "policy";
     case "http":
+      // 403 to an upgrade: a server that speaks WebSocket refused this request (its Origin check).
+      if (ws && s.status === 403) {
+        add(
+          "policy-origin-rejected",
+          "high",
+          `the WebSocket handshake got ${s.detail}: the server refused the upgrade itself; the doctor sends no Origin, as non-browser clients do, and a browser sends its page's`,
+        );
+        add("protocol-ws-to-http", "low", "an HTTP server without WebSocket can also answer 403");
+        return "policy";
+      }
       if (!ws) {
         add("protocol-http-to-ws", "high", `an HTTP request got ${s.detail}`);
       } else if (s.upgradeOffered) {
