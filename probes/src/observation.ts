@@ -37,3 +37,9 @@ export const Observation = z
   })
   .strict();
 export type Observation = z.infer<typeof Observation>;
+
+/** The observation alone, without what a report adds to it (expected, why). */
+export function plainObservation(o: Observation): Observation {
+  const { client, clientVersion, code, message, exitCode, elapsedMs, settings } = o;
+  return { client, clientVersion, code, message, exitCode, elapsedMs, ...(settings ? { settings } : {}) };
+}

@@ -3,27 +3,17 @@ import { release } from "node:os";
 import type { Scenario } from "@connlab/scenarios";
 import { ObservationsArtifact, type RecordedObservation, type ScenarioRecord } from "./artifact.ts";
 import { type BothWays, tierOf } from "./catalogue.ts";
+import { plainObservation } from "./observation.ts";
 import type { Report } from "./reproduce.ts";
 
 /** Where the committed artifact lives: probes/observations.json. */
 export const artifactPath = new URL("../observations.json", import.meta.url).pathname;
 
 function recorded(report: Report, scenario: Scenario): RecordedObservation[] {
-  return report.observations.map(
-    ({ client, clientVersion, code, message, exitCode, elapsedMs, settings }) => {
-      const classic = scenario.expect.find((e) => e.client === client)?.classic;
-      return {
-        client,
-        clientVersion,
-        code,
-        message,
-        exitCode,
-        elapsedMs,
-        ...(settings ? { settings } : {}),
-        ...(classic && !report.fixed ? { classic } : {}),
-      };
-    },
-  );
+  return report.observations.map((o) => {
+    const classic = scenario.expect.find((e) => e.client === o.client)?.classic;
+    return { ...plainObservation(o), ...(classic && !report.fixed ? { classic } : {}) };
+  });
 }
 
 export function toRecord(run: BothWays): ScenarioRecord {

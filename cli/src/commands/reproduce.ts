@@ -15,7 +15,7 @@ export function registerReproduce(program: Command): void {
     .action(async (id: string, options: { client?: ClientName; fixed?: boolean; json?: boolean }) => {
       const scenario = getScenario(id);
       // The lab (servers, clients, Chromium's driver) loads only when a run starts: not for --help.
-      const [{ reproduce }, { removeLeftovers }] = await Promise.all([
+      const [{ plainObservation, reproduce }, { removeLeftovers }] = await Promise.all([
         import("@connlab/probes"),
         import("@connlab/servers"),
       ]);
@@ -32,17 +32,7 @@ export function registerReproduce(program: Command): void {
           ok: report.ok,
           fixed: report.fixed,
           ...(report.failure ? { failure: report.failure } : {}),
-          observations: report.observations.map(
-            ({ client, clientVersion, code, message, exitCode, elapsedMs, settings }) => ({
-              client,
-              clientVersion,
-              code,
-              message,
-              exitCode,
-              elapsedMs,
-              ...(settings ? { settings } : {}),
-            }),
-          ),
+          observations: report.observations.map(plainObservation),
         });
         return;
       }
