@@ -1,13 +1,4 @@
-import {
-  artifactPath,
-  mergeArtifact,
-  readArtifact,
-  reproduceBothWays,
-  reproducibleHere,
-  writeArtifact,
-} from "@connlab/probes";
 import { getScenario, scenarioIds, scenarios } from "@connlab/scenarios";
-import { removeLeftovers } from "@connlab/servers";
 import type { Command } from "commander";
 import { commandSummaries } from "../command-summaries.ts";
 import { paint } from "../output.ts";
@@ -20,6 +11,11 @@ export function registerRecord(program: Command): void {
     .action(async (ids: string[]) => {
       // An unknown id fails here, in one line, before anything runs.
       const chosen = ids.length > 0 ? ids.map(getScenario) : scenarios;
+      // The lab (servers, clients, Chromium's driver) loads only once there is something to run.
+      const [
+        { artifactPath, mergeArtifact, readArtifact, reproduceBothWays, reproducibleHere, writeArtifact },
+        { removeLeftovers },
+      ] = await Promise.all([import("@connlab/probes"), import("@connlab/servers")]);
       await removeLeftovers();
       const runnable = chosen.filter(reproducibleHere);
       const runs = await reproduceBothWays(runnable);
