@@ -23,9 +23,17 @@ interface Session {
   readonly pageUrl: string;
 }
 
-let session: Promise<Session> | undefined;
-let inUse = 0;
-let idleTimer: NodeJS.Timeout | undefined;
+/**
+ * One browser per set of launch flags, shared by every probe of the process that needs those
+ * flags (most need none; a page of the lab's own needs its resolver rule and certificate key).
+ */
+interface Shared {
+  readonly key: string;
+  readonly session: Promise<Session>;
+  inUse: number;
+  idleTimer?: NodeJS.Timeout;
+}
+const shared = new Map<string, Shared>();
 
 /**
  * The page must come from a loopback origin: Chromium's Local Network Access checks block a
@@ -47,26 +55,34 @@ async function startSession(extraArgs: readonly string[] = []): Promise<Session>
   }
 }
 
-function acquire(): Promise<Session> {
-  clearTimeout(idleTimer);
-  inUse += 1;
-  session ??= startSession();
-  return session;
+function acquire(extraArgs: readonly string[] = []): Shared {
+  const key = extraArgs.join(" ");
+  let entry = shared.get(key);
+  if (!entry) {
+    entry = { key, session: startSession(extraArgs), inUse: 0 };
+    shared.set(key, entry);
+  }
+  clearTimeout(entry.idleTimer);
+  entry.inUse += 1;
+  return entry;
 }
 
-function release(): void {
-  inUse -= 1;
-  if (inUse === 0) idleTimer = setTimeout(() => void closeChromium(), idleCloseMs);
+function release(entry: Shared): void {
+  entry.inUse -= 1;
+  if (entry.inUse === 0) entry.idleTimer = setTimeout(() => void closeShared(entry), idleCloseMs);
 }
 
-/** Closes the shared browser now (tests call it in afterAll); the next probe launches another. */
-export async function closeChromium(): Promise<void> {
-  clearTimeout(idleTimer);
+async function closeShared(entry: Shared): Promise<void> {
+  clearTimeout(entry.idleTimer);
   // Forget it first: a probe that starts meanwhile launches a fresh browser.
-  const pending = session;
-  session = undefined;
-  const closing = await pending?.catch(() => undefined);
+  if (shared.get(entry.key) === entry) shared.delete(entry.key);
+  const closing = await entry.session.catch(() => undefined);
   if (closing) await closeSession(closing);
+}
+
+/** Closes every shared browser now (tests call it in afterAll); the next probe launches another. */
+export async function closeChromium(): Promise<void> {
+  await Promise.all([...shared.values()].map(closeShared));
 }
 
 type PageOutcome =
@@ -149,11 +165,11 @@ export const chromiumClient: Client = {
   name: "chromium",
   version: async () => {
     if (!cachedVersion) {
-      const running = await acquire();
+      const lease = acquire();
       try {
-        cachedVersion = `Chromium ${running.browser.version()}`;
+        cachedVersion = `Chromium ${(await lease.session).browser.version()}`;
       } finally {
-        release();
+        release(lease);
       }
     }
     return cachedVersion;
@@ -164,13 +180,15 @@ export const chromiumClient: Client = {
     const base = { client: "chromium" as const, clientVersion, exitCode: null };
     const settings = [...pageSettings(target.page), ...subprotocolSetting("chromium", target.protocols)];
     const recorded = settings.length > 0 ? { settings } : {};
-    // A page of the lab's own needs its flags at launch: that probe gets a browser of its own.
-    const own = target.page ? startSession(target.page.chromiumArgs) : undefined;
+    // A page of the lab's own needs its flags at launch: the browser launched with them.
+    const lease = acquire(target.page?.chromiumArgs);
     let running: Session;
     try {
-      running = await (own ?? acquire());
+      running = await lease.session;
     } catch (error) {
-      if (!own) release();
+      // A browser that did not start is forgotten: the next probe tries a fresh launch.
+      release(lease);
+      await closeShared(lease);
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
       return { ...base, code: "CHROMIUM_LAUNCH_FAILED", message: message ?? "", elapsedMs: elapsed() };
     }
@@ -247,8 +265,7 @@ export const chromiumClient: Client = {
       return { ...base, code: "CHROMIUM_ERROR", message, elapsedMs: elapsed() };
     } finally {
       await context.close().catch(() => {});
-      if (own) await closeSession(running);
-      else release();
+      release(lease);
     }
   },
 };
