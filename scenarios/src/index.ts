@@ -1,6 +1,6 @@
 import { declarations } from "./catalog/index.ts";
 import { ConnlabError } from "./error.ts";
-import { type Category, categories, Scenario } from "./schema.ts";
+import { type Category, categories, type LabTier, Scenario } from "./schema.ts";
 
 export type { DeclaredId, LabSetupName } from "./catalog/index.ts";
 export { defineScenario } from "./define.ts";
@@ -30,6 +30,11 @@ export const scenarios: readonly Scenario[] = validate();
 const byId = new Map(scenarios.map((s) => [s.id, s]));
 
 export const scenarioIds: readonly string[] = scenarios.map((s) => s.id);
+
+/** The categories with a scenario in `tier`, in the guide's order (Docker's profiles, say). */
+export function categoriesReproducedIn(tier: LabTier): Category[] {
+  return categories.filter((c) => scenarios.some((s) => s.category === c && s.reproducibleIn.includes(tier)));
+}
 
 export function getScenario(id: string): Scenario {
   const scenario = byId.get(id);

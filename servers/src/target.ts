@@ -14,6 +14,23 @@ export interface Target {
    * through it (Node clients over UDP, curl over DNS-over-HTTPS). Rootless lab only.
    */
   readonly resolver?: Resolver;
+  /**
+   * The subprotocols the application asks for (`Sec-WebSocket-Protocol`, RFC 6455 §4.1), as in
+   * `new WebSocket(url, ["chat"])`. WebSocket clients only; absent: none asked, the default.
+   */
+  readonly protocols?: readonly string[];
+  /** Chromium only: the page the WebSocket is opened from, when its origin is the point. */
+  readonly page?: BrowserPage;
+}
+
+/**
+ * A page of the lab's own, served on loopback under a name (`https://app.connlab.test:PORT/`),
+ * and the Chromium flags that reach it: a host-resolver rule mapping the name to 127.0.0.1
+ * and trust in the lab certificate's key. Each flag is recorded beside the row.
+ */
+export interface BrowserPage {
+  readonly url: string;
+  readonly chromiumArgs: readonly string[];
 }
 
 export interface Resolver {

@@ -71,7 +71,15 @@ async function up(ids: readonly string[]): Promise<void> {
         url: started.target.url,
         describe: setup.describe,
         tryIt: tryItCommand(started.target),
-        ...(broken && browser ? { browser: { broken, fixed: browser } } : {}),
+        ...(broken && browser
+          ? {
+              browser: {
+                broken,
+                fixed: browser,
+                ...(started.target.protocols ? { protocols: started.target.protocols } : {}),
+              },
+            }
+          : {}),
       });
     }
   } catch (error) {

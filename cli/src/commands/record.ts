@@ -1,13 +1,4 @@
-import {
-  artifactPath,
-  mergeArtifact,
-  readArtifact,
-  reproduceBothWays,
-  reproducibleHere,
-  writeArtifact,
-} from "@connlab/probes";
 import { getScenario, scenarioIds, scenarios } from "@connlab/scenarios";
-import { removeLeftovers } from "@connlab/servers";
 import type { Command } from "commander";
 import { commandSummaries } from "../command-summaries.ts";
 import { paint } from "../output.ts";
@@ -16,14 +7,17 @@ export function registerRecord(program: Command): void {
   program
     .command("record")
     .description(commandSummaries.record)
-    .argument(
-      "[ids...]",
-      "only these scenarios (default: every one this machine reproduces); the others keep their record",
-    )
+    .argument("[ids...]", "only these scenarios; every other one keeps its record")
     .action(async (ids: string[]) => {
-      const selected = ids.length > 0 ? ids.map((id) => getScenario(id)) : scenarios;
+      // An unknown id fails here, in one line, before anything runs.
+      const chosen = ids.length > 0 ? ids.map(getScenario) : scenarios;
+      // The lab (servers, clients, Chromium's driver) loads only once there is something to run.
+      const [
+        { artifactPath, mergeArtifact, readArtifact, reproduceBothWays, reproducibleHere, writeArtifact },
+        { removeLeftovers },
+      ] = await Promise.all([import("@connlab/probes"), import("@connlab/servers")]);
       await removeLeftovers();
-      const runnable = selected.filter(reproducibleHere);
+      const runnable = chosen.filter(reproducibleHere);
       const runs = await reproduceBothWays(runnable);
       // Only runs that agree with their declarations are recorded: a timeout on a busy machine
       // must not reach the site. A disagreeing scenario keeps its previous record.
@@ -42,7 +36,7 @@ export function registerRecord(program: Command): void {
           process.stdout.write(`    run failed: ${failure}\n`);
         }
       }
-      const skipped = scenarios.length - runnable.length;
+      const skipped = chosen.length - runnable.length;
       process.stdout.write(
         `recorded ${agreeing.length} of ${runs.length} scenarios into ${artifactPath}` +
           `${skipped ? ` (${skipped} ${ids.length > 0 ? "not asked for" : "need another tier"} kept their previous record)` : ""}\n`,

@@ -8,8 +8,15 @@ export interface LabEntry {
   readonly describe: string;
   /** A command a reader can paste to see the failure. */
   readonly tryIt: string;
-  /** The broken and fixed URLs a reader's browser opens from the page's try-it panel. */
-  readonly browser?: { readonly broken: string; readonly fixed: string };
+  /**
+   * The broken and fixed URLs a reader's browser opens from the page's try-it panel, and the
+   * subprotocols the page asks for, when the scenario's client asks any.
+   */
+  readonly browser?: {
+    readonly broken: string;
+    readonly fixed: string;
+    readonly protocols?: readonly string[];
+  };
 }
 
 /** What a running `lab up` records so `status` and `down` (another process) can find it. */

@@ -4,6 +4,7 @@ import type { Target } from "@connlab/servers";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../chromium.ts";
 import { CONNECTED } from "../observation.ts";
+import { pageSettings, subprotocolSetting } from "./application-settings.ts";
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
 import { labLookup } from "./system-resolver.ts";
@@ -12,6 +13,11 @@ import { labLookup } from "./system-resolver.ts";
 const consoleGraceMs = 500;
 /** Chromium is kept for probes that follow within this time, then closed so the process can exit. */
 const idleCloseMs = 1_000;
+/**
+ * Loading the page the socket is opened from is the lab's part, not the attempt under study: a
+ * fresh browser's first HTTPS page on a busy machine gets this long.
+ */
+const pageLoadMs = 10_000;
 
 interface Session {
   readonly browser: Browser;
@@ -77,19 +83,33 @@ export async function closeChromium(): Promise<void> {
 type PageOutcome =
   | { kind: "echo"; data: string; ms: number }
   | { kind: "close"; code: number; ms: number }
-  | { kind: "watchdog"; ms: number };
+  | { kind: "watchdog"; ms: number }
+  | { kind: "threw"; name: string; message: string; ms: number };
 
 /**
- * Opens `new WebSocket(url)` in a page, sends one text and waits for its echo, in the page, as
- * an application would, timed by the page's own clock. Chromium's timers and the kernel's end a
- * failed attempt; `watchdogMs` only ends a run that never does. Runs in the browser: no imports,
- * no closures over Node values.
+ * Opens `new WebSocket(url, protocols)` in a page, sends one text and waits for its echo, in the
+ * page, as an application would, timed by the page's own clock. Chromium's timers and the
+ * kernel's end a failed attempt; `watchdogMs` only ends a run that never does. The constructor
+ * itself throws when the browser's policy forbids the URL (mixed content). Runs in the browser:
+ * no imports, no closures over Node values.
  */
-function openInPage(args: { url: string; text: string; watchdogMs: number }): Promise<PageOutcome> {
+function openInPage(args: {
+  url: string;
+  protocols: string[];
+  text: string;
+  watchdogMs: number;
+}): Promise<PageOutcome> {
   return new Promise((resolve) => {
     const start = performance.now();
     const ms = () => Math.round(performance.now() - start);
-    const socket = new WebSocket(args.url);
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(args.url, args.protocols);
+    } catch (error) {
+      const thrown = error as Error;
+      resolve({ kind: "threw", name: thrown.name, message: thrown.message, ms: ms() });
+      return;
+    }
     setTimeout(() => resolve({ kind: "watchdog", ms: ms() }), args.watchdogMs);
     socket.onopen = () => socket.send(args.text);
     socket.onmessage = (event) => {
@@ -108,6 +128,7 @@ const errorCodes: readonly (readonly [RegExp, string])[] = [
   [/net::(ERR_[A-Z_]+)/, "$1"],
   [/^Error during WebSocket handshake: Unexpected response code: \d+$/, "WS_UNEXPECTED_RESPONSE"],
   [/^Connection closed before receiving a handshake response$/, "WS_CLOSED_BEFORE_HANDSHAKE"],
+  [/^Error during WebSocket handshake: Sent non-empty 'Sec-WebSocket-Protocol' header/, "WS_NO_SUBPROTOCOL"],
 ];
 
 export function chromiumCode(handshakeError: string): string {
@@ -163,7 +184,13 @@ export const chromiumClient: Client = {
   probe: async (target, { watchdogMs }) => {
     const elapsed = stopwatch();
     const clientVersion = await chromiumClient.version().catch(() => "Chromium (did not start)");
-    const base = { client: "chromium" as const, clientVersion, exitCode: null };
+    const settings = [...pageSettings(target.page), ...subprotocolSetting("chromium", target.protocols)];
+    const base = {
+      client: "chromium" as const,
+      clientVersion,
+      exitCode: null,
+      ...(settings.length > 0 ? { settings } : {}),
+    };
     let rules: string[];
     try {
       rules = await hostResolverRules(target);
@@ -171,11 +198,13 @@ export const chromiumClient: Client = {
       const message = error instanceof Error ? error.message : String(error);
       return { ...base, code: "CONNLAB_LAB_DNS_FAILED", message, elapsedMs: elapsed() };
     }
-    // A browser with its own resolver rule or environment is this probe's alone; others share one.
-    const dedicated = rules.length > 0 || target.env !== undefined;
+    // A browser with its own flags (a resolver rule, a page of the lab's own) or environment is
+    // this probe's alone; the others share one.
+    const flags = [...rules, ...(target.page?.chromiumArgs ?? [])];
+    const dedicated = flags.length > 0 || target.env !== undefined;
     let running: Session;
     try {
-      running = dedicated ? await startSession(rules, probeEnv(target)) : await acquire();
+      running = dedicated ? await startSession(flags, probeEnv(target)) : await acquire();
     } catch (error) {
       if (!dedicated) release();
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
@@ -187,7 +216,10 @@ export const chromiumClient: Client = {
       let consoleLine: string | undefined;
       let consoleSeen = () => {};
       page.on("console", (message) => {
-        if (message.type() === "error" && message.text().startsWith("WebSocket connection to ")) {
+        if (
+          message.type() === "error" &&
+          /^(WebSocket connection to |Mixed Content: )/.test(message.text())
+        ) {
           consoleLine = message.text();
           consoleSeen();
         }
@@ -198,22 +230,37 @@ export const chromiumClient: Client = {
         handshakeError ??= event.errorMessage;
       });
       await cdp.send("Network.enable");
-      await page.goto(running.pageUrl, { timeout: watchdogMs });
+      await page.goto(target.page?.url ?? running.pageUrl, { timeout: Math.max(watchdogMs, pageLoadMs) });
       // Given an http:// target (a refused-* or timeout-* scenario), the page's WebSocket dials
       // it as ws://, the way an application's socket reaches that server.
       const url = target.url.replace(/^http/, "ws");
-      const outcome = await page.evaluate(openInPage, { url, text: echoText, watchdogMs });
+      const outcome = await page.evaluate(openInPage, {
+        url,
+        protocols: [...(target.protocols ?? [])],
+        text: echoText,
+        watchdogMs,
+      });
       const attemptMs = outcome.ms;
       if (outcome.kind === "echo") {
         return { ...base, code: CONNECTED, message: `echo: ${outcome.data}`, elapsedMs: attemptMs };
       }
       if (outcome.kind === "watchdog") return { ...base, ...watchdogFired(watchdogMs) };
-      // The console event travels separately from the page's close event: give it a moment.
+      // The console event travels separately from the page's close event (or the exception the
+      // constructor threw): give it a moment.
       if (consoleLine === undefined) {
         await new Promise<void>((resolve) => {
           consoleSeen = resolve;
           setTimeout(resolve, consoleGraceMs);
         });
+      }
+      if (outcome.kind === "threw") {
+        const thrown = `${outcome.name}: ${outcome.message}`;
+        return {
+          ...base,
+          code: outcome.name,
+          message: consoleLine ? `${consoleLine} then ${thrown}` : thrown,
+          elapsedMs: attemptMs,
+        };
       }
       return {
         ...base,

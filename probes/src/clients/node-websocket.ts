@@ -1,4 +1,5 @@
 import { CONNECTED } from "../observation.ts";
+import { subprotocolSetting } from "./application-settings.ts";
 import { type Client, stopwatch } from "./client.ts";
 import { echoText } from "./echo.ts";
 
@@ -12,10 +13,12 @@ export const nodeWebSocket: Client = {
   name: "node-websocket",
   version: async () => `Node.js ${process.versions.node} WebSocket (undici ${process.versions.undici})`,
   probe: async (target) => {
+    const settings = subprotocolSetting("node-websocket", target.protocols);
     const base = {
       client: "node-websocket" as const,
       clientVersion: await nodeWebSocket.version(),
       exitCode: null,
+      ...(settings.length > 0 ? { settings } : {}),
     };
     // Timed from here: the other clients' start (a curl spawn, a page) is no part of this attempt.
     const elapsed = stopwatch();
@@ -30,7 +33,7 @@ export const nodeWebSocket: Client = {
         resolve({ ...base, code, message, elapsedMs: elapsed() });
       };
       try {
-        socket = new WebSocket(target.url);
+        socket = new WebSocket(target.url, [...(target.protocols ?? [])]);
       } catch (error) {
         // A bad URL throws synchronously (a DOMException named SyntaxError).
         finish(

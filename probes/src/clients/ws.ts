@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import WebSocket from "ws";
 import { CONNECTED } from "../connected.ts";
+import { subprotocolSetting } from "./application-settings.ts";
 import { type Client, stopwatch } from "./client.ts";
 import { echoText } from "./echo.ts";
 import { labLookup } from "./system-resolver.ts";
@@ -14,6 +15,8 @@ const handshakeCodes: readonly (readonly [RegExp, string])[] = [
   [/^Unexpected server response: /, "WS_UNEXPECTED_RESPONSE"],
   [/^Invalid Sec-WebSocket-Accept header$/, "WS_INVALID_ACCEPT"],
   [/^Invalid Upgrade header$/, "WS_INVALID_UPGRADE"],
+  // Asked for a subprotocol, and the 101 names none (RFC 6455 §4.1: the client must fail).
+  [/^Server sent no subprotocol$/, "WS_NO_SUBPROTOCOL"],
 ];
 
 function codeOf(error: Error & { code?: string }): string {
@@ -32,14 +35,20 @@ export const wsClient: Client = {
   name: "ws",
   version: async () => `ws ${wsVersion} (Node.js ${process.versions.node})`,
   probe: async (target) => {
-    const base = { client: "ws" as const, clientVersion: await wsClient.version(), exitCode: null };
+    const settings = subprotocolSetting("ws", target.protocols);
+    const base = {
+      client: "ws" as const,
+      clientVersion: await wsClient.version(),
+      exitCode: null,
+      ...(settings.length > 0 ? { settings } : {}),
+    };
     // Timed from here: the other clients' start (a curl spawn, a page) is no part of this attempt.
     const elapsed = stopwatch();
     // Given an http:// target (a refused-* scenario), dial it as ws:// the way a user would.
     const url = target.url.replace(/^http/, "ws");
     return new Promise((resolve) => {
       let settled = false;
-      const socket = new WebSocket(url, {
+      const socket = new WebSocket(url, [...(target.protocols ?? [])], {
         rejectUnauthorized: false,
         // The rootless lab's own DNS server stands in for the machine's resolver.
         ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),

@@ -71,6 +71,8 @@ export interface DoctorReport {
 export interface DoctorOptions {
   readonly timeoutMs?: number;
   readonly expectIp?: string;
+  /** The subprotocols the reader's client asks for (ws:// and wss:// targets). */
+  readonly protocols?: readonly string[];
   readonly locale?: GuideLocale;
   /** The published guide (CONNLAB_SITE_URL); without it, `docs` is the page's path. */
   readonly guideUrl?: string;
@@ -207,7 +209,10 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
   if (firstConnected) {
     sniffed = await step(
       "protocol",
-      () => sniff(target, firstConnected.address, timeoutMs),
+      () =>
+        sniff(target, firstConnected.address, timeoutMs, {
+          ...(options.protocols ? { protocols: options.protocols } : {}),
+        }),
       (s) => [s.matches, s.detail],
     );
   }

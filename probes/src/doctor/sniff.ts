@@ -9,6 +9,7 @@ import { type DoctorTarget, hostPort } from "./target.ts";
 /** What the port turned out to speak, compared with what the target's scheme expects. */
 export type SniffKind =
   | "websocket" // 101 Switching Protocols with a valid Sec-WebSocket-Accept
+  | "subprotocol-unanswered" // that 101, without one of the subprotocols asked for
   | "http" // an HTTP status; `upgradeOffered` when it says "WebSocket only" (426 / Upgrade header)
   | "tls-on-plain" // plain text sent, the port wants TLS
   | "plain-on-tls" // TLS handshake sent, the port answered in plain text
@@ -93,7 +94,12 @@ function handshake(address: string, port: number, servername: string, timeoutMs:
   });
 }
 
-function request(target: DoctorTarget, key: string): string {
+/** What the doctor asks besides the handshake itself: the subprotocols a client would ask for. */
+export interface SniffOptions {
+  readonly protocols?: readonly string[];
+}
+
+function request(target: DoctorTarget, key: string, options: SniffOptions = {}): string {
   const defaultPort = target.tls ? 443 : 80;
   const host =
     target.port === defaultPort
@@ -107,12 +113,18 @@ function request(target: DoctorTarget, key: string): string {
       `Sec-WebSocket-Key: ${key}`,
       "Sec-WebSocket-Version: 13",
     );
+    if (options.protocols?.length) lines.push(`Sec-WebSocket-Protocol: ${options.protocols.join(", ")}`);
   } else lines.push("Connection: close");
   return `${lines.join("\r\n")}\r\n\r\n`;
 }
 
 /** Classifies an exchange that carried our HTTP or WebSocket request. */
-function judgeAnswer(target: DoctorTarget, ex: Exchange, key: string): Omit<Sniff, "elapsedMs"> | "silent" {
+function judgeAnswer(
+  target: DoctorTarget,
+  ex: Exchange,
+  key: string,
+  options: SniffOptions = {},
+): Omit<Sniff, "elapsedMs"> | "silent" {
   if (ex.bytes.length === 0) return ex.end === "timeout" ? noAnswer(target) : "silent";
   const answer: Answer = classifyAnswer(ex.bytes);
   if (answer.kind === "tls")
@@ -140,6 +152,19 @@ function judgeAnswer(target: DoctorTarget, ex: Exchange, key: string): Omit<Snif
       .update(key + wsGuid)
       .digest("base64");
     if (answer.status === 101 && answer.headers["sec-websocket-accept"] === expected) {
+      // RFC 6455 §4.1: a client that asked for subprotocols fails unless the 101 names one of them.
+      const chosen = answer.headers["sec-websocket-protocol"];
+      if (options.protocols?.length && !(chosen !== undefined && options.protocols.includes(chosen))) {
+        return {
+          kind: "subprotocol-unanswered",
+          matches: false,
+          ...base,
+          detail: said(
+            `asked for Sec-WebSocket-Protocol: ${options.protocols.join(", ")}; the 101 ${chosen === undefined ? "names none" : `names "${chosen}"`}`,
+            `pidió Sec-WebSocket-Protocol: ${options.protocols.join(", ")}; el 101 ${chosen === undefined ? "no nombra ninguno" : `nombra "${chosen}"`}`,
+          ),
+        };
+      }
       return {
         kind: "websocket",
         matches: true,
@@ -190,7 +215,12 @@ function noAnswer(target: DoctorTarget): Omit<Sniff, "elapsedMs"> {
  * Speaks what the scheme expects on one connected address and classifies the answer: a WebSocket
  * 101, plain HTTP, TLS where plain was expected or the reverse, non-HTTP bytes, a silent close.
  */
-export async function sniff(target: DoctorTarget, address: string, timeoutMs: number): Promise<Sniff> {
+export async function sniff(
+  target: DoctorTarget,
+  address: string,
+  timeoutMs: number,
+  options: SniffOptions = {},
+): Promise<Sniff> {
   const elapsed = stopwatch();
   const key = randomBytes(16).toString("base64");
   const servername = target.ipVersion === 0 ? target.host : "";
@@ -212,8 +242,8 @@ export async function sniff(target: DoctorTarget, address: string, timeoutMs: nu
     };
   }
   if (!target.tls) {
-    const ex = await exchange(connectPlain(address, target.port), request(target, key), timeoutMs);
-    const judged = judgeAnswer(target, ex, key);
+    const ex = await exchange(connectPlain(address, target.port), request(target, key, options), timeoutMs);
+    const judged = judgeAnswer(target, ex, key, options);
     if (judged !== "silent") return { ...judged, elapsedMs: elapsed() };
     // A TLS server fed plain text usually hangs up without a word: ask it for a handshake.
     const tls = await handshake(address, target.port, servername, Math.max(1, timeoutMs - elapsed()));
@@ -286,8 +316,8 @@ export async function sniff(target: DoctorTarget, address: string, timeoutMs: nu
       elapsedMs: elapsed(),
     };
   }
-  const ex = await exchange(tls.socket, request(target, key), Math.max(1, timeoutMs - elapsed()));
-  const judged = judgeAnswer(target, ex, key);
+  const ex = await exchange(tls.socket, request(target, key, options), Math.max(1, timeoutMs - elapsed()));
+  const judged = judgeAnswer(target, ex, key, options);
   if (judged === "silent")
     return {
       kind: "silent-close",

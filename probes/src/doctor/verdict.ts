@@ -208,7 +208,34 @@ function diagnoseProtocol(facts: Facts, add: Add): VerdictCategory | undefined {
   if (!s || s.matches) return undefined;
   const ws = facts.target.scheme === "ws" || facts.target.scheme === "wss";
   switch (s.kind) {
+    case "subprotocol-unanswered":
+      add(
+        "policy-subprotocol-mismatch",
+        "high",
+        said(`the WebSocket handshake ${s.detail.en}`, `la negociación WebSocket ${s.detail.es}`),
+      );
+      return "policy";
     case "http":
+      // 403 to an upgrade: a server that speaks WebSocket refused this request (its Origin check).
+      if (ws && s.status === 403) {
+        add(
+          "policy-origin-rejected",
+          "high",
+          said(
+            `the WebSocket handshake got ${s.detail.en}: the server refused the upgrade itself; the doctor sends no Origin, as non-browser clients do, and a browser sends its page's`,
+            `la negociación WebSocket obtuvo: ${s.detail.es}: el propio servidor rechazó el upgrade; el doctor no envía Origin, como los clientes que no son navegadores, y un navegador envía el de su página`,
+          ),
+        );
+        add(
+          "protocol-ws-to-http",
+          "low",
+          said(
+            "an HTTP server without WebSocket can also answer 403",
+            "un servidor HTTP sin WebSocket también puede responder 403",
+          ),
+        );
+        return "policy";
+      }
       if (!ws) {
         add(
           "protocol-http-to-ws",

@@ -3,6 +3,9 @@
 
 import addrnotavailEphemeralPorts from "./addrnotavail-ephemeral-ports.ts";
 import addrnotavailTimeWait from "./addrnotavail-time-wait.ts";
+import policyMixedContent from "./policy-mixed-content.ts";
+import policyOriginRejected from "./policy-origin-rejected.ts";
+import policySubprotocolMismatch from "./policy-subprotocol-mismatch.ts";
 import protocolHttpToWs from "./protocol-http-to-ws.ts";
 import protocolProxyStripsUpgrade from "./protocol-proxy-strips-upgrade.ts";
 import protocolTlsMismatch from "./protocol-tls-mismatch.ts";
@@ -47,6 +50,9 @@ export const declarations = [
   protocolHttpToWs,
   protocolTlsMismatch,
   protocolProxyStripsUpgrade,
+  policyOriginRejected,
+  policySubprotocolMismatch,
+  policyMixedContent,
 ] as const;
 
 type Declaration = (typeof declarations)[number];

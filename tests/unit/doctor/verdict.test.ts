@@ -46,6 +46,33 @@ describe("rank", () => {
     });
   });
 
+  it("names the Origin check first when a WebSocket upgrade gets 403", () => {
+    const f = facts("ws://127.0.0.1:8080/", {
+      sniff: sniff({
+        kind: "http",
+        status: 403,
+        detail: { en: "plain HTTP, no upgrade: HTTP/1.1 403 Forbidden", es: "HTTP sin más" },
+      }),
+    });
+    expect(rank(f).category).toBe("policy");
+    expect(ids(f)).toEqual(["policy-origin-rejected", "protocol-ws-to-http"]);
+    // An HTTP client meeting 403 is not a WebSocket policy: no such ranking.
+    const http = facts("http://127.0.0.1:8080/", {
+      sniff: sniff({ kind: "http", status: 403, matches: true }),
+    });
+    expect(ids(http)).not.toContain("policy-origin-rejected");
+  });
+
+  it("names the subprotocol when the 101 leaves out the one asked for", () => {
+    const f = facts("ws://127.0.0.1:8080/", {
+      sniff: sniff({ kind: "subprotocol-unanswered", status: 101 }),
+    });
+    expect(rank(f)).toMatchObject({
+      category: "policy",
+      causes: [{ id: "policy-subprotocol-mismatch", confidence: "high" }],
+    });
+  });
+
   it("puts a dead proxy first", () => {
     const f = facts("http://127.0.0.1:8080/", {
       proxy: {
