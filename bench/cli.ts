@@ -12,7 +12,7 @@ import { join } from "node:path";
 
 const runsArg = process.argv.indexOf("--runs");
 const runs = runsArg > 0 ? Math.max(1, Math.min(50, Number(process.argv[runsArg + 1]) || 9)) : 9;
-const main = join(import.meta.dirname, "..", "cli", "src", "main.ts");
+const main = join(import.meta.dirname, "..", "cli", "bin", "connlab.js");
 
 /** A loopback port nothing listens on: bound by the kernel, then closed, so a connect is refused. */
 async function refusedPort(): Promise<number> {

@@ -1,4 +1,5 @@
 import type { DeclaredId } from "@connlab/scenarios";
+import type { ExerciseName } from "./exercises/names.ts";
 import type { RunState } from "./state.ts";
 
 /** `lab` runs as any user on loopback; `lab-root` builds network namespaces (root only). */
@@ -29,7 +30,7 @@ export interface CheckResult {
  * attendee edits, and a check that re-reads that configuration and connects with a real client.
  */
 export interface Exercise {
-  readonly name: string;
+  readonly name: ExerciseName;
   /** The catalogue scenario it teaches (scenarios/src/catalog/<id>.ts), typed by the catalogue. */
   readonly scenario: DeclaredId;
   readonly tier: ExerciseTier;

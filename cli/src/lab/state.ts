@@ -56,7 +56,9 @@ export function isLabProcess(pid: number): boolean {
   try {
     const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
     const at = argv.indexOf("lab");
-    return at > 0 && argv[at + 1] === "up" && argv.some((a) => a.endsWith("main.ts"));
+    return (
+      at > 0 && argv[at + 1] === "up" && argv.some((a) => a.endsWith("connlab.js") || a.endsWith("main.ts"))
+    );
   } catch {
     return false;
   }
