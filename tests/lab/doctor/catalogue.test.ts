@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 // Driven by the catalogue: every scenario the rootless lab sets up is diagnosed by the doctor as
 // a user runs it against the broken target, and the verdict must name that scenario, in its
 // category. A new rootless scenario joins here by its declaration alone.
-const rootless = scenarios.filter((s) => setups.get(s.fault.name)?.tier === "lab");
+// A policy only browsers enforce (mixed content) leaves nothing on the wire for the doctor to see.
+const rootless = scenarios.filter((s) => setups.get(s.fault.name)?.tier === "lab" && !s.browserOnly);
 
 /** What a user would add on the command line for the doctor to see this fault at all. */
 const asked: Partial<Record<DeclaredId, { expectIp: string }>> = {
@@ -46,6 +47,8 @@ async function diagnose(scenario: Scenario) {
     locale: "en",
     env: { ...target.env },
     ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),
+    // The subprotocols the scenario's client asks for, as a reader passes them with --protocol.
+    ...(target.protocols ? { protocols: target.protocols } : {}),
     ...asked[scenario.id as DeclaredId],
   });
 }

@@ -20,7 +20,7 @@ async function start(name: string): Promise<string> {
 
 describe("doctor against policy setups", () => {
   it("ranks policy-origin-rejected first on a 403 to the upgrade", async () => {
-    const report = await runDoctor(await start("origin-not-allowed"), { timeoutMs });
+    const report = await runDoctor(await start("origin-not-allowed"), { locale: "en", timeoutMs });
     expect(report.verdict.category).toBe("policy");
     expect(report.verdict.causes.map((c) => [c.id, c.confidence])).toEqual([
       ["policy-origin-rejected", "high"],
@@ -30,12 +30,16 @@ describe("doctor against policy setups", () => {
   });
 
   it("says ok once the allow-list lets non-browser clients through", async () => {
-    const report = await runDoctor(await start("origin-allowed"), { timeoutMs });
+    const report = await runDoctor(await start("origin-allowed"), { locale: "en", timeoutMs });
     expect(report.verdict).toMatchObject({ category: "ok", causes: [] });
   });
 
   it("ranks policy-subprotocol-mismatch first when the 101 names none of the asked subprotocols", async () => {
-    const report = await runDoctor(await start("subprotocol-unanswered"), { timeoutMs, protocols: ["chat"] });
+    const report = await runDoctor(await start("subprotocol-unanswered"), {
+      locale: "en",
+      timeoutMs,
+      protocols: ["chat"],
+    });
     expect(report.verdict.category).toBe("policy");
     expect(report.verdict.causes).toEqual([
       {
@@ -49,9 +53,13 @@ describe("doctor against policy setups", () => {
   });
 
   it("says ok when the server selects the asked subprotocol, and cannot tell without --protocol", async () => {
-    const fixed = await runDoctor(await start("subprotocol-selected"), { timeoutMs, protocols: ["chat"] });
+    const fixed = await runDoctor(await start("subprotocol-selected"), {
+      locale: "en",
+      timeoutMs,
+      protocols: ["chat"],
+    });
     expect(fixed.verdict).toMatchObject({ category: "ok", causes: [] });
-    const unasked = await runDoctor(await start("subprotocol-unanswered"), { timeoutMs });
+    const unasked = await runDoctor(await start("subprotocol-unanswered"), { locale: "en", timeoutMs });
     expect(unasked.verdict).toMatchObject({ category: "ok", causes: [] });
   });
 });
