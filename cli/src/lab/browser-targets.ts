@@ -24,7 +24,10 @@ export function triedInBrowser(scenario: Scenario): boolean {
 export function browserUrl(target: Target, side: "broken" | "fixed"): string | undefined {
   if (target.env || target.resolver || target.netns || target.page) return undefined;
   if (side === "fixed" && target.url.startsWith("wss:")) return undefined;
-  return /^(wss?|https?):/.test(target.url) ? target.url : undefined;
+  if (!/^(wss?|https?):/.test(target.url)) return undefined;
+  // The page's WebSocket dials an http:// target as ws://, as the recorded Chromium row does: the
+  // panel then meets the same failure and prints the same console line.
+  return target.url.replace(/^http/, "ws");
 }
 
 export interface LabTargets {
