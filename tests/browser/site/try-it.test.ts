@@ -90,7 +90,9 @@ describe("try it in this browser", () => {
     // Every one of them but those whose failure needs the lab's own stand-ins for the reader's
     // machine: its DNS server (dns-wrong-ip, localhost-ipv6) or proxy variables (proxy).
     const needsTheLab = ["refused-dns-wrong-ip", "refused-localhost-ipv6", "refused-proxy"];
-    expect(Object.keys(lab.targets).sort()).toEqual(inBrowser.filter((id) => !needsTheLab.includes(id)).sort());
+    expect(Object.keys(lab.targets).sort()).toEqual(
+      inBrowser.filter((id) => !needsTheLab.includes(id)).sort(),
+    );
   });
 
   it("fails against the broken target as the page documents, and connects to the fixed one", async () => {

@@ -78,8 +78,8 @@ describe("connlab lab", () => {
         tryIt: expect.stringMatching(/^curl -sS -m 2 http:\/\/127\.0\.0\.2:\d+\/$/),
         // A browser meets this failure too: the fixed setup runs beside it for the page's panel.
         browser: {
-          broken: expect.stringMatching(/^http:\/\/127\.0\.0\.2:\d+\/$/),
-          fixed: expect.stringMatching(/^http:\/\/127\.0\.0\.[12]:\d+\/$/),
+          broken: expect.stringMatching(/^ws:\/\/127\.0\.0\.2:\d+\/$/),
+          fixed: expect.stringMatching(/^ws:\/\/127\.0\.0\.[12]:\d+\/$/),
         },
       },
     ]);

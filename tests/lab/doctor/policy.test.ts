@@ -46,7 +46,7 @@ describe("doctor against policy setups", () => {
         id: "policy-subprotocol-mismatch",
         confidence: "high",
         evidence: "the WebSocket handshake asked for Sec-WebSocket-Protocol: chat; the 101 names none",
-        docs: "/policy/subprotocol-mismatch/",
+        docs: "/en/policy/subprotocol-mismatch/",
         fix: expect.stringContaining("handleProtocols"),
       },
     ]);
