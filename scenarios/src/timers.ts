@@ -27,6 +27,11 @@ export function synTimeoutMs(retries: number): number {
 /** Linux's neighbour defaults: 3 unanswered ARP requests (mcast_solicit), 1 s apart (retrans_time_ms). */
 export const arpGiveUpMs = 3_000;
 
+/**
+ * Of the clients that wait for ARP in one run, the longest waiter started the query and saw it
+ * give up: at least this long, which an immediate ICMP reject never takes.
+ */
+export const arpFirstWaiterMinMs = arpGiveUpMs - 1_000;
 /** undici's default connect timeout (fetch, Node's WebSocket): "Connect Timeout Error". */
 export const undiciConnectTimeoutMs = 10_000;
 
@@ -46,8 +51,9 @@ export function waitWindowMs(waits: Waits): { readonly min: number; readonly max
       return { min: 0, max: undiciConnectTimeoutMs - 2_000 };
     case "arp":
       // Clients that start while the first one's ARP query is pending queue behind it and fail
-      // with it: a late starter may wait well under 3 s, yet not as little as an answer.
-      return { min: 500, max: arpGiveUpMs + 3_000 };
+      // with it, however late they started: only the first waits the whole ~3 s (see
+      // `arpFirstWaiterMinMs`), a late one may fail a few milliseconds after its start.
+      return { min: 0, max: arpGiveUpMs + 3_000 };
     case "syn-retries":
       return { min: synTimeoutMs(labSynRetries) - 200, max: synTimeoutMs(labSynRetries) * 1.35 + 3_000 };
     case "undici-connect":
