@@ -5,6 +5,7 @@ export { chromiumCode, closeChromium } from "./clients/chromium.ts";
 export { probeEnv } from "./clients/client.ts";
 export { curlArgs, curlUpgradeHeaders } from "./clients/curl.ts";
 export { type Client, clients, getClient } from "./clients/index.ts";
+export { labLookup } from "./clients/system-resolver.ts";
 export { judge, type Verdict } from "./expectations.ts";
 export { CONNECTED, Observation, plainObservation, Setting, WATCHDOG } from "./observation.ts";
 export {

@@ -191,16 +191,7 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
         () => proxyWork,
         (c) =>
           c
-            ? [
-                c.outcome === "connected",
-                joined(
-                  [
-                    said(`proxy ${hostPort(c.address, c.port)}`, `proxy ${hostPort(c.address, c.port)}`),
-                    describeConnect(c),
-                  ],
-                  ": ",
-                ),
-              ]
+            ? [c.outcome === "connected", describeProxyConnect(c)]
             : [false, said("proxy URL unusable", "URL de proxy inutilizable")],
       )
     : undefined;
@@ -298,6 +289,13 @@ const outcomeWords: Record<ConnectResult["outcome"], Said> = {
   "address-not-available": said("cannot assign requested address", "no se puede asignar la dirección pedida"),
   error: said("failed", "falló"),
 };
+
+/** The proxy's own connect, the same words with its address in front (in both languages). */
+function describeProxyConnect(c: ConnectResult): Said {
+  const { en, es } = describeConnect(c);
+  const at = hostPort(c.address, c.port);
+  return said(`proxy ${at}: ${en}`, `proxy ${at}: ${es}`);
+}
 
 function describeConnect(c: ConnectResult): Said {
   const words = outcomeWords[c.outcome];

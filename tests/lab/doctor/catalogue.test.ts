@@ -1,4 +1,4 @@
-import { Resolver } from "node:dns/promises";
+import { labLookup } from "@connlab/probes";
 import { type LookupAll, runDoctor } from "@connlab/probes/doctor";
 import { type DeclaredId, type Scenario, scenarios } from "@connlab/scenarios";
 import { type RunningSetup, setups } from "@connlab/servers";
@@ -17,19 +17,14 @@ const asked: Partial<Record<DeclaredId, { expectIp: string }>> = {
 };
 
 /** The lab's DNS server stands in for the machine's resolver, as it does for the clients. */
-function labLookup(dns: string): LookupAll {
-  const resolver = new Resolver({ timeout: 700, tries: 2 });
-  resolver.setServers([dns]);
-  return async (host: string) => {
-    const [v6, v4] = await Promise.all([
-      resolver.resolve6(host).catch(() => []),
-      resolver.resolve4(host).catch(() => []),
-    ]);
-    return [
-      ...v6.map((address) => ({ address, family: 6 })),
-      ...v4.map((address) => ({ address, family: 4 })),
-    ];
-  };
+function doctorLookup(dns: string): LookupAll {
+  const lookup = labLookup(dns);
+  return (host) =>
+    new Promise((resolve, reject) =>
+      lookup(host, { all: true }, (error, found) =>
+        error && error.code !== "ENOTFOUND" ? reject(error) : resolve(Array.isArray(found) ? found : []),
+      ),
+    );
 }
 
 const running: RunningSetup[] = [];
@@ -46,7 +41,7 @@ async function diagnose(scenario: Scenario) {
   return runDoctor(target.url, {
     locale: "en",
     env: { ...target.env },
-    ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),
+    ...(target.resolver ? { lookup: doctorLookup(target.resolver.dns) } : {}),
     // The subprotocols the scenario's client asks for, as a reader passes them with --protocol.
     ...(target.protocols ? { protocols: target.protocols } : {}),
     ...asked[scenario.id as DeclaredId],
