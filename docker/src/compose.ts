@@ -53,7 +53,7 @@ export const dockerTierIds: readonly string[] = scenarios
   .map((s) => s.id);
 
 export function dockerScenario(id: string): DockerScenario {
-  const entry = dockerScenarios[id];
+  const entry = (dockerScenarios as Readonly<Record<string, DockerScenario | undefined>>)[id];
   if (!entry) throw new Error(`scenario ${id} has no docker wiring in docker/src/stack.ts`);
   return entry;
 }
@@ -140,7 +140,6 @@ export function servicesOf(ids: readonly string[]): string[] {
   const needs = new Set<string>();
   for (const id of ids) {
     const entry = dockerScenario(id);
-    if (entry.pending) continue;
     for (const s of entry.services) needs.add(s);
     if (entry.client) needs.add(clientService(id));
     if (entry.client?.fixed) needs.add(fixedClientService(id));
@@ -194,16 +193,14 @@ export function composeModel(): Record<string, ComposeService> {
     if (category && !dockerTierIds.some((id) => getScenario(id).category === category)) continue;
     out[probeService(category)] = probe(category);
   }
-  const used = new Set<string>(
-    dockerTierIds.flatMap((id) => (dockerScenario(id).pending ? [] : dockerScenario(id).services)),
-  );
+  const used = new Set<string>(dockerTierIds.flatMap((id) => dockerScenario(id).services));
   for (const [name, service] of Object.entries(services) as [string, Service][]) {
     if (used.has(name)) out[name] = server(name, service);
   }
   for (const id of dockerTierIds) {
     const entry = dockerScenario(id);
-    if (entry.client && !entry.pending) out[clientService(id)] = client(id, entry);
-    if (entry.client?.fixed && !entry.pending) out[fixedClientService(id)] = client(id, entry, true);
+    if (entry.client) out[clientService(id)] = client(id, entry);
+    if (entry.client?.fixed) out[fixedClientService(id)] = client(id, entry, true);
   }
   return out;
 }

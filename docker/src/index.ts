@@ -14,4 +14,3 @@ export {
 export { composeFile, composeProject } from "./project.ts";
 export { formatReport, formatScenario, type ProbeReport, summarize, summaryLine } from "./report.ts";
 export { services } from "./services.ts";
-export { dockerScenarios } from "./stack.ts";

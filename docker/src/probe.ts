@@ -81,7 +81,7 @@ const pages = {
 /** One scenario, printed as soon as it finishes (the text report) so `up` reads as it goes. */
 async function reproduceAndShow(id: string): Promise<ScenarioResult> {
   const entry = dockerScenario(id);
-  const result = await (entry.client && !entry.pending ? viaAgent(id) : checkScenario(id));
+  const result = await (entry.client ? viaAgent(id) : checkScenario(id));
   if (!values.json) process.stdout.write(formatScenario(result, pages));
   return result;
 }

@@ -3,9 +3,9 @@
  * where the probe connects (broken), and a control that must connect (the same servers reached
  * the documented way, proving the failure comes from the fault and not from a dead container).
  * The catalogue stays the one place for ids, clients and expected errors; this map only adds
- * the docker wiring, and a unit test checks it against the catalogue both ways.
+ * the docker wiring, keyed by the catalogue's docker ids, so `tsc` names a scenario that lacks it.
  */
-import { type Expectation, getScenario } from "@connlab/scenarios";
+import { type DockerScenarioId, type Expectation, getScenario, smallPortRange } from "@connlab/scenarios";
 import { appPort, type ServiceName } from "./services.ts";
 
 export interface DockerTarget {
@@ -52,8 +52,6 @@ export interface DockerScenario {
    * client behaves differently on a Docker network. `why` says how, for the report.
    */
   readonly override?: { readonly expect: readonly Expectation[]; readonly why: string };
-  /** Set while the app it needs is not written yet: the probe reports it as unverified. */
-  readonly pending?: string;
 }
 
 const http = `http://http:${appPort}/`;
@@ -61,14 +59,12 @@ const http = `http://http:${appPort}/`;
 /** What every client prints when its SYN is dropped: the catalogue's firewall timeout rows. */
 const droppedSyn = getScenario("timeout-firewall").expect;
 
-/** Port-range size for the addrnotavail clients; the catalogue's fault says how many ports. */
-export const portRangeStart = 40_000;
 /** The client's `ip_local_port_range`: as many ports as the catalogue's fault gives (`size`). */
-export function portRange(id: string): string {
+function portRange(id: DockerScenarioId): string {
   const size = Number(getScenario(id).fault.params.size);
   if (!Number.isInteger(size) || size < 1)
     throw new Error(`scenario ${id}: fault.params.size must be a count`);
-  return `${portRangeStart} ${portRangeStart + size - 1}`;
+  return smallPortRange(size);
 }
 
 /** The client machine's environment in refused-proxy: every proxy variable names a dead proxy. */
@@ -78,7 +74,7 @@ const proxyEnv = {
   NODE_USE_ENV_PROXY: "1",
 };
 
-export const dockerScenarios: Readonly<Record<string, DockerScenario>> = {
+export const dockerScenarios: Readonly<Record<DockerScenarioId, DockerScenario>> = {
   "refused-wrong-port": {
     services: ["http"],
     broken: { url: `http://http:${appPort + 1}/` },

@@ -2,7 +2,7 @@ import { declarations } from "./catalog/index.ts";
 import { ConnlabError } from "./error.ts";
 import { type Category, categories, type LabTier, Scenario } from "./schema.ts";
 
-export type { DeclaredId, LabSetupName } from "./catalog/index.ts";
+export type { DeclaredId, DockerScenarioId, LabSetupName } from "./catalog/index.ts";
 export { defineScenario } from "./define.ts";
 export { ConnlabError, type ErrorCode, errorExitStatus } from "./error.ts";
 export { portRangeStart, smallPortRange } from "./facts.ts";

@@ -8,7 +8,10 @@ import type { Target } from "@connlab/servers";
 import type { Client } from "./client.ts";
 import { useLabResolver } from "./system-resolver.ts";
 
-const nodeClients: Partial<Record<ClientName, () => Promise<Client>>> = {
+/** Every client that is a Node library: all of them but the programs (curl, Chromium). */
+type NodeClientName = Exclude<ClientName, "curl" | "chromium">;
+
+const nodeClients: Readonly<Record<NodeClientName, () => Promise<Client>>> = {
   "node-net": () => import("./node-net.ts").then((m) => m.nodeNet),
   "node-http": () => import("./node-http.ts").then((m) => m.nodeHttp),
   fetch: () => import("./fetch.ts").then((m) => m.fetchClient),
@@ -17,7 +20,7 @@ const nodeClients: Partial<Record<ClientName, () => Promise<Client>>> = {
 };
 
 const [name, targetJson, watchdogMs] = process.argv.slice(2);
-const load = nodeClients[name as ClientName];
+const load = Object.hasOwn(nodeClients, name ?? "") ? nodeClients[name as NodeClientName] : undefined;
 if (!load || !targetJson) throw new Error("usage: child.ts <node client> <target json> <watchdogMs>");
 const target = JSON.parse(targetJson) as Target;
 // The resolver becomes this whole process's, as a machine's resolver is; the client gets none.

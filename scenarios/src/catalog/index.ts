@@ -67,6 +67,16 @@ type InTheLab<D> = D extends { readonly reproducibleIn: readonly (infer T)[] }
     : D
   : never;
 
+/** The declarations the docker stack reproduces, by their `reproducibleIn`. */
+type InDocker<D> = D extends { readonly reproducibleIn: readonly (infer T)[] }
+  ? "docker" extends T
+    ? D
+    : never
+  : never;
+
+/** Every id the docker stack reproduces: its wiring (docker/src/stack.ts) is keyed by them. */
+export type DockerScenarioId = InDocker<Declaration>["id"];
+
 /** Every setup the lab must have: the fault and the fix of each scenario it reproduces. */
 export type LabSetupName =
   | InTheLab<Declaration>["fault"]["name"]

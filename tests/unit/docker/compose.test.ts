@@ -6,13 +6,12 @@ import {
   composeYaml,
   dockerCommand,
   dockerScenario,
-  dockerScenarios,
   dockerTierIds,
   fixedClientService,
   services,
   shellCommand,
 } from "@connlab/docker";
-import { getScenario, scenarios } from "@connlab/scenarios";
+import { getScenario } from "@connlab/scenarios";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { repoRoot } from "../../helpers/cli.ts";
@@ -34,9 +33,6 @@ const file = parse(readFileSync(join(repoRoot, "docker", "compose.yaml"), "utf8"
   networks: Record<string, { internal?: boolean }>;
 };
 const model = file.services;
-
-/** Scenarios whose app is not written yet; the probe reports them as unverified. */
-const pending: string[] = [];
 
 describe("docker/compose.yaml", () => {
   it("is the committed output of docker/generate.ts (run it after changing the catalogue)", () => {
@@ -60,35 +56,22 @@ describe("docker/compose.yaml", () => {
     expect(Object.values(model).filter((s) => "healthcheck" in s)).toEqual([]);
   });
 
-  it("wires exactly the docker-tier scenarios of the catalogue", () => {
-    const dockerTier = scenarios.filter((s) => s.reproducibleIn.includes("docker")).map((s) => s.id);
-    expect(Object.keys(dockerScenarios).sort()).toEqual([...dockerTier].sort());
-    expect(dockerTierIds).toEqual(dockerTier);
-  });
-
-  it.each(dockerTierIds.filter((id) => !pending.includes(id)))(
-    "%s has its services, client container and probe",
-    (id) => {
-      const entry = dockerScenario(id);
-      const category = getScenario(id).category;
-      const needed = [
-        ...entry.services,
-        ...(entry.client ? [clientService(id)] : []),
-        ...(entry.client?.fixed ? [fixedClientService(id)] : []),
-      ];
-      for (const name of needed) {
-        expect(model[name], name).toBeDefined();
-        expect(model[name]?.profiles).toEqual(expect.arrayContaining(["all", category]));
-        expect(model.probe?.depends_on).toContain(name);
-        expect(model[`probe-${category}`]?.depends_on).toContain(name);
-      }
-      // Only an absent host needs no container at all.
-      if (needed.length === 0) expect(entry.broken.url).toContain("{absent}");
-    },
-  );
-
-  it("lists the scenarios still pending, so finishing one fails here until it is wired", () => {
-    expect(dockerTierIds.filter((id) => dockerScenario(id).pending)).toEqual(pending);
+  it.each(dockerTierIds)("%s has its services, client container and probe", (id) => {
+    const entry = dockerScenario(id);
+    const category = getScenario(id).category;
+    const needed = [
+      ...entry.services,
+      ...(entry.client ? [clientService(id)] : []),
+      ...(entry.client?.fixed ? [fixedClientService(id)] : []),
+    ];
+    for (const name of needed) {
+      expect(model[name], name).toBeDefined();
+      expect(model[name]?.profiles).toEqual(expect.arrayContaining(["all", category]));
+      expect(model.probe?.depends_on).toContain(name);
+      expect(model[`probe-${category}`]?.depends_on).toContain(name);
+    }
+    // Only an absent host needs no container at all.
+    if (needed.length === 0) expect(entry.broken.url).toContain("{absent}");
   });
 
   it("is safe by default: nothing published, every network internal, NET_ADMIN only where needed", () => {
