@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import starlight from "@astrojs/starlight";
+import { siteLocation } from "@connlab/scenarios/site-url";
 import { defineConfig, passthroughImageService } from "astro/config";
 import starlightLinksValidator from "starlight-links-validator";
 import { rehypeBaseLinks } from "./src/lib/base-links.ts";
-import { siteLocation } from "./src/lib/site-url.ts";
 import { sidebar } from "./src/sidebar.ts";
 
 const docs = new URL("./src/content/docs/", import.meta.url);

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { siteLocation } from "@connlab/scenarios/site-url";
 import { labTargetsPath, labTargetsRoute } from "./lab/browser-targets.ts";
 import { serveStatic } from "./static-site.ts";
 
@@ -12,13 +13,10 @@ const builtForFile = join(siteDir, "..", ".connlab", "site-base");
 
 /**
  * The path the guide lives under: CONNLAB_SITE_URL's (a project site such as
- * https://example.org/connlab/ → /connlab/), else the root. Astro's `base` reads the same variable.
+ * https://example.org/connlab/ → /connlab/), else the root: Astro's `base`, read the same way.
  */
-export function siteBase(env: NodeJS.ProcessEnv = process.env): string {
-  const url = env.CONNLAB_SITE_URL;
-  if (!url) return "/";
-  const path = new URL(url).pathname;
-  return path.endsWith("/") ? path : `${path}/`;
+function siteBase(): string {
+  return siteLocation(process.env.CONNLAB_SITE_URL).base;
 }
 
 /** Where `connlab start` serves the guide unless told otherwise (Astro's own default port). */

@@ -1,11 +1,8 @@
 import { z } from "zod";
+import { categories } from "./categories.ts";
 import { Waits } from "./timers.ts";
 
-/**
- * What the reader sees first: the families of connection failure the guide teaches. `policy`:
- * TCP connects, then the server (Origin, subprotocol) or the browser (mixed content) refuses.
- */
-export const categories = ["refused", "timeout", "addrnotavail", "protocol", "policy"] as const;
+export { categories, categoryText } from "./categories.ts";
 export const Category = z.enum(categories);
 export type Category = z.infer<typeof Category>;
 

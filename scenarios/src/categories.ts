@@ -1,0 +1,50 @@
+/**
+ * What the reader sees first: the families of connection failure the guide teaches, in its
+ * order, each with its title and what it means on the wire, in both of the guide's languages.
+ * The sidebar, the landing page's decision path and the error index read them here.
+ * `policy`: TCP connects, then the server (Origin, subprotocol) or the browser (mixed content)
+ * refuses. Plain data, no schema: a subpath export, so astro.config.ts loads no catalogue.
+ */
+export const categories = ["refused", "timeout", "addrnotavail", "protocol", "policy"] as const;
+
+type Text = { readonly es: string; readonly en: string };
+
+export const categoryText: Readonly<
+  Record<(typeof categories)[number], { readonly title: Text; readonly meaning: Text }>
+> = {
+  refused: {
+    title: { es: "Conexión rechazada", en: "Connection refused" },
+    meaning: {
+      es: "El destino respondió al instante: nadie escucha en esa dirección y puerto.",
+      en: "The destination answered at once: nobody listens on that address and port.",
+    },
+  },
+  timeout: {
+    title: { es: "Tiempo de espera agotado", en: "Connection timed out" },
+    meaning: {
+      es: "Nadie respondió: un cortafuegos, una máquina apagada o una red inalcanzable.",
+      en: "Nobody answered: a firewall, a machine that is off, or an unreachable network.",
+    },
+  },
+  addrnotavail: {
+    title: { es: "No se puede asignar la dirección", en: "Cannot assign requested address" },
+    meaning: {
+      es: "El propio cliente se quedó sin puertos locales; ningún paquete salió.",
+      en: "The client itself ran out of local ports; no packet left.",
+    },
+  },
+  protocol: {
+    title: { es: "Protocolo equivocado", en: "Protocol mismatch" },
+    meaning: {
+      es: "La conexión se abrió, pero cliente y servidor hablan protocolos distintos.",
+      en: "The connection opened, but client and server speak different protocols.",
+    },
+  },
+  policy: {
+    title: { es: "Rechazado por política", en: "Refused by policy" },
+    meaning: {
+      es: "TCP conectó y el protocolo es el correcto, pero el servidor (Origin, subprotocolo) o el navegador (contenido mixto) se niega.",
+      en: "TCP connected and the protocol is right, but the server (Origin, subprotocol) or the browser (mixed content) refuses.",
+    },
+  },
+};
