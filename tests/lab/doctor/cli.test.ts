@@ -1,17 +1,9 @@
-import { freePort, type Listening, startHttp, startWs } from "@connlab/servers";
-import { afterEach, describe, expect, it } from "vitest";
+import { freePort, startHttp, startWs } from "@connlab/servers";
+import { describe, expect, it } from "vitest";
 import { connlab } from "../../helpers/cli.ts";
+import { closedAfterEach } from "../../helpers/closed-after-each.ts";
 
-const started: Listening[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((s) => s.close()));
-});
-
-async function keep(server: Promise<Listening>): Promise<Listening> {
-  const s = await server;
-  started.push(s);
-  return s;
-}
+const keep = closedAfterEach();
 
 // The doctor as a user runs it: a child process, piped (so no spinner and no colour).
 describe("connlab doctor", () => {

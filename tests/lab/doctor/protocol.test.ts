@@ -10,19 +10,11 @@ import {
   startProxy,
   startWs,
 } from "@connlab/servers";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { closedAfterEach } from "../../helpers/closed-after-each.ts";
 
 const timeoutMs = 2_000;
-const started: Listening[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((s) => s.close()));
-});
-
-async function keep(server: Promise<Listening>): Promise<Listening> {
-  const s = await server;
-  started.push(s);
-  return s;
-}
+const keep = closedAfterEach();
 
 /** A peer that accepts and never says a word: the doctor must give up at its own bound. */
 function startSilent(): Promise<Listening> {

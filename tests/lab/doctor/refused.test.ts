@@ -1,18 +1,11 @@
 import { runDoctor } from "@connlab/probes/doctor";
 import { freePort, type Listening, setups, startHttp } from "@connlab/servers";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { closedAfterEach } from "../../helpers/closed-after-each.ts";
 
 const timeoutMs = 2_000;
-const started: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((s) => s.close()));
-});
-
-async function http(host: string): Promise<Listening> {
-  const server = await startHttp({ host });
-  started.push(server);
-  return server;
-}
+const keep = closedAfterEach();
+const http = (host: string): Promise<Listening> => keep(startHttp({ host }));
 
 const topIds = (causes: readonly { id: string; confidence: string }[]) =>
   causes.filter((c) => c.confidence === causes[0]?.confidence).map((c) => c.id);
@@ -22,8 +15,7 @@ describe("doctor against refused setups", () => {
   it("nothing listening: refused, not-listening and wrong-port side by side", async () => {
     const setup = setups.get("no-listener");
     if (!setup) throw new Error("no-listener setup missing");
-    const running = await setup.start({});
-    started.push(running);
+    const running = await keep(setup.start({}));
     const report = await runDoctor(running.target.url, { locale: "en", timeoutMs, env: {} });
     expect(report.verdict.category).toBe("refused");
     expect(topIds(report.verdict.causes)).toEqual(["refused-not-listening", "refused-wrong-port"]);

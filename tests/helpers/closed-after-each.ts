@@ -1,0 +1,21 @@
+import { afterEach } from "vitest";
+
+interface Closable {
+  close(): Promise<void>;
+}
+
+/**
+ * For a test file that starts loopback servers: returns `keep`, which awaits a server, and
+ * closes every kept one after each test, so no listener outlives the test that opened it.
+ */
+export function closedAfterEach(): <T extends Closable>(server: T | Promise<T>) => Promise<T> {
+  const started: Closable[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((s) => s.close()));
+  });
+  return async (server) => {
+    const s = await server;
+    started.push(s);
+    return s;
+  };
+}
