@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { accessSync, constants } from "node:fs";
-import { chromiumPath } from "@connlab/probes/chromium";
+import { chromiumInstalled, chromiumPath } from "@connlab/probes/chromium";
 
 /**
  * The test tiers, cheapest first. Each has a check that says whether it can start on this
@@ -17,15 +16,6 @@ const ready: Readiness = { ready: true };
 function commandWorks(file: string, args: readonly string[]): boolean {
   try {
     execFileSync(file, args, { stdio: "ignore", timeout: 10_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
     return true;
   } catch {
     return false;
@@ -55,7 +45,7 @@ export const readinessChecks: Record<TierName, () => Readiness> = {
     return ready;
   },
   browser: () =>
-    executable(chromiumPath)
+    chromiumInstalled()
       ? ready
       : { ready: false, why: `no Chromium at ${chromiumPath} (apt-get install chromium)` },
 };

@@ -1,7 +1,18 @@
+import { accessSync, constants } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 
 /** Debian's Chromium; Playwright never downloads a browser of its own here. */
 export const chromiumPath = process.env.CONNLAB_CHROMIUM ?? "/usr/bin/chromium";
+
+/** Whether chromiumPath is there to run (the browser tier's and the workshop's preflight). */
+export function chromiumInstalled(): boolean {
+  try {
+    accessSync(chromiumPath, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Flags that keep headless Chromium quiet on a closed network: without the background ones it

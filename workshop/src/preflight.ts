@@ -1,6 +1,5 @@
-import { accessSync, constants } from "node:fs";
 import { createServer } from "node:net";
-import { chromiumPath } from "@connlab/probes/chromium";
+import { chromiumInstalled, chromiumPath } from "@connlab/probes/chromium";
 import { isAlive } from "@connlab/servers";
 import { runCommand } from "./clients.ts";
 import { exercises } from "./exercises/index.ts";
@@ -26,15 +25,6 @@ function item(name: string, ok: boolean, severity: PreflightItem["severity"], de
 
 async function works(file: string, args: readonly string[]): Promise<boolean> {
   return (await runCommand(file, args, { timeoutMs: 10_000 })).code === 0;
-}
-
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Binds 127.0.0.1:port and lets go: free now, or in use (by someone else) now. */
@@ -109,9 +99,9 @@ export async function preflight(): Promise<PreflightItem[]> {
     ),
     item(
       "chromium",
-      executable(chromiumPath),
+      chromiumInstalled(),
       "block",
-      executable(chromiumPath) ? chromiumPath : `no Chromium at ${chromiumPath}`,
+      chromiumInstalled() ? chromiumPath : `no Chromium at ${chromiumPath}`,
       "apt-get install chromium, or point CONNLAB_CHROMIUM at your Chromium",
     ),
     item("curl", curl, "block", curl ? "curl found" : "curl is missing", "apt-get install curl"),
