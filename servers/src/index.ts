@@ -25,6 +25,6 @@ export {
 } from "./netns/index.ts";
 export type { RunningSetup, Setup } from "./setup.ts";
 export { setups } from "./setups/index.ts";
-export { churn, type Load } from "./setups/port-range.ts";
+export { churn, connectionsHere, type Load } from "./setups/port-range.ts";
 export type { BrowserPage, ProbeOptions, Resolver, Target } from "./target.ts";
 export { labSiteCertificate, labSiteName, selfSignedCertificate } from "./tls-certificate.ts";

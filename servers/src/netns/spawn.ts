@@ -18,19 +18,25 @@ export interface SpawnOptions {
 
 /**
  * Starts `node script args…` inside `netns` (ip netns exec execs node itself, so the pid is
- * node's) and waits for its first stdout line, a JSON object. The child keeps stdin open and
- * exits when it closes, so it cannot outlive this process even after a SIGKILL.
+ * node's), or in this process's own namespace when `netns` is undefined (a docker client
+ * container), and waits for its first stdout line, a JSON object. The child keeps stdin open
+ * and exits when it closes, so it cannot outlive this process even after a SIGKILL.
  */
 export async function spawnInNetns<Ready>(
-  netns: string,
+  netns: string | undefined,
   script: string,
   args: readonly string[],
   options: SpawnOptions = {},
 ): Promise<Spawned<Ready>> {
   const limit = options.nofile ? ["prlimit", `--nofile=${options.nofile}:${options.nofile}`] : [];
-  const child = spawn("ip", ["netns", "exec", netns, ...limit, process.execPath, script, ...args], {
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const [file = "", ...argv] = [
+    ...(netns === undefined ? [] : ["ip", "netns", "exec", netns]),
+    ...limit,
+    process.execPath,
+    script,
+    ...args,
+  ];
+  const child = spawn(file, argv, { stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { smallPortRange } from "@connlab/scenarios";
-import { type Lab, lan, serve, setSysctl, shIn, startLab, subnet } from "../netns/index.ts";
+import { type Lab, lan, type Spawned, serve, setSysctl, shIn, startLab, subnet } from "../netns/index.ts";
+import { spawnInNetns } from "../netns/spawn.ts";
 import type { Setup } from "../setup.ts";
 import { fixedPort } from "./params.ts";
 
@@ -34,10 +35,27 @@ export async function clientWithRange(
   return { client, port, hosts, target: { url: `http://${subnet}.2:${port}/`, netns: client } };
 }
 
+function connectionsArgs(host: string, port: number, mode: "hold" | "churn", max: number): string[] {
+  return ["--host", host, "--port", String(port), "--mode", mode, "--max", String(max)];
+}
+
 /** Runs bin/connections.ts in the client namespace; held connections live until the lab closes. */
 export async function load(lab: Lab, client: string, port: number, mode: "hold" | "churn", max: number) {
-  const args = ["--host", `${subnet}.2`, "--port", String(port), "--mode", mode, "--max", String(max)];
-  return (await lab.spawn<Load>(client, connectionsMain, args)).ready;
+  return (await lab.spawn<Load>(client, connectionsMain, connectionsArgs(`${subnet}.2`, port, mode, max)))
+    .ready;
+}
+
+/**
+ * The same loop in this process's own namespace: a docker client container, whose port range
+ * and tcp_tw_reuse the compose file set. Held connections live until `stop()`.
+ */
+export function connectionsHere(
+  host: string,
+  port: number,
+  mode: "hold" | "churn",
+  max: number,
+): Promise<Spawned<Load>> {
+  return spawnInNetns<Load>(undefined, connectionsMain, connectionsArgs(host, port, mode, max));
 }
 
 /**
