@@ -6,6 +6,7 @@
  * the docker wiring, keyed by the catalogue's docker ids, so `tsc` names a scenario that lacks it.
  */
 import { type DockerScenarioId, type Expectation, getScenario, smallPortRange } from "@connlab/scenarios";
+import { proxyEnv } from "@connlab/servers/proxy-env";
 import { appPort, type ServiceName } from "./services.ts";
 
 export interface DockerTarget {
@@ -67,12 +68,11 @@ function portRange(id: DockerScenarioId): string {
   return smallPortRange(size);
 }
 
-/** The client machine's environment in refused-proxy: every proxy variable names a dead proxy. */
-const proxyEnv = {
-  http_proxy: "http://proxy-down:3128",
-  HTTP_PROXY: "http://proxy-down:3128",
-  NODE_USE_ENV_PROXY: "1",
-};
+/**
+ * The client machine's environment in refused-proxy: every proxy variable names a dead proxy,
+ * exported as the lab's setups export them (a subpath: the site reads this file, not the servers).
+ */
+const deadProxyEnv = proxyEnv("http://proxy-down:3128");
 
 export const dockerScenarios: Readonly<Record<DockerScenarioId, DockerScenario>> = {
   "refused-wrong-port": {
@@ -106,9 +106,9 @@ export const dockerScenarios: Readonly<Record<DockerScenarioId, DockerScenario>>
     // curl reads http_proxy (lower case only, for http://); Node's http reads HTTP_PROXY when
     // NODE_USE_ENV_PROXY=1 at startup. The probes never inherit proxy variables (probeEnv), so
     // the broken target carries them and the control, without them, must connect.
-    broken: { url: `http://web:${appPort}/`, env: proxyEnv },
+    broken: { url: `http://web:${appPort}/`, env: deadProxyEnv },
     control: { url: `http://web:${appPort}/` },
-    client: { env: proxyEnv },
+    client: { env: deadProxyEnv },
   },
   "refused-loopback-only": {
     services: ["http", "loopback-only"],
