@@ -46,12 +46,15 @@ export async function router(lab: Lab, role: string): Promise<string> {
 
 /**
  * Two networks joined by a router, the shape of any client reaching a server across the
- * internet: client 198.18.1.1 — router (198.18.1.254 | 198.18.2.254) — server 198.18.2.2, each
- * end's default route through the router. What the router does to the traffic is the scenario's.
+ * internet: client 198.18.1.1 — router (198.18.1.254 | 198.18.2.254) — server 198.18.2.2 (or
+ * 198.18.2.<serverHost>), each end's default route through the router. What the router does to
+ * the traffic is the scenario's.
  */
 export async function routedPair(
   lab: Lab,
   routerRole: string,
+  /** The server's host part on its network (default 2: 198.18.2.2). */
+  serverHost = 2,
 ): Promise<{ client: string; router: string; server: string }> {
   const client = await lab.host("client");
   const middle = await router(lab, routerRole);
@@ -62,7 +65,7 @@ export async function routedPair(
   );
   await cable(
     { netns: middle, ifname: "eth1", cidr: "198.18.2.254/24" },
-    { netns: server, ifname: "eth0", cidr: "198.18.2.2/24" },
+    { netns: server, ifname: "eth0", cidr: `198.18.2.${serverHost}/24` },
   );
   await addRoute(client, "default", "198.18.1.254");
   await addRoute(server, "default", "198.18.2.254");
