@@ -149,15 +149,37 @@ describe("rank", () => {
     expect(ids(after(4)).slice(0, 2)).toEqual(["timeout-firewall", "timeout-host-down"]);
   });
 
+  it("names the routed host-down when the ICMP host-unreachable after ~3 s came from a router", () => {
+    // Off this machine's subnet its own ARP never ran: the late EHOSTUNREACH is the last router's.
+    const after = (elapsedMs: number): Facts =>
+      facts("http://198.18.2.3:8080/", {
+        addresses: ["198.18.2.3"],
+        onLocalSubnet: false,
+        connects: [{ ...connect("198.18.2.3", "host-unreachable", "EHOSTUNREACH"), elapsedMs }],
+      });
+    const late = rank(after(3_400));
+    expect(late.category).toBe("timeout");
+    expect(late.causes.slice(0, 2).map((c) => [c.id, c.confidence])).toEqual([
+      ["timeout-host-down-routed", "high"],
+      ["timeout-firewall", "low"],
+    ]);
+    expect(late.causes[0]?.evidence.en).toMatch(/so the ICMP came from that router/);
+    expect(late.causes[0]?.evidence.es).toMatch(/así que el ICMP vino de ese router/);
+    expect(late.causes.map((c) => c.id)).not.toContain("timeout-host-down");
+    expect(ids(after(4)).slice(0, 2)).toEqual(["timeout-firewall", "timeout-host-down-routed"]);
+  });
+
   it("ranks a remote timeout: firewall first, internal IP when private", () => {
     const f = facts("http://203.0.113.7:8080/", {
       addresses: ["203.0.113.7"],
       connects: [connect("203.0.113.7", "timeout", "ETIMEDOUT")],
     });
     expect(rank(f).category).toBe("timeout");
+    // A silent drop off this machine's subnet: a host that is down behind a router whose ICMP
+    // is filtered looks the same, so the routed page is among the causes.
     expect(ids(f)).toEqual([
       "timeout-firewall",
-      "timeout-host-down",
+      "timeout-host-down-routed",
       "timeout-security-group",
       "timeout-panel-firewall",
     ]);
