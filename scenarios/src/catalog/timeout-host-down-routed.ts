@@ -1,9 +1,9 @@
 import { defineScenario } from "../define.ts";
 import { timedOutByEveryClient } from "../observed.ts";
 
-// Root lab only: the compose stack's routed network (the `wan` router) is a plain Linux router
-// that answers ICMP host-unreachable; a silent router needs an nftables rule inside it that the
-// stack does not wire yet.
+// Root lab only, for now: the compose stack has no router between two networks (its `wan`
+// container forwards nothing, the client's packets die there), so "an address nobody has on the
+// far side of a router" cannot be built there yet; the root lab builds that router itself.
 export default defineScenario({
   id: "timeout-host-down-routed",
   category: "timeout",

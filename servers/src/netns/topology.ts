@@ -3,6 +3,7 @@ import { sh } from "./exec.ts";
 import type { Lab } from "./lab.ts";
 import { addRoute, cable } from "./link.ts";
 import { setSysctl } from "./namespace.ts";
+import { applyRuleset } from "./nft.ts";
 
 /**
  * Lab addresses come from 198.18.0.0/15 (RFC 2544, benchmarking), used only inside the lab's
@@ -42,6 +43,17 @@ export async function router(lab: Lab, role: string): Promise<string> {
   const netns = await lab.host(role);
   await setSysctl(netns, "net.ipv4.ip_forward", "1");
   return netns;
+}
+
+/**
+ * What a router does when it cannot deliver: with `answers`, what Linux does (ICMP errors back to
+ * the sender), with its per-peer rate limit (icmp_ratelimit, 1 per second) lifted so that every
+ * client of a concurrent run hears it, not only the first; else it loads `silence`, the nftables
+ * ruleset that keeps it quiet.
+ */
+export async function answerOrSilence(netns: string, answers: boolean, silence: string): Promise<void> {
+  if (answers) await setSysctl(netns, "net.ipv4.icmp_ratelimit", "0");
+  else await applyRuleset(netns, silence);
 }
 
 /**

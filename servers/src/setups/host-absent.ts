@@ -1,4 +1,12 @@
-import { applyRuleset, type Lab, routedPair, serve, setSysctl, startLab, webOnLan } from "../netns/index.ts";
+import {
+  answerOrSilence,
+  type Lab,
+  oneRuleTable,
+  routedPair,
+  serve,
+  startLab,
+  webOnLan,
+} from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 
 /**
@@ -32,22 +40,12 @@ export const hostPresent: Setup = {
  */
 async function behindRouter(lab: Lab, serverHost: number, params: Readonly<Record<string, unknown>>) {
   const { client, router, server } = await routedPair(lab, "router", serverHost);
-  if (params.router === "answers") {
-    // Routers rate-limit ICMP errors per peer (icmp_ratelimit, 1 s): of several clients failing
-    // at once only the first would hear it and the rest would time out; lift it.
-    await setSysctl(router, "net.ipv4.icmp_ratelimit", "0");
-  } else {
-    await applyRuleset(
-      router,
-      `table inet connlab_icmp_filter {
-  chain output {
-    type filter hook output priority 0; policy accept;
-    icmp type destination-unreachable drop
-  }
-}
-`,
-    );
-  }
+  await answerOrSilence(
+    router,
+    params.router === "answers",
+    // Its own ICMP errors, generated locally, pass the output hook: dropped there, nothing leaves.
+    oneRuleTable("connlab_icmp_filter", "output", "icmp type destination-unreachable drop"),
+  );
   const port = await serve(lab, server, "web");
   return { target: { url: `http://198.18.2.3:${port}/`, netns: client } };
 }

@@ -36,6 +36,15 @@ const sniff = (s: Partial<Sniff> & Pick<Sniff, "kind">): Sniff => ({
 });
 const ids = (f: Facts) => rank(f).causes.map((c) => c.id);
 
+/** A connect to `address` that ended in EHOSTUNREACH after `elapsedMs`. */
+function hostUnreachable(address: string, onLocalSubnet: boolean, elapsedMs: number): Facts {
+  return facts(`http://${address}:8080/`, {
+    addresses: [address],
+    onLocalSubnet,
+    connects: [{ ...connect(address, "host-unreachable", "EHOSTUNREACH"), elapsedMs }],
+  });
+}
+
 describe("rank", () => {
   it("is ok with no cause when connected and the protocol matches", () => {
     expect(
@@ -138,12 +147,7 @@ describe("rank", () => {
   });
 
   it("tells unanswered ARP (EHOSTUNREACH after ~3 s) from a firewall's ICMP reject (at once)", () => {
-    const after = (elapsedMs: number): Facts =>
-      facts("http://198.18.0.3:8080/", {
-        addresses: ["198.18.0.3"],
-        onLocalSubnet: true,
-        connects: [{ ...connect("198.18.0.3", "host-unreachable", "EHOSTUNREACH"), elapsedMs }],
-      });
+    const after = (elapsedMs: number) => hostUnreachable("198.18.0.3", true, elapsedMs);
     expect(rank(after(3_050)).category).toBe("timeout");
     expect(ids(after(3_050)).slice(0, 2)).toEqual(["timeout-host-down", "timeout-firewall"]);
     expect(ids(after(4)).slice(0, 2)).toEqual(["timeout-firewall", "timeout-host-down"]);
@@ -151,12 +155,7 @@ describe("rank", () => {
 
   it("names the routed host-down when the ICMP host-unreachable after ~3 s came from a router", () => {
     // Off this machine's subnet its own ARP never ran: the late EHOSTUNREACH is the last router's.
-    const after = (elapsedMs: number): Facts =>
-      facts("http://198.18.2.3:8080/", {
-        addresses: ["198.18.2.3"],
-        onLocalSubnet: false,
-        connects: [{ ...connect("198.18.2.3", "host-unreachable", "EHOSTUNREACH"), elapsedMs }],
-      });
+    const after = (elapsedMs: number) => hostUnreachable("198.18.2.3", false, elapsedMs);
     const late = rank(after(3_400));
     expect(late.category).toBe("timeout");
     expect(late.causes.slice(0, 2).map((c) => [c.id, c.confidence])).toEqual([
