@@ -33,11 +33,15 @@ export function waitedMs(o: Observed): number {
 /**
  * Each client waited as long as the timer its declaration names (`waits`) says: an answer at
  * once, ARP giving up, the kernel's (lab-shortened) SYN retries, or undici's connect timer.
+ * `expectations`: those the run was judged against, when they replace the declaration's.
  */
-export function expectTimedAsDeclared(report: Report): void {
-  const scenario = getScenario(report.scenario);
+export function expectTimedAsDeclared(
+  report: Report,
+  expectations: readonly Expectation[] = getScenario(report.scenario).expect,
+): void {
+  const waitsOf = (o: Observed) => expectations.find((e) => e.client === o.client)?.waits;
   const outside = report.observations.flatMap((o) => {
-    const waits = scenario.expect.find((e) => e.client === o.client)?.waits;
+    const waits = waitsOf(o);
     if (!waits) return [];
     const { min, max } = waitWindowMs(waits);
     const ms = waitedMs(o);
@@ -45,9 +49,7 @@ export function expectTimedAsDeclared(report: Report): void {
   });
   expect(outside).toEqual([]);
   // ARP: clients queue behind one query, so only the run's longest waiter shows it giving up.
-  const arpWaits = report.observations
-    .filter((o) => scenario.expect.find((e) => e.client === o.client)?.waits === "arp")
-    .map(waitedMs);
+  const arpWaits = report.observations.filter((o) => waitsOf(o) === "arp").map(waitedMs);
   if (arpWaits.length > 0) {
     expect(Math.max(...arpWaits), "the longest ARP waiter").toBeGreaterThanOrEqual(arpFirstWaiterMinMs);
   }
@@ -58,9 +60,14 @@ export function expectTimedAsDeclared(report: Report): void {
  * the clients that answered are exactly the ones asked for (default: every client the
  * declaration names), in its order, and each observed what it declares (broken: its code and
  * message pattern, through judge(), in the time window of the timer it declares it waits for;
- * fixed: connected). Failures list every client's reason.
+ * fixed: connected). Failures list every client's reason. `expectations`: those the run was
+ * judged against (observe's `expect`), when they replace the declaration's.
  */
-export function expectAsDeclared(report: Report, asked: Scenario | readonly ClientName[]): void {
+export function expectAsDeclared(
+  report: Report,
+  asked: Scenario | readonly ClientName[],
+  expectations?: readonly Expectation[],
+): void {
   const clients = "expect" in asked ? asked.expect.map((e) => e.client) : asked;
   expect(report.failure, "the run failed").toBeUndefined();
   expect(report.observations.map((o) => o.client)).toEqual(clients);
@@ -69,7 +76,7 @@ export function expectAsDeclared(report: Report, asked: Scenario | readonly Clie
     .map((o) => `${o.client} (${o.clientVersion}): ${o.why}`);
   expect(misses).toEqual([]);
   expect(report.ok).toBe(true);
-  if (!report.fixed) expectTimedAsDeclared(report);
+  if (!report.fixed) expectTimedAsDeclared(report, expectations);
 }
 
 /** The one comparison for observations made outside `reproduce` (variants of a setup). */

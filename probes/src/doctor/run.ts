@@ -1,4 +1,4 @@
-import { getScenario } from "@connlab/scenarios";
+import { arpGiveUpMs, getScenario } from "@connlab/scenarios";
 import { stopwatch } from "./bounded.ts";
 import { type ConnectResult, tcpConnect } from "./connect.ts";
 import { type GuideLocale, guideUrl } from "./guide-url.ts";
@@ -18,7 +18,12 @@ import { type Sniff, sniff } from "./sniff.ts";
 import { type DoctorTarget, hostPort, parseTarget } from "./target.ts";
 import { type Confidence, type Facts, rank, type VerdictCategory } from "./verdict.ts";
 
-export const defaultDoctorTimeoutMs = 3_000;
+/**
+ * Past the kernel's ARP giving up (~3 s) with room for the ICMP host-unreachable to come back
+ * from the last router: a bound equal to ARP's would race it and report our own timeout where
+ * the network said "no host has that address".
+ */
+export const defaultDoctorTimeoutMs = arpGiveUpMs + 2_000;
 /** Resolvers can return many addresses; the doctor connects to at most this many. */
 const maxAddresses = 4;
 

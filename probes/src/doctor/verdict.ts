@@ -488,8 +488,10 @@ function diagnoseTimeout(facts: Facts, add: Add, mismatch: Said | undefined): vo
       `${what.es}; un cortafuegos que descarta y un host caído se ven igual en la red: mira primero el cortafuegos`,
     ),
   );
+  // Off this machine's subnet a host that is down is silent only where the last router filters
+  // its ICMP host-unreachable (cloud networks): the routed page, not the LAN's.
   add(
-    "timeout-host-down",
+    hostDownWhere(facts),
     "medium",
     said(
       "check the host is up (ping, the provider's console)",
@@ -515,19 +517,31 @@ function diagnoseTimeout(facts: Facts, add: Add, mismatch: Said | undefined): vo
 }
 
 /**
+ * Where a host that is down was looked for: on this machine's own subnet its ARP is ours
+ * (timeout-host-down); anywhere else it is the last router's, which answers ICMP
+ * host-unreachable or stays silent (timeout-host-down-routed).
+ */
+function hostDownWhere(facts: Facts): DeclaredId {
+  return facts.onLocalSubnet ? "timeout-host-down" : "timeout-host-down-routed";
+}
+
+/**
  * EHOSTUNREACH has two sources that its timing tells apart. After ~3 s: nobody answered ARP for
- * the address (this machine's neighbour entry went FAILED, or the last router's did and it sent
- * ICMP host-unreachable), so no host has it. At once: a firewall rejecting with an ICMP
- * host-unreachable/-prohibited, before any ARP could have failed.
+ * the address (this machine's neighbour entry went FAILED or, off its subnet, the ICMP
+ * host-unreachable came from the last router, whose entry did), so no host has it. At once: a
+ * firewall rejecting with an ICMP host-unreachable/-prohibited, before any ARP could have failed.
  */
 function diagnoseHostUnreachable(facts: Facts, add: Add, what: Said, elapsedMs: number): void {
   const arpGaveUp = elapsedMs >= arpGiveUpMs - 1_000;
   const where = facts.onLocalSubnet
     ? said("on this machine's own subnet", "en la propia subred de esta máquina")
-    : said("on the last router's subnet", "en la subred del último router");
+    : said(
+        `on the last router's subnet (${facts.connects[0]?.address} is not on this machine's subnet, so the ICMP came from that router)`,
+        `en la subred del último router (${facts.connects[0]?.address} no está en la subred de esta máquina, así que el ICMP vino de ese router)`,
+      );
   if (arpGaveUp) {
     add(
-      "timeout-host-down",
+      hostDownWhere(facts),
       "high",
       said(
         `${what.en}: about 3 s of unanswered ARP ${where.en}: no host has that address`,
@@ -552,7 +566,7 @@ function diagnoseHostUnreachable(facts: Facts, add: Add, what: Said, elapsedMs: 
       ),
     );
     add(
-      "timeout-host-down",
+      hostDownWhere(facts),
       "medium",
       said(
         "or a router in between already knew nobody answers there",

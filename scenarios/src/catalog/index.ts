@@ -23,6 +23,7 @@ import refusedWrongPort from "./refused-wrong-port.ts";
 import timeoutDnsWrongIp from "./timeout-dns-wrong-ip.ts";
 import timeoutFirewall from "./timeout-firewall.ts";
 import timeoutHostDown from "./timeout-host-down.ts";
+import timeoutHostDownRouted from "./timeout-host-down-routed.ts";
 import timeoutInternalIp from "./timeout-internal-ip.ts";
 import timeoutPanelFirewall from "./timeout-panel-firewall.ts";
 import timeoutSecurityGroup from "./timeout-security-group.ts";
@@ -41,6 +42,7 @@ export const declarations = [
   timeoutSecurityGroup,
   timeoutPanelFirewall,
   timeoutHostDown,
+  timeoutHostDownRouted,
   timeoutDnsWrongIp,
   timeoutInternalIp,
   addrnotavailEphemeralPorts,

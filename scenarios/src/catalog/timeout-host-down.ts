@@ -29,5 +29,5 @@ export default defineScenario({
     },
   },
   docs: "timeout/host-down",
-  related: ["refused-not-listening", "timeout-internal-ip"],
+  related: ["timeout-host-down-routed", "refused-not-listening", "timeout-internal-ip"],
 });

@@ -3,6 +3,7 @@ import { sh } from "./exec.ts";
 import type { Lab } from "./lab.ts";
 import { addRoute, cable } from "./link.ts";
 import { setSysctl } from "./namespace.ts";
+import { applyRuleset } from "./nft.ts";
 
 /**
  * Lab addresses come from 198.18.0.0/15 (RFC 2544, benchmarking), used only inside the lab's
@@ -45,13 +46,27 @@ export async function router(lab: Lab, role: string): Promise<string> {
 }
 
 /**
+ * What a router does when it cannot deliver: with `answers`, what Linux does (ICMP errors back to
+ * the sender), with its per-peer rate limit (icmp_ratelimit, 1 per second) lifted so that every
+ * client of a concurrent run hears it, not only the first; else it loads `silence`, the nftables
+ * ruleset that keeps it quiet.
+ */
+export async function answerOrSilence(netns: string, answers: boolean, silence: string): Promise<void> {
+  if (answers) await setSysctl(netns, "net.ipv4.icmp_ratelimit", "0");
+  else await applyRuleset(netns, silence);
+}
+
+/**
  * Two networks joined by a router, the shape of any client reaching a server across the
- * internet: client 198.18.1.1 — router (198.18.1.254 | 198.18.2.254) — server 198.18.2.2, each
- * end's default route through the router. What the router does to the traffic is the scenario's.
+ * internet: client 198.18.1.1 — router (198.18.1.254 | 198.18.2.254) — server 198.18.2.2 (or
+ * 198.18.2.<serverHost>), each end's default route through the router. What the router does to
+ * the traffic is the scenario's.
  */
 export async function routedPair(
   lab: Lab,
   routerRole: string,
+  /** The server's host part on its network (default 2: 198.18.2.2). */
+  serverHost = 2,
 ): Promise<{ client: string; router: string; server: string }> {
   const client = await lab.host("client");
   const middle = await router(lab, routerRole);
@@ -62,7 +77,7 @@ export async function routedPair(
   );
   await cable(
     { netns: middle, ifname: "eth1", cidr: "198.18.2.254/24" },
-    { netns: server, ifname: "eth0", cidr: "198.18.2.2/24" },
+    { netns: server, ifname: "eth0", cidr: `198.18.2.${serverHost}/24` },
   );
   await addRoute(client, "default", "198.18.1.254");
   await addRoute(server, "default", "198.18.2.254");

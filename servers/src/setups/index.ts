@@ -10,7 +10,7 @@ import { fastifyWebsocketRoute } from "./fastify-websocket-route.ts";
 import { firewallDrop } from "./firewall-drop.ts";
 import { firewallOpen } from "./firewall-open.ts";
 import { firewallReject } from "./firewall-reject.ts";
-import { hostAbsent, hostPresent } from "./host-absent.ts";
+import { hostAbsent, hostAbsentRouted, hostPresent, hostPresentRouted } from "./host-absent.ts";
 import { httpOnlyOnWsPort } from "./http-only-on-ws-port.ts";
 import { httpRoute } from "./http-route.ts";
 import { listenAny } from "./listen-any.ts";
@@ -90,6 +90,8 @@ const registry = {
   "panel-firewall-open": panelFirewallOpen,
   "host-absent": hostAbsent,
   "host-present": hostPresent,
+  "host-absent-routed": hostAbsentRouted,
+  "host-present-routed": hostPresentRouted,
   "dns-wrong-answer-silent": dnsWrongAnswerSilent,
   "dns-answer-fixed": dnsAnswerFixed,
   "private-ip-other-network": privateIpOtherNetwork,

@@ -1,4 +1,12 @@
-import { applyRuleset, cable, type Lab, routedPair, serve, setSysctl, startLab } from "../netns/index.ts";
+import {
+  answerOrSilence,
+  cable,
+  type Lab,
+  oneRuleTable,
+  routedPair,
+  serve,
+  startLab,
+} from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 
 /**
@@ -16,22 +24,15 @@ async function build(lab: Lab, useInternal: boolean, params: Readonly<Record<str
     { netns: server, ifname: "lan0", cidr: "10.20.0.2/24" },
     { netns: office, ifname: "eth0", cidr: "10.20.0.1/24" },
   );
-  if (params.isp === "unreachable") {
-    // Routers rate-limit ICMP errors (1 per second per peer by default), so of several clients
-    // connecting at once only the first would hear it and the rest would time out; lift it.
-    await setSysctl(isp, "net.ipv4.icmp_ratelimit", "0");
-  } else {
-    await applyRuleset(
-      isp,
-      `table inet connlab_bogons {
-  chain prerouting {
-    type filter hook prerouting priority 0; policy accept;
-    ip daddr { 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 } drop
-  }
-}
-`,
-    );
-  }
+  await answerOrSilence(
+    isp,
+    params.isp === "unreachable",
+    oneRuleTable(
+      "connlab_bogons",
+      "prerouting",
+      "ip daddr { 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 } drop",
+    ),
+  );
   const port = await serve(lab, server, "web");
   const address = useInternal ? "10.20.0.2" : "198.18.2.2";
   return { target: { url: `http://${address}:${port}/`, netns: client } };

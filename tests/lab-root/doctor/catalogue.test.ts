@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { type DeclaredId, type Scenario, scenarios } from "@connlab/scenarios";
+import { type DeclaredId, getScenario, type Scenario, scenarios } from "@connlab/scenarios";
 import { type RunningSetup, setups } from "@connlab/servers";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../helpers/cli.ts";
@@ -22,7 +22,7 @@ const asked: Partial<Record<DeclaredId, readonly string[]>> = {
 };
 
 interface Report {
-  verdict: { category: string; causes: { id: string }[] };
+  verdict: { category: string; causes: { id: string; confidence: string }[] };
 }
 
 const running: RunningSetup[] = [];
@@ -30,10 +30,10 @@ afterAll(async () => {
   await Promise.all(running.map((r) => r.close()));
 });
 
-async function diagnose(scenario: Scenario): Promise<Report> {
+async function diagnose(scenario: Scenario, params: Readonly<Record<string, unknown>> = {}): Promise<Report> {
   const setup = setups.get(scenario.fault.name);
   if (!setup) throw new Error(`${scenario.id}: no setup ${scenario.fault.name}`);
-  const started = await setup.start(scenario.fault.params ?? {});
+  const started = await setup.start({ ...scenario.fault.params, ...params });
   running.push(started);
   const { target } = started;
   if (!target.netns) throw new Error(`${scenario.id}: a root-lab target without a client namespace`);
@@ -61,4 +61,12 @@ describe("the doctor on every root-lab scenario", () => {
     // A root lab (namespaces, veths, a server process) per scenario, all at once on two cores.
     120_000,
   );
+});
+
+describe("the doctor behind a router that answers", () => {
+  it("ranks timeout-host-down-routed first: an ICMP host-unreachable after ~3 s, off this subnet", async () => {
+    const report = await diagnose(getScenario("timeout-host-down-routed"), { router: "answers" });
+    expect(report.verdict.category).toBe("timeout");
+    expect(report.verdict.causes[0]).toMatchObject({ id: "timeout-host-down-routed", confidence: "high" });
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { reproduce } from "@connlab/probes";
-import { getScenario, labSynRetries } from "@connlab/scenarios";
+import { getScenario, labSynRetries, scenariosIn } from "@connlab/scenarios";
+import { setups } from "@connlab/servers";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectAsDeclared } from "../../helpers/report.ts";
 import { leftovers } from "../../helpers/root-lab.ts";
@@ -10,18 +11,19 @@ import { leftovers } from "../../helpers/root-lab.ts";
 // client off: each waits for its own timer or the kernel's (SYN retries shortened in the client's
 // namespace; ARP giving up after ~3 s), and the declaration says which (`waits`), so
 // expectAsDeclared times each run against the window of that timer.
-const timeouts = [
-  "timeout-firewall",
-  "timeout-security-group",
-  "timeout-panel-firewall",
-  "timeout-host-down",
-  "timeout-dns-wrong-ip",
-  "timeout-internal-ip",
-] as const;
+const timeouts = scenariosIn("timeout")
+  .filter((s) => setups.get(s.fault.name)?.tier === "lab-root")
+  .map((s) => s.id);
 
 // Scenarios concurrently (the windows are the kernel's timers, which a busy CPU does not
 // stretch), each broken then fixed: every run starts its servers and a Chromium in its own
 // namespaces, and a dozen at once starve a loaded 2-core machine of the time to start them.
+describe("the root lab's timeout scenarios", () => {
+  it("come from the catalogue", () => {
+    expect(timeouts).toContain("timeout-host-down-routed");
+  });
+});
+
 describe.concurrent.each(timeouts)("%s", (id) => {
   const scenario = getScenario(id);
 
@@ -33,6 +35,18 @@ describe.concurrent.each(timeouts)("%s", (id) => {
       expect(o.settings?.map((s) => s.setting)).toContain(`net.ipv4.tcp_syn_retries=${labSynRetries}`);
     }
     expectAsDeclared(fixed, scenario);
+  }, 300_000);
+});
+
+describe("timeout-host-down-routed with a router that answers", () => {
+  it("every client gets the last router's ICMP host-unreachable after its ARP gives up: the LAN's rows", async () => {
+    // The same cause and network as the declared (silent) router; a plain Linux router sends
+    // ICMP host-unreachable, fatal in SYN_SENT, so every client prints timeout-host-down's row.
+    const scenario = getScenario("timeout-host-down-routed");
+    const onTheLan = getScenario("timeout-host-down").expect;
+    const report = await reproduce(scenario, { params: { router: "answers" }, expect: onTheLan });
+    expectAsDeclared(report, scenario, onTheLan);
+    expect(report.observations.map((o) => o.message).filter((m) => m.includes("198.18.2.3"))).not.toEqual([]);
   }, 300_000);
 });
 

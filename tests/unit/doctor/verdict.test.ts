@@ -36,6 +36,15 @@ const sniff = (s: Partial<Sniff> & Pick<Sniff, "kind">): Sniff => ({
 });
 const ids = (f: Facts) => rank(f).causes.map((c) => c.id);
 
+/** A connect to `address` that ended in EHOSTUNREACH after `elapsedMs`. */
+function hostUnreachable(address: string, onLocalSubnet: boolean, elapsedMs: number): Facts {
+  return facts(`http://${address}:8080/`, {
+    addresses: [address],
+    onLocalSubnet,
+    connects: [{ ...connect(address, "host-unreachable", "EHOSTUNREACH"), elapsedMs }],
+  });
+}
+
 describe("rank", () => {
   it("is ok with no cause when connected and the protocol matches", () => {
     expect(
@@ -138,15 +147,25 @@ describe("rank", () => {
   });
 
   it("tells unanswered ARP (EHOSTUNREACH after ~3 s) from a firewall's ICMP reject (at once)", () => {
-    const after = (elapsedMs: number): Facts =>
-      facts("http://198.18.0.3:8080/", {
-        addresses: ["198.18.0.3"],
-        onLocalSubnet: true,
-        connects: [{ ...connect("198.18.0.3", "host-unreachable", "EHOSTUNREACH"), elapsedMs }],
-      });
+    const after = (elapsedMs: number) => hostUnreachable("198.18.0.3", true, elapsedMs);
     expect(rank(after(3_050)).category).toBe("timeout");
     expect(ids(after(3_050)).slice(0, 2)).toEqual(["timeout-host-down", "timeout-firewall"]);
     expect(ids(after(4)).slice(0, 2)).toEqual(["timeout-firewall", "timeout-host-down"]);
+  });
+
+  it("names the routed host-down when the ICMP host-unreachable after ~3 s came from a router", () => {
+    // Off this machine's subnet its own ARP never ran: the late EHOSTUNREACH is the last router's.
+    const after = (elapsedMs: number) => hostUnreachable("198.18.2.3", false, elapsedMs);
+    const late = rank(after(3_400));
+    expect(late.category).toBe("timeout");
+    expect(late.causes.slice(0, 2).map((c) => [c.id, c.confidence])).toEqual([
+      ["timeout-host-down-routed", "high"],
+      ["timeout-firewall", "low"],
+    ]);
+    expect(late.causes[0]?.evidence.en).toMatch(/so the ICMP came from that router/);
+    expect(late.causes[0]?.evidence.es).toMatch(/así que el ICMP vino de ese router/);
+    expect(late.causes.map((c) => c.id)).not.toContain("timeout-host-down");
+    expect(ids(after(4)).slice(0, 2)).toEqual(["timeout-firewall", "timeout-host-down-routed"]);
   });
 
   it("ranks a remote timeout: firewall first, internal IP when private", () => {
@@ -155,9 +174,11 @@ describe("rank", () => {
       connects: [connect("203.0.113.7", "timeout", "ETIMEDOUT")],
     });
     expect(rank(f).category).toBe("timeout");
+    // A silent drop off this machine's subnet: a host that is down behind a router whose ICMP
+    // is filtered looks the same, so the routed page is among the causes.
     expect(ids(f)).toEqual([
       "timeout-firewall",
-      "timeout-host-down",
+      "timeout-host-down-routed",
       "timeout-security-group",
       "timeout-panel-firewall",
     ]);
