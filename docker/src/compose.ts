@@ -4,7 +4,7 @@
  * changes the client's kernel settings, and a place in a per-category probe. Profiles: `all`
  * (the default, from docker/.env) and one per category.
  */
-import { type Category, categories, getScenario, scenarios } from "@connlab/scenarios";
+import { type Category, categories, categoriesIn, getScenario, scenarios } from "@connlab/scenarios";
 import { Document, isMap, isScalar, visit } from "yaml";
 import { type Service, services } from "./services.ts";
 import { type DockerScenario, dockerScenarios } from "./stack.ts";
@@ -141,7 +141,7 @@ function probe(category?: Category): ComposeService {
     entrypoint: ["node", "docker/src/probe.ts"],
     // LANG: the page links in the reader's language.
     environment: {
-      CONNLAB_CATEGORIES: category ?? categories.join(","),
+      CONNLAB_CATEGORIES: category ?? categoriesIn("docker").join(","),
       LANG: lang,
       // Every client resolves its target through getaddrinfo on libuv's thread pool (4 threads
       // by default). The probe runs the scenarios concurrently, ~60 lookups at once, so with 4

@@ -17,6 +17,11 @@ export const chromiumArgs = [
   "--disable-sync",
 ] as const;
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs], timeout: 30_000 });
+/** `extraArgs`: a run's own non-default flags, which its observation records. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, ...extraArgs],
+    timeout: 30_000,
+  });
 }

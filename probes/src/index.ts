@@ -6,7 +6,7 @@ export { probeEnv } from "./clients/client.ts";
 export { curlArgs, curlUpgradeHeaders } from "./clients/curl.ts";
 export { type Client, clients, getClient } from "./clients/index.ts";
 export { judge, type Verdict } from "./expectations.ts";
-export { CONNECTED, Observation } from "./observation.ts";
+export { CONNECTED, Observation, plainObservation, Setting } from "./observation.ts";
 export {
   artifactPath,
   comparable,

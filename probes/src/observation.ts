@@ -1,7 +1,23 @@
-import { ClientName } from "@connlab/scenarios";
+import { ClientName, Localized } from "@connlab/scenarios";
 import { z } from "zod";
 
 export { CONNECTED } from "./connected.ts";
+
+/**
+ * One non-default setting a run needed, shown beside the client's name on the site: the lab's
+ * shortened kernel timer, an opt-in variable, a flag that points a client at the lab's DNS.
+ */
+export const Setting = z
+  .object({
+    /** As a user would type it: `net.ipv4.tcp_syn_retries=3`, `NODE_USE_ENV_PROXY=1`, `-k`. */
+    setting: z.string().min(1),
+    /** Where it was set: the client's network namespace, its environment, its command line. */
+    where: z.enum(["client namespace", "environment", "command line", "client option"]),
+    /** What a user without it would see instead (another message, another wait). */
+    defaultNote: Localized,
+  })
+  .strict();
+export type Setting = z.infer<typeof Setting>;
 
 /** What one real client printed or threw against one target: the unit of evidence. */
 export const Observation = z
@@ -16,6 +32,14 @@ export const Observation = z
     /** Process exit code for clients that are processes (curl), else null. */
     exitCode: z.number().int().nullable(),
     elapsedMs: z.number().nonnegative(),
+    /** Every non-default setting this run needed; absent when the client ran as installed. */
+    settings: z.array(Setting).optional(),
   })
   .strict();
 export type Observation = z.infer<typeof Observation>;
+
+/** The observation alone, without what a report adds to it (expected, why). */
+export function plainObservation(o: Observation): Observation {
+  const { client, clientVersion, code, message, exitCode, elapsedMs, settings } = o;
+  return { client, clientVersion, code, message, exitCode, elapsedMs, ...(settings ? { settings } : {}) };
+}

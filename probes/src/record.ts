@@ -3,23 +3,16 @@ import { release } from "node:os";
 import type { Scenario } from "@connlab/scenarios";
 import { ObservationsArtifact, type RecordedObservation, type ScenarioRecord } from "./artifact.ts";
 import { type BothWays, tierOf } from "./catalogue.ts";
+import { plainObservation } from "./observation.ts";
 import type { Report } from "./reproduce.ts";
 
 /** Where the committed artifact lives: probes/observations.json. */
 export const artifactPath = new URL("../observations.json", import.meta.url).pathname;
 
 function recorded(report: Report, scenario: Scenario): RecordedObservation[] {
-  return report.observations.map(({ client, clientVersion, code, message, exitCode, elapsedMs }) => {
-    const classic = scenario.expect.find((e) => e.client === client)?.classic;
-    return {
-      client,
-      clientVersion,
-      code,
-      message,
-      exitCode,
-      elapsedMs,
-      ...(classic && !report.fixed ? { classic } : {}),
-    };
+  return report.observations.map((observation) => {
+    const classic = scenario.expect.find((e) => e.client === observation.client)?.classic;
+    return { ...plainObservation(observation), ...(classic && !report.fixed ? { classic } : {}) };
   });
 }
 

@@ -1,6 +1,6 @@
 import { declarations } from "./catalog/index.ts";
 import { ConnlabError } from "./error.ts";
-import { type Category, categories, Scenario } from "./schema.ts";
+import { type Category, categories, type LabTier, Scenario } from "./schema.ts";
 
 export type { DeclaredId, LabSetupName } from "./catalog/index.ts";
 export { defineScenario } from "./define.ts";
@@ -53,6 +53,11 @@ export function isScenarioId(id: string): boolean {
 
 export function scenariosIn(category: Category): readonly Scenario[] {
   return scenarios.filter((s) => s.category === category);
+}
+
+/** The categories with at least one scenario reproducible in `tier` (Docker's compose profiles). */
+export function categoriesIn(tier: LabTier): readonly Category[] {
+  return categories.filter((c) => scenarios.some((s) => s.category === c && s.reproducibleIn.includes(tier)));
 }
 
 export { categories };

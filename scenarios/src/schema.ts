@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** What the reader sees first: the four families of connection failure the guide teaches. */
-export const categories = ["refused", "timeout", "addrnotavail", "protocol"] as const;
+/** What the reader sees first: the families of connection failure the guide teaches. */
+export const categories = ["refused", "timeout", "addrnotavail", "protocol", "tls"] as const;
 export const Category = z.enum(categories);
 export type Category = z.infer<typeof Category>;
 
@@ -68,7 +68,7 @@ export const Change = z
   .strict();
 export type Change = z.infer<typeof Change>;
 
-export const ScenarioId = z.string().regex(/^(refused|timeout|addrnotavail|protocol)-[a-z0-9-]+$/);
+export const ScenarioId = z.string().regex(/^(refused|timeout|addrnotavail|protocol|tls)-[a-z0-9-]+$/);
 
 export const Scenario = z
   .object({
@@ -90,7 +90,7 @@ export const Scenario = z
       })
       .strict(),
     /** Page path below the locale root, e.g. `refused/wrong-port`. */
-    docs: z.string().regex(/^(refused|timeout|addrnotavail|protocol)\/[a-z0-9-]+$/),
+    docs: z.string().regex(/^(refused|timeout|addrnotavail|protocol|tls)\/[a-z0-9-]+$/),
     related: z.array(ScenarioId).default([]),
   })
   .strict()

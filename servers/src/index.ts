@@ -26,5 +26,5 @@ export {
 export type { RunningSetup, Setup } from "./setup.ts";
 export { setups } from "./setups/index.ts";
 export { churn, type Load } from "./setups/port-range.ts";
-export type { ProbeOptions, Resolver, Target } from "./target.ts";
+export type { ProbeOptions, Resolver, Target, TrustedCa } from "./target.ts";
 export { selfSignedCertificate } from "./tls-certificate.ts";

@@ -14,6 +14,18 @@ export interface Target {
    * through it (Node clients over UDP, curl over DNS-over-HTTPS). Rootless lab only.
    */
   readonly resolver?: Resolver;
+  /**
+   * A certificate authority the client trusts on top of its defaults, the way a user adds one
+   * (NODE_EXTRA_CA_CERTS, curl --cacert, Chromium told the CA's key). Absent: defaults only.
+   */
+  readonly trust?: TrustedCa;
+}
+
+export interface TrustedCa {
+  /** A PEM file holding the CA's certificate. */
+  readonly file: string;
+  /** base64 SHA-256 of the CA keys' SubjectPublicKeyInfo (Chromium's --ignore-certificate-errors-spki-list). */
+  readonly spkiSha256: readonly string[];
 }
 
 export interface Resolver {

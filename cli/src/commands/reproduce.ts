@@ -15,7 +15,7 @@ export function registerReproduce(program: Command): void {
     .action(async (id: string, options: { client?: ClientName; fixed?: boolean; json?: boolean }) => {
       const scenario = getScenario(id);
       // The lab (servers, clients, Chromium's driver) loads only when a run starts: not for --help.
-      const [{ reproduce }, { removeLeftovers }] = await Promise.all([
+      const [{ reproduce, plainObservation }, { removeLeftovers }] = await Promise.all([
         import("@connlab/probes"),
         import("@connlab/servers"),
       ]);
@@ -32,22 +32,17 @@ export function registerReproduce(program: Command): void {
           ok: report.ok,
           fixed: report.fixed,
           ...(report.failure ? { failure: report.failure } : {}),
-          observations: report.observations.map(
-            ({ client, clientVersion, code, message, exitCode, elapsedMs }) => ({
-              client,
-              clientVersion,
-              code,
-              message,
-              exitCode,
-              elapsedMs,
-            }),
-          ),
+          observations: report.observations.map(plainObservation),
         });
         return;
       }
       const rows = report.observations.map((o) => [
         o.ok ? paint("green", "✓") : paint("red", "✗"),
-        `${o.client}\n${paint("dim", o.clientVersion)}`,
+        // A non-default setting the run needed (a CA the client was told to trust) shows with it.
+        [
+          o.client,
+          ...[o.clientVersion, ...(o.settings ?? []).map((s) => s.setting)].map((l) => paint("dim", l)),
+        ].join("\n"),
         o.code,
         o.message,
         `${o.elapsedMs} ms`,

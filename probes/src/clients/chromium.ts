@@ -1,9 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../chromium.ts";
+import type { Setting } from "../observation.ts";
 import { CONNECTED } from "../observation.ts";
 import { type Client, stopwatch } from "./client.ts";
 import { echoText } from "./echo.ts";
+import { chromiumTrust } from "./trust.ts";
 
 /** How long to wait, after the socket closed, for Chromium's console line to reach us. */
 const consoleGraceMs = 500;
@@ -17,7 +19,8 @@ interface Session {
   readonly pageUrl: string;
 }
 
-let session: Promise<Session> | undefined;
+/** One browser per set of extra flags (none, as installed, for almost every run). */
+const sessions = new Map<string, Promise<Session>>();
 let inUse = 0;
 let idleTimer: NodeJS.Timeout | undefined;
 
@@ -26,7 +29,7 @@ let idleTimer: NodeJS.Timeout | undefined;
  * public page (or one Playwright fulfils itself) from opening ws://127.0.0.1, with
  * net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS instead of the error under study.
  */
-async function startSession(): Promise<Session> {
+async function startSession(extraArgs: readonly string[]): Promise<Session> {
   const pageServer = createServer((_request, response) =>
     response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>connlab</title>"),
   );
@@ -34,17 +37,22 @@ async function startSession(): Promise<Session> {
   const address = pageServer.address();
   const port = address !== null && typeof address === "object" ? address.port : 0;
   try {
-    return { browser: await launchChromium(), pageServer, pageUrl: `http://127.0.0.1:${port}/` };
+    return { browser: await launchChromium(extraArgs), pageServer, pageUrl: `http://127.0.0.1:${port}/` };
   } catch (error) {
     pageServer.close();
     throw error;
   }
 }
 
-function acquire(): Promise<Session> {
+function acquire(extraArgs: readonly string[] = []): Promise<Session> {
   clearTimeout(idleTimer);
   inUse += 1;
-  session ??= startSession();
+  const key = extraArgs.join(" ");
+  let session = sessions.get(key);
+  if (!session) {
+    session = startSession(extraArgs);
+    sessions.set(key, session);
+  }
   return session;
 }
 
@@ -53,15 +61,19 @@ function release(): void {
   if (inUse === 0) idleTimer = setTimeout(() => void closeChromium(), idleCloseMs);
 }
 
-/** Closes the shared browser now (tests call it in afterAll); the next probe launches another. */
+/** Closes the shared browsers now (tests call it in afterAll); the next probe launches another. */
 export async function closeChromium(): Promise<void> {
   clearTimeout(idleTimer);
-  // Forget it first: a probe that starts meanwhile launches a fresh browser.
-  const pending = session;
-  session = undefined;
-  const closing = await pending?.catch(() => undefined);
-  closing?.pageServer.close();
-  await closing?.browser.close();
+  // Forget them first: a probe that starts meanwhile launches a fresh browser.
+  const pending = [...sessions.values()];
+  sessions.clear();
+  await Promise.all(
+    pending.map(async (session) => {
+      const closing = await session.catch(() => undefined);
+      closing?.pageServer.close();
+      await closing?.browser.close();
+    }),
+  );
 }
 
 type PageOutcome = { kind: "echo"; data: string } | { kind: "close"; code: number } | { kind: "timeout" };
@@ -125,10 +137,18 @@ export const chromiumClient: Client = {
   probe: async (target, { timeoutMs }) => {
     let elapsed = stopwatch();
     const clientVersion = await chromiumClient.version().catch(() => "Chromium (did not start)");
-    const base = { client: "chromium" as const, clientVersion, exitCode: null };
+    // A CA to trust is a launch flag: that run gets a browser of its own, and records the flag.
+    const trust = target.trust ? chromiumTrust(target.trust) : undefined;
+    const settings: Setting[] = trust ? [trust.setting] : [];
+    const base = {
+      client: "chromium" as const,
+      clientVersion,
+      exitCode: null,
+      ...(settings.length > 0 ? { settings } : {}),
+    };
     let running: Session;
     try {
-      running = await acquire();
+      running = await acquire(trust?.args);
     } catch (error) {
       release();
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);

@@ -20,7 +20,6 @@ export const nodeHttp: Client = {
       const req = request(url, {
         ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),
         method: "GET",
-        rejectUnauthorized: false,
         signal: AbortSignal.timeout(timeoutMs),
       });
       req.once("response", (res) => {

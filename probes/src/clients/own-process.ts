@@ -2,6 +2,7 @@ import type { ProbeOptions, Target } from "@connlab/servers";
 import { execa } from "execa";
 import type { Observation } from "../observation.ts";
 import { type Client, probeEnv, stopwatch } from "./client.ts";
+import { nodeTrust } from "./trust.ts";
 
 const childMain = new URL("./child.ts", import.meta.url).pathname;
 
@@ -9,7 +10,7 @@ const childMain = new URL("./child.ts", import.meta.url).pathname;
  * A Node client runs in a child Node process, with exactly the target's environment, when the
  * target needs what only a process can have: Node reads NODE_USE_ENV_PROXY and the proxy
  * variables once, at start-up, and fetch resolves names only through the process-wide
- * `dns.lookup`. Doing either here would leak into every concurrent probe; a child is also
+ * `dns.lookup`, and NODE_EXTRA_CA_CERTS (a CA to trust) is read at start-up too. Doing any here would leak into every concurrent probe; a child is also
  * exactly what a user's program is. Clients that take a `lookup` option and never read proxy
  * variables (node:net, ws) stay in this process.
  */
@@ -24,12 +25,13 @@ export function inOwnProcessWhen(client: Client, needed: (target: Target) => boo
 
 async function probeInChild(client: Client, target: Target, options: ProbeOptions): Promise<Observation> {
   const elapsed = stopwatch();
+  const trust = target.trust ? nodeTrust(target.trust) : undefined;
   const result = await execa(
     process.execPath,
     [childMain, client.name, JSON.stringify(target), String(options.timeoutMs)],
     {
       reject: false,
-      env: probeEnv(target),
+      env: { ...probeEnv(target), ...trust?.env },
       extendEnv: false,
       // The child bounds its own attempt with timeoutMs; this backstop is for a child that
       // hangs, and leaves room for Node's start-up on a busy machine (no part of the attempt).
@@ -37,7 +39,10 @@ async function probeInChild(client: Client, target: Target, options: ProbeOption
     },
   );
   try {
-    return JSON.parse(String(result.stdout)) as Observation;
+    const observation = JSON.parse(String(result.stdout)) as Observation;
+    return trust
+      ? { ...observation, settings: [...(observation.settings ?? []), trust.setting] }
+      : observation;
   } catch {
     const message = String(result.stderr).trim().split("\n").at(-1) ?? "";
     return {

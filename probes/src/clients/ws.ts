@@ -26,7 +26,7 @@ const wsVersion = (createRequire(import.meta.url)("ws/package.json") as { versio
 
 /**
  * The `ws` package, the WebSocket client most Node code uses: open, send one text, await its
- * echo. TLS verification is off because the lab's certificates are self-signed.
+ * echo. TLS verification is on, as by default: a certificate scenario fails it for real.
  */
 export const wsClient: Client = {
   name: "ws",
@@ -40,7 +40,6 @@ export const wsClient: Client = {
       let settled = false;
       const socket = new WebSocket(url, {
         handshakeTimeout: timeoutMs,
-        rejectUnauthorized: false,
         // The rootless lab's own DNS server stands in for the machine's resolver.
         ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),
       });

@@ -23,6 +23,8 @@ import timeoutHostDown from "./timeout-host-down.ts";
 import timeoutInternalIp from "./timeout-internal-ip.ts";
 import timeoutPanelFirewall from "./timeout-panel-firewall.ts";
 import timeoutSecurityGroup from "./timeout-security-group.ts";
+import tlsIncompleteChain from "./tls-incomplete-chain.ts";
+import tlsUntrustedCertificate from "./tls-untrusted-certificate.ts";
 
 export const declarations = [
   refusedWrongPort,
@@ -47,6 +49,8 @@ export const declarations = [
   protocolHttpToWs,
   protocolTlsMismatch,
   protocolProxyStripsUpgrade,
+  tlsUntrustedCertificate,
+  tlsIncompleteChain,
 ] as const;
 
 type Declaration = (typeof declarations)[number];

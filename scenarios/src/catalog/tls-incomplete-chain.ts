@@ -1,0 +1,54 @@
+import { defineScenario } from "../define.ts";
+
+export default defineScenario({
+  id: "tls-incomplete-chain",
+  category: "tls",
+  title: {
+    es: "Cadena de certificados incompleta (falta el intermedio)",
+    en: "Incomplete certificate chain (the intermediate is missing)",
+  },
+  summary: {
+    es: "El servidor envía su certificado sin el intermedio que lo firmó: el cliente confía en la raíz pero no puede unirla con el certificado, y la verificación falla.",
+    en: "The server sends its certificate without the intermediate that signed it: the client trusts the root but cannot link it to the certificate, and verification fails.",
+  },
+  reproducibleIn: ["lab"],
+  fault: { name: "incomplete-chain", params: {} },
+  expect: [
+    {
+      client: "chromium",
+      code: "ERR_CERT_AUTHORITY_INVALID",
+      message:
+        "^WebSocket connection to 'wss://[^/']+/' failed: Error in connection establishment: net::ERR_CERT_AUTHORITY_INVALID$",
+    },
+    {
+      client: "ws",
+      code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+      message: "^unable to verify the first certificate",
+    },
+    {
+      client: "node-websocket",
+      code: "WS_CLOSED_1006",
+      message: '^ErrorEvent \\{ message: "" \\} then CloseEvent \\{ code: 1006, reason: "" \\}$',
+    },
+    {
+      client: "node-http",
+      code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+      message: "^unable to verify the first certificate",
+    },
+    { client: "fetch", code: "UNABLE_TO_VERIFY_LEAF_SIGNATURE", message: "^fetch failed$" },
+    {
+      client: "curl",
+      code: "CURLE_PEER_FAILED_VERIFICATION",
+      message: "^curl: \\(60\\) SSL certificate problem: unable to get local issuer certificate$",
+    },
+  ],
+  fix: {
+    summary: {
+      es: "Configura el servidor para que envíe la cadena completa: su certificado y después el intermedio (el `fullchain.pem` de Let's Encrypt, no `cert.pem`).",
+      en: "Configure the server to send the full chain: its certificate, then the intermediate (Let's Encrypt's `fullchain.pem`, not `cert.pem`).",
+    },
+    apply: { name: "complete-chain", params: {} },
+  },
+  docs: "tls/incomplete-chain",
+  related: ["tls-untrusted-certificate"],
+});

@@ -1,0 +1,54 @@
+import { defineScenario } from "../define.ts";
+
+export default defineScenario({
+  id: "tls-untrusted-certificate",
+  category: "tls",
+  title: {
+    es: "Certificado no confiable (autofirmado o de una CA desconocida)",
+    en: "Untrusted certificate (self-signed or from an unknown CA)",
+  },
+  summary: {
+    es: "`wss://`/`https://` contra un servidor cuyo certificado emitió una CA que el cliente no conoce: la conexión TCP se abre y el handshake TLS se corta al verificar el certificado.",
+    en: "`wss://`/`https://` against a server whose certificate was issued by a CA the client does not know: the TCP connection opens and the TLS handshake stops at certificate verification.",
+  },
+  reproducibleIn: ["lab"],
+  fault: { name: "untrusted-certificate", params: {} },
+  expect: [
+    {
+      client: "chromium",
+      code: "ERR_CERT_AUTHORITY_INVALID",
+      message:
+        "^WebSocket connection to 'wss://[^/']+/' failed: Error in connection establishment: net::ERR_CERT_AUTHORITY_INVALID$",
+    },
+    {
+      client: "ws",
+      code: "SELF_SIGNED_CERT_IN_CHAIN",
+      message: "^self-signed certificate in certificate chain$",
+    },
+    {
+      client: "node-websocket",
+      code: "WS_CLOSED_1006",
+      message: '^ErrorEvent \\{ message: "" \\} then CloseEvent \\{ code: 1006, reason: "" \\}$',
+    },
+    {
+      client: "node-http",
+      code: "SELF_SIGNED_CERT_IN_CHAIN",
+      message: "^self-signed certificate in certificate chain$",
+    },
+    { client: "fetch", code: "SELF_SIGNED_CERT_IN_CHAIN", message: "^fetch failed$" },
+    {
+      client: "curl",
+      code: "CURLE_PEER_FAILED_VERIFICATION",
+      message: "^curl: \\(60\\) SSL certificate problem: self-signed certificate in certificate chain$",
+    },
+  ],
+  fix: {
+    summary: {
+      es: "Usa un certificado de una CA en la que el cliente confía, o añade tu CA a lo que confía el cliente (`NODE_EXTRA_CA_CERTS`, `curl --cacert`, el almacén del sistema o del navegador). Nunca apagues la verificación.",
+      en: "Use a certificate from a CA the client trusts, or add your CA to what the client trusts (`NODE_EXTRA_CA_CERTS`, `curl --cacert`, the system's or the browser's store). Never turn verification off.",
+    },
+    apply: { name: "trusted-certificate", params: {} },
+  },
+  docs: "tls/untrusted-certificate",
+  related: ["tls-incomplete-chain", "protocol-tls-mismatch"],
+});
