@@ -6,7 +6,7 @@ import {
   reproducibleHere,
   writeArtifact,
 } from "@connlab/probes";
-import { scenarioIds, scenarios } from "@connlab/scenarios";
+import { getScenario, scenarioIds, scenarios } from "@connlab/scenarios";
 import { removeLeftovers } from "@connlab/servers";
 import type { Command } from "commander";
 import { commandSummaries } from "../command-summaries.ts";
@@ -16,9 +16,12 @@ export function registerRecord(program: Command): void {
   program
     .command("record")
     .description(commandSummaries.record)
-    .action(async () => {
+    .option("--only <ids...>", "only these scenario ids; every other record is kept as it is")
+    .action(async (options: { only?: string[] }) => {
+      // An unknown id is one line (getScenario's), before anything starts.
+      const chosen = options.only ? options.only.map(getScenario) : scenarios;
       await removeLeftovers();
-      const runnable = scenarios.filter(reproducibleHere);
+      const runnable = chosen.filter(reproducibleHere);
       const runs = await reproduceBothWays(runnable);
       // Only runs that agree with their declarations are recorded: a timeout on a busy machine
       // must not reach the site. A disagreeing scenario keeps its previous record.
@@ -37,7 +40,7 @@ export function registerRecord(program: Command): void {
           process.stdout.write(`    run failed: ${failure}\n`);
         }
       }
-      const skipped = scenarios.length - runnable.length;
+      const skipped = chosen.length - runnable.length;
       process.stdout.write(
         `recorded ${agreeing.length} of ${runs.length} scenarios into ${artifactPath}` +
           `${skipped ? ` (${skipped} need another tier and kept their previous record)` : ""}\n`,

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Socket } from "node:net";
-import { type TLSSocket, connect as tlsConnect } from "node:tls";
+import { type DetailedPeerCertificate, type TLSSocket, connect as tlsConnect } from "node:tls";
 import { type Answer, classifyAnswer, preview, wantsWebSocket } from "./answer.ts";
 import { stopwatch } from "./bounded.ts";
 import { type DoctorTarget, hostPort } from "./target.ts";
@@ -16,12 +16,26 @@ export type SniffKind =
   | "no-answer" // kept the connection open and said nothing within the timeout
   | "tcp-open"; // tcp:// targets: connected, nothing more is expected
 
+/**
+ * What a client with Node's default trust store would say of the server's certificate: the
+ * doctor completes the handshake whatever the certificate, then reads Node's own verdict on it.
+ */
+export interface CertificateCheck {
+  readonly authorized: boolean;
+  /** Node's code: SELF_SIGNED_CERT_IN_CHAIN, UNABLE_TO_VERIFY_LEAF_SIGNATURE, ERR_TLS_CERT_ALTNAME_INVALID… */
+  readonly error?: string;
+  /** How many certificates the server sent (its own first). */
+  readonly sent: number;
+}
+
 export interface Sniff {
   readonly kind: SniffKind;
   /** Whether this is what the scheme expects (exit 0 when the connect worked too). */
   readonly matches: boolean;
   readonly status?: number;
   readonly upgradeOffered?: boolean;
+  /** TLS targets whose handshake completed: whether the certificate verifies. */
+  readonly certificate?: CertificateCheck;
   /** One line for the report: what was sent and what came back. */
   readonly detail: string;
   readonly elapsedMs: number;
@@ -66,7 +80,38 @@ function connectPlain(address: string, port: number): Socket {
 
 type Handshake = { socket?: TLSSocket; error?: string; bytesBeforeError?: boolean };
 
-/** A TLS handshake that accepts any certificate: the doctor asks "is this TLS?", not "is it trusted?". */
+/**
+ * The certificates the server sent, counted along the issuer links Node exposes (a self-issued
+ * one links to itself), and Node's verdict, which it computes even when it does not reject.
+ */
+export function certificateCheck(socket: TLSSocket): CertificateCheck {
+  let sent = 0;
+  const seen = new Set<string>();
+  for (
+    let cert: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
+    cert?.fingerprint256 && !seen.has(cert.fingerprint256);
+    cert = cert.issuerCertificate
+  ) {
+    seen.add(cert.fingerprint256);
+    sent += 1;
+  }
+  const error = socket.authorizationError;
+  return {
+    authorized: socket.authorized,
+    ...(error
+      ? {
+          error:
+            typeof error === "string" ? error : ((error as Error & { code?: string }).code ?? error.message),
+        }
+      : {}),
+    sent,
+  };
+}
+
+/**
+ * A TLS handshake that accepts any certificate: the doctor first asks "is this TLS?"; whether it
+ * is trusted is read afterwards (certificateCheck).
+ */
 function handshake(address: string, port: number, servername: string, timeoutMs: number): Promise<Handshake> {
   return new Promise((resolve) => {
     const socket = tlsConnect({
@@ -238,14 +283,26 @@ export async function sniff(target: DoctorTarget, address: string, timeoutMs: nu
       elapsedMs: elapsed(),
     };
   }
+  const certificate = certificateCheck(tls.socket);
+  const untrusted = certificate.authorized
+    ? ""
+    : ` (certificate not trusted: ${certificate.error ?? "unverified"}, ${certificate.sent} certificate${certificate.sent === 1 ? "" : "s"} sent)`;
   const ex = await exchange(tls.socket, request(target, key), Math.max(1, timeoutMs - elapsed()));
   const judged = judgeAnswer(target, ex, key);
   if (judged === "silent")
     return {
       kind: "silent-close",
       matches: false,
-      detail: "TLS up, then closed without answering",
+      detail: `TLS up${untrusted}, then closed without answering`,
+      certificate,
       elapsedMs: elapsed(),
     };
-  return { ...judged, detail: `TLS ok; ${judged.detail}`, elapsedMs: elapsed() };
+  // A client that verifies (every one, by default) stops at the certificate: no match.
+  return {
+    ...judged,
+    matches: judged.matches && certificate.authorized,
+    certificate,
+    detail: `TLS ok${untrusted}; ${judged.detail}`,
+    elapsedMs: elapsed(),
+  };
 }

@@ -172,7 +172,41 @@ function diagnoseProxy(facts: Facts, add: Add): VerdictCategory | undefined {
       : "timeout";
 }
 
+/**
+ * The handshake completed only because the doctor accepts any certificate: a client with the
+ * default trust store stops here, before a byte of HTTP, whatever the port speaks after TLS.
+ */
+function diagnoseCertificate(facts: Facts, add: Add): VerdictCategory | undefined {
+  const c = facts.sniff?.certificate;
+  if (!c || c.authorized) return undefined;
+  const why = `the TLS handshake works, but Node's default trust store rejects the certificate (${c.error ?? "unverified"})`;
+  const sent = `the server sent ${c.sent} certificate${c.sent === 1 ? "" : "s"}`;
+  switch (c.error) {
+    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+      // Only the server's own certificate arrived and its issuer is in no store: either the
+      // intermediate was left out (most often) or the whole CA is unknown to the client.
+      add(
+        "tls-incomplete-chain",
+        c.sent <= 1 ? "high" : "medium",
+        `${why}; ${sent}: the intermediate is missing`,
+      );
+      add("tls-untrusted-certificate", "medium", "or the CA that issued it is one the client does not trust");
+      break;
+    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
+    case "UNABLE_TO_GET_ISSUER_CERT":
+      add("tls-incomplete-chain", "medium", `${why}; ${sent}, and the last one's issuer is missing`);
+      add("tls-untrusted-certificate", "medium", "or the CA that issued it is one the client does not trust");
+      break;
+    default:
+      // Self-signed, a private CA, another host name, an expired certificate.
+      add("tls-untrusted-certificate", "high", `${why}; ${sent}`);
+  }
+  return "tls";
+}
+
 function diagnoseProtocol(facts: Facts, add: Add): VerdictCategory | undefined {
+  const certificate = diagnoseCertificate(facts, add);
+  if (certificate) return certificate;
   const s = facts.sniff;
   if (!s || s.matches) return undefined;
   const ws = facts.target.scheme === "ws" || facts.target.scheme === "wss";

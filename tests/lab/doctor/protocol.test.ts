@@ -4,13 +4,14 @@ import {
   type Listening,
   listen,
   selfSignedCertificate,
+  setups,
   startFastifyWs,
   startHttp,
   startNet,
   startProxy,
   startWs,
 } from "@connlab/servers";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 
 const timeoutMs = 2_000;
 const started: Listening[] = [];
@@ -91,7 +92,6 @@ describe("doctor against protocol setups", () => {
       /^WebSocket handshake accepted: HTTP\/1\.1 101 Switching Protocols$/,
     ],
     ["http", () => startHttp({ host: "127.0.0.1" }), /^HTTP answered: HTTP\/1\.1 200 OK$/],
-    ["https", startTls, /^TLS ok; HTTP answered: HTTP\/1\.1 200 OK$/],
     [
       "tcp",
       () => startNet({ host: "127.0.0.1" }),
@@ -101,6 +101,40 @@ describe("doctor against protocol setups", () => {
     const server = await keep(start());
     const report = await runDoctor(`${scheme}://127.0.0.1:${server.port}/`, { timeoutMs, env: {} });
     expect(report.verdict).toEqual({ category: "ok", causes: [] });
+    expect(report.steps.find((s) => s.name === "protocol")?.detail).toMatch(detail);
+  });
+
+  it.each([
+    [
+      "untrusted-certificate",
+      "tls-untrusted-certificate",
+      /^TLS ok \(certificate not trusted: SELF_SIGNED_CERT_IN_CHAIN, 2 certificates sent\); WebSocket handshake accepted/,
+    ],
+    [
+      "incomplete-chain",
+      "tls-incomplete-chain",
+      /^TLS ok \(certificate not trusted: UNABLE_TO_VERIFY_LEAF_SIGNATURE, 1 certificate sent\); WebSocket handshake accepted/,
+    ],
+    [
+      // The lab's in-memory self-signed certificate (what the TLS-mismatch setups serve).
+      "self-signed",
+      "tls-untrusted-certificate",
+      /^TLS ok \(certificate not trusted: DEPTH_ZERO_SELF_SIGNED_CERT, 1 certificate sent\); HTTP answered/,
+    ],
+  ] as const)("a certificate the default trust store rejects (%s): %s first", async (setup, id, detail) => {
+    let url: string;
+    if (setup === "self-signed") {
+      url = `https://127.0.0.1:${(await keep(startTls())).port}/`;
+    } else {
+      const running = await setups.get(setup)?.start({});
+      if (!running) throw new Error(`no setup ${setup}`);
+      onTestFinished(() => running.close());
+      url = running.target.url;
+    }
+    const report = await runDoctor(url, { timeoutMs, env: {} });
+    expect(report.verdict.category).toBe("tls");
+    expect(report.verdict.causes[0]?.id).toBe(id);
+    expect(report.steps.find((s) => s.name === "protocol")).toMatchObject({ ok: false });
     expect(report.steps.find((s) => s.name === "protocol")?.detail).toMatch(detail);
   });
 
