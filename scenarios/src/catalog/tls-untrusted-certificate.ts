@@ -1,4 +1,5 @@
 import { defineScenario } from "../define.ts";
+import { certificateRejectedByWebSocketApis } from "../observed.ts";
 
 export default defineScenario({
   id: "tls-untrusted-certificate",
@@ -14,21 +15,11 @@ export default defineScenario({
   reproducibleIn: ["lab"],
   fault: { name: "untrusted-certificate", params: {} },
   expect: [
-    {
-      client: "chromium",
-      code: "ERR_CERT_AUTHORITY_INVALID",
-      message:
-        "^WebSocket connection to 'wss://[^/']+/' failed: Error in connection establishment: net::ERR_CERT_AUTHORITY_INVALID$",
-    },
+    ...certificateRejectedByWebSocketApis,
     {
       client: "ws",
       code: "SELF_SIGNED_CERT_IN_CHAIN",
       message: "^self-signed certificate in certificate chain$",
-    },
-    {
-      client: "node-websocket",
-      code: "WS_CLOSED_1006",
-      message: '^ErrorEvent \\{ message: "" \\} then CloseEvent \\{ code: 1006, reason: "" \\}$',
     },
     {
       client: "node-http",

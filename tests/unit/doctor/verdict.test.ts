@@ -232,8 +232,7 @@ describe("scenario ids the doctor names", () => {
     for (const file of readdirSync(dir)) {
       const text = readFileSync(join(dir, file), "utf8");
       // Every cause is named as add("<id>", …); sniff kinds such as "tls-on-plain" are not ids.
-      for (const m of text.matchAll(/\badd\(\s*"([a-z]+-[a-z0-9-]+)"/g))
-        named.add(m[1] ?? "");
+      for (const m of text.matchAll(/\badd\(\s*"([a-z]+-[a-z0-9-]+)"/g)) named.add(m[1] ?? "");
     }
     expect(named.size).toBeGreaterThan(15);
     expect([...named].filter((id) => !isScenarioId(id))).toEqual([]);
