@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { ClientName } from "@connlab/scenarios";
 import type { ProbeOptions, Target } from "@connlab/servers";
+import { loadUndici } from "./clients/fetch.ts";
 import { getClient } from "./clients/index.ts";
 import { Observation } from "./observation.ts";
 
@@ -22,7 +23,10 @@ export function probeClients(
 ): Promise<(Observation | undefined)[]> {
   return target.netns
     ? probeInNamespace(target.netns, names, target, options, watchdogMs)
-    : Promise.all(names.map((name) => withinWatchdog(getClient(name).probe(target, options), watchdogMs)));
+    : // undici loads before any attempt starts, not in the middle of the others' (fetch.ts).
+      loadUndici().then(() =>
+        Promise.all(names.map((name) => withinWatchdog(getClient(name).probe(target, options), watchdogMs))),
+      );
 }
 
 function withinWatchdog<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
