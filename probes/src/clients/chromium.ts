@@ -136,13 +136,11 @@ export const chromiumClient: Client = {
   },
   probe: async (target, { timeoutMs }) => {
     let elapsed = stopwatch();
-    const clientVersion = await chromiumClient.version().catch(() => "Chromium (did not start)");
     // A CA to trust is a launch flag: that run gets a browser of its own, and records the flag.
     const trust = target.trust ? chromiumTrust(target.trust) : undefined;
     const settings: Setting[] = trust ? [trust.setting] : [];
     const base = {
       client: "chromium" as const,
-      clientVersion,
       exitCode: null,
       ...(settings.length > 0 ? { settings } : {}),
     };
@@ -152,8 +150,17 @@ export const chromiumClient: Client = {
     } catch (error) {
       release();
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      return { ...base, code: "CHROMIUM_LAUNCH_FAILED", message: message ?? "", elapsedMs: elapsed() };
+      return {
+        ...base,
+        clientVersion: "Chromium (did not start)",
+        code: "CHROMIUM_LAUNCH_FAILED",
+        message: message ?? "",
+        elapsedMs: elapsed(),
+      };
     }
+    // The version from the browser this run uses: no second launch just to ask it.
+    cachedVersion ??= `Chromium ${running.browser.version()}`;
+    const seen = { ...base, clientVersion: cachedVersion };
     const context = await running.browser.newContext();
     try {
       const page = await context.newPage();
@@ -176,11 +183,16 @@ export const chromiumClient: Client = {
       const outcome = await page.evaluate(openInPage, { url: target.url, text: echoText, timeoutMs });
       const attemptMs = elapsed();
       if (outcome.kind === "echo") {
-        return { ...base, code: CONNECTED, message: `echo: ${outcome.data}`, elapsedMs: attemptMs };
+        return {
+          ...seen,
+          code: CONNECTED,
+          message: `echo: ${outcome.data}`,
+          elapsedMs: attemptMs,
+        };
       }
       if (outcome.kind === "timeout") {
         return {
-          ...base,
+          ...seen,
           code: "ETIMEDOUT",
           message: `no echo within ${timeoutMs} ms`,
           elapsedMs: attemptMs,
@@ -194,14 +206,14 @@ export const chromiumClient: Client = {
         });
       }
       return {
-        ...base,
+        ...seen,
         code: chromiumCode(handshakeError ?? consoleLine?.replace(/^.*? failed: /, "") ?? ""),
         message: consoleLine ?? `(no console message; the page saw close code ${outcome.code})`,
         elapsedMs: attemptMs,
       };
     } catch (error) {
       const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-      return { ...base, code: "CHROMIUM_ERROR", message, elapsedMs: elapsed() };
+      return { ...seen, code: "CHROMIUM_ERROR", message, elapsedMs: elapsed() };
     } finally {
       await context.close().catch(() => {});
       release();
