@@ -10,6 +10,7 @@ export { startWeb } from "./apps/web.ts";
 export { startWs } from "./apps/ws.ts";
 export { type Connected, connectBounded } from "./connect.ts";
 export { freePort } from "./free-port.ts";
+export { trustFile } from "./lab-ca.ts";
 export {
   createLab,
   deleteNamespace,
