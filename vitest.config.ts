@@ -8,8 +8,11 @@ export default defineConfig({
       test: {
         name,
         include: [`tests/${name}/**/*.test.ts`],
-        // Lab, docker and browser tests bound each connect themselves; this is the backstop.
-        testTimeout: name === "unit" ? 5_000 : 60_000,
+        // Lab, docker and browser tests bound each connect themselves; this is the backstop. Unit
+        // tests that spawn the CLI wait for a Node start, which takes seconds on a busy machine.
+        // A root-lab run starts its servers and a Chromium inside its own namespaces, and its clients
+        // wait for the kernel's own (lab-shortened) timers: minutes on a loaded 2-core machine.
+        testTimeout: name === "unit" ? 30_000 : name === "lab-root" ? 240_000 : 60_000,
         hookTimeout: name === "docker" ? 600_000 : 120_000,
         // Root lab tests share the kernel's namespaces and nftables: one file at a time.
         fileParallelism: name !== "lab-root" && name !== "docker",

@@ -19,7 +19,7 @@ const run = promisify(execFile);
 const roundsArg = process.argv.indexOf("--rounds");
 const rounds = roundsArg > 0 ? Math.max(1, Math.min(50, Number(process.argv[roundsArg + 1]) || 5)) : 5;
 const timeoutS = 1;
-const main = join(import.meta.dirname, "..", "cli", "src", "main.ts");
+const main = join(import.meta.dirname, "..", "cli", "bin", "connlab.js");
 
 interface Case {
   readonly name: string;

@@ -3,7 +3,7 @@
  * run, broken and fixed, every client at once, `concurrency` scenarios at a time (default 2, as
  * `connlab record` and the tests do), for a few rounds. With `all`, on a 2-core machine, the
  * fork() of each curl and Node child blocks the event loop of the process hosting the servers
- * for tens of ms, and loopback attempts start to overrun their 2 s bound: the figures say so. Prints the whole catalogue's wall
+ * for tens of ms, and loopback answers start to overrun their "answer" window: the figures say so. Prints the whole catalogue's wall
  * time per round and each scenario's median; figures only, nothing is asserted (the issue's
  * target is under 30 s for the whole network catalogue).
  */

@@ -137,6 +137,8 @@ if (requested.length === 0) {
   staticCheck("lint + format (biome)", "pnpm", ["exec", "biome", "check", "."]);
   staticCheck("typecheck (tsc)", "pnpm", ["exec", "tsc", "-p", "tsconfig.json"]);
   staticCheck("typecheck (packages)", "pnpm", ["-r", "--if-present", "run", "typecheck"]);
+  // Files, exports and dependencies nothing uses (knip.json names the entry points).
+  staticCheck("unused code (knip)", "pnpm", ["exec", "knip", "--no-progress"]);
 }
 for (const tier of tiers) timedTier(tier);
 

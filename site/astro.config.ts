@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import starlight from "@astrojs/starlight";
 import { defineConfig, passthroughImageService } from "astro/config";
 import starlightLinksValidator from "starlight-links-validator";
@@ -9,6 +9,9 @@ import { sidebar } from "./src/sidebar.ts";
 const docs = new URL("./src/content/docs/", import.meta.url);
 // CONNLAB_SITE_URL=https://example.org/connlab/ publishes the guide under that sub-path.
 const { site, base } = siteLocation(process.env.CONNLAB_SITE_URL);
+// What the build in dist/ was made for: `connlab start` serves it there, and builds again when
+// asked for another base (the lab's own git-ignored folder, not dist/, which gets published).
+const builtFor = new URL("../.connlab/site-base", import.meta.url);
 
 export default defineConfig({
   site,
@@ -18,6 +21,16 @@ export default defineConfig({
   // No raster images are processed: skip sharp entirely.
   image: { service: passthroughImageService() },
   integrations: [
+    {
+      name: "connlab-built-for",
+      hooks: {
+        "astro:build:done": ({ dir }) => {
+          if (dir.href !== new URL("./dist/", import.meta.url).href) return; // a build elsewhere (--outDir)
+          mkdirSync(new URL(".", builtFor), { recursive: true });
+          writeFileSync(builtFor, base);
+        },
+      },
+    },
     starlight({
       title: "connlab",
       description:

@@ -1,11 +1,5 @@
-#!/usr/bin/env node
-import { enableCompileCache } from "node:module";
-
-// Node keeps the compiled (and type-stripped) code of every module on disk (in the system's temp
-// dir): from the second run on, start-up skips parsing ~600 files. It only ever saves time; when
-// the cache cannot be written Node runs without it.
-enableCompileCache();
-const { run } = await import("./program.ts");
+// The CLI's body; its entry is ../bin/connlab.js, which turns Node's compile cache on first.
+import { run } from "./program.ts";
 
 // `connlab scenarios | head`: the reader closed the pipe, which is not an error of ours.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

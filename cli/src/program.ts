@@ -1,4 +1,4 @@
-import { ConnlabError } from "@connlab/scenarios";
+import { ConnlabError } from "@connlab/scenarios/error";
 import { Command, CommanderError, Option } from "commander";
 import { type CommandName, commandSummaries } from "./command-summaries.ts";
 import { chooseLocale, type Locale, locales } from "./i18n/index.ts";

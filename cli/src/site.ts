@@ -7,6 +7,19 @@ import { serveStatic } from "./static-site.ts";
 /** The guide's package and its build output. */
 export const siteDir = join(import.meta.dirname, "..", "..", "site");
 const distIndex = join(siteDir, "dist", "index.html");
+/** The base path the build in site/dist was made for, as the build itself wrote it (astro.config.ts). */
+const builtForFile = join(siteDir, "..", ".connlab", "site-base");
+
+/**
+ * The path the guide lives under: CONNLAB_SITE_URL's (a project site such as
+ * https://example.org/connlab/ → /connlab/), else the root. Astro's `base` reads the same variable.
+ */
+export function siteBase(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.CONNLAB_SITE_URL;
+  if (!url) return "/";
+  const path = new URL(url).pathname;
+  return path.endsWith("/") ? path : `${path}/`;
+}
 
 /** Where `connlab start` serves the guide unless told otherwise (Astro's own default port). */
 export const defaultSitePort = 4321;
@@ -28,10 +41,19 @@ function newestMtimeMs(path: string): number {
   return Math.max(stat.mtimeMs, ...entries.map((entry) => statSync(join(path, entry)).mtimeMs));
 }
 
+function builtFor(): string | undefined {
+  try {
+    return readFileSync(builtForFile, "utf8");
+  } catch {
+    return undefined; // built before the build wrote it: build again
+  }
+}
+
 /** True when there is no build yet, or a source changed after the last one. */
 export function siteNeedsBuild(): boolean {
   const built = statSync(distIndex, { throwIfNoEntry: false });
   if (!built) return true;
+  if (builtFor() !== siteBase()) return true;
   return inputs.some((input) => newestMtimeMs(input) > built.mtimeMs);
 }
 
@@ -62,12 +84,13 @@ export function buildSite(options: { verbose?: boolean } = {}): { ok: boolean; t
 }
 
 /**
- * Serves site/dist on 127.0.0.1:port, as a static host would, plus one same-origin endpoint the
- * try-it panels read: the running lab's browser targets (its ports are random). stop() closes
- * the server; `exited` settles then (with an Error only if the server failed).
+ * Serves site/dist on 127.0.0.1:port under the build's base path, as a static host would, plus
+ * one same-origin endpoint the try-it panels read: the running lab's browser targets (its ports
+ * are random). stop() closes the server; `exited` settles then (with an Error only if it failed).
  */
 export async function serveSite(port: number) {
-  const server = await serveStatic(join(siteDir, "dist"), "/", {
+  const base = siteBase();
+  const server = await serveStatic(join(siteDir, "dist"), base, {
     port,
     routes: { [labTargetsPath]: labTargetsRoute },
   });
@@ -78,5 +101,5 @@ export async function serveSite(port: number) {
   const stop = () => {
     void server.close().then(() => stopped(undefined));
   };
-  return { url: `${server.url}/`, stop, exited };
+  return { url: `${server.url}${base}`, stop, exited };
 }

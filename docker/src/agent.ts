@@ -12,7 +12,6 @@ import { parseArgs } from "node:util";
 import { getScenario } from "@connlab/scenarios";
 import { checkFixed, checkScenario } from "./check.ts";
 import { agentPort } from "./compose.ts";
-import { timeoutMs } from "./timeouts.ts";
 
 const { values } = parseArgs({
   options: { scenario: { type: "string" }, fixed: { type: "boolean" }, "ready-file": { type: "string" } },
@@ -24,7 +23,7 @@ const server = createServer((_req, res) => {
   // One run at a time: two at once would share, and exhaust, the same tiny port range.
   running = running.then(async () => {
     const check = values.fixed ? checkFixed : checkScenario;
-    const result = await check(id, timeoutMs).catch((error: unknown) => ({
+    const result = await check(id).catch((error: unknown) => ({
       scenario: id,
       error: error instanceof Error ? error.message : String(error),
     }));

@@ -1,23 +1,20 @@
 /**
  * Reproduces one docker-tier scenario from inside the stack: resolves the target, prepares the
- * client side when the scenario says so, runs every catalogue client that exists in the image
- * concurrently, and judges each observation with judge(), the project's one comparison.
+ * client side when the scenario says so, and runs every catalogue client that exists in the
+ * image through observe(), the lab's one runtime: clients with their defaults, the kernel's
+ * timers (tcp_syn_retries shortened by compose in this container), the one watchdog.
  */
 import { readFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
-import { clients, judged, type Observation } from "@connlab/probes";
-import { attemptBoundFor, type ClientName, type Expectation, getScenario } from "@connlab/scenarios";
+import { clients, type Judged, observe, type Report } from "@connlab/probes";
+import { type ClientName, type Expectation, getScenario, type Scenario } from "@connlab/scenarios";
 import type { Target } from "@connlab/servers";
 import { dockerScenario } from "./compose.ts";
 import { prepare } from "./prepare.ts";
 import type { DockerTarget } from "./stack.ts";
 
-export interface Checked extends Observation {
-  /** What the catalogue (or the docker override) expects, as `CODE /pattern/`, or "connected". */
-  readonly expected: string;
-  readonly ok: boolean;
-  readonly why: string;
-}
+/** One client's observation judged against the catalogue (or the docker override), or "connected". */
+export type Checked = Judged;
 
 export interface ScenarioResult {
   readonly scenario: string;
@@ -35,12 +32,15 @@ export interface ScenarioResult {
   readonly fixed?: FixedResult;
   /** Set when docker-specific expectations replaced the catalogue's, saying why. */
   readonly note?: string;
+  /** Set when the run failed: the watchdog ended it before these clients had an outcome. */
+  readonly failure?: string;
 }
 
 export interface FixedResult {
   /** The fixed container's sysctls, as `name=value` pairs. */
   readonly sysctls: readonly string[];
   readonly observations: readonly Checked[];
+  readonly failure?: string;
 }
 
 /** Clients the image cannot run: they have their own tier. */
@@ -73,15 +73,18 @@ function toTarget(target: DockerTarget): Target {
   return { url: resolveUrl(target.url), ...(target.env ? { env: target.env } : {}) };
 }
 
-async function observe(
-  name: ClientName,
+/**
+ * One client against one target (the control, the contrast), through observe() all the same:
+ * a scenario whose only expectation is the one given.
+ */
+async function observeOne(
+  scenario: Scenario,
   target: Target,
-  timeoutMs: number,
   expected: Expectation | "connected",
-) {
-  const client = clients[name];
-  if (!client) throw new Error(`client ${name} is not available`);
-  return judged(await client.probe(target, { timeoutMs }), expected);
+): Promise<Report> {
+  const expectation =
+    expected === "connected" ? { client: "node-net" as const, code: "OK", message: "" } : expected;
+  return observe({ ...scenario, expect: [expectation] }, target, { fixed: expected === "connected" });
 }
 
 function runnableExpectations(id: string) {
@@ -99,7 +102,7 @@ function runnableExpectations(id: string) {
 }
 
 /** Runs in `client-<id>-fixed`: the same preparation under the fixed sysctls; all must connect. */
-export async function checkFixed(id: string, timeoutMs: number): Promise<FixedResult> {
+export async function checkFixed(id: string): Promise<FixedResult> {
   const scenario = getScenario(id);
   const entry = dockerScenario(id);
   const fixed = entry.client?.fixed;
@@ -109,52 +112,56 @@ export async function checkFixed(id: string, timeoutMs: number): Promise<FixedRe
   const release = await prepare(entry.client?.prepare, target, scenario);
   try {
     if (fixed.settleMs) await new Promise((resolve) => setTimeout(resolve, fixed.settleMs));
-    const observations = await Promise.all(
-      runnable.map((e) => observe(e.client, target, timeoutMs, "connected")),
-    );
-    return { sysctls: Object.entries(fixed.sysctls).map(([k, v]) => `${k}=${v}`), observations };
+    const report = await observe(scenario, target, { clients: runnable.map((e) => e.client), fixed: true });
+    return {
+      sysctls: Object.entries(fixed.sysctls).map(([k, v]) => `${k}=${v}`),
+      observations: report.observations,
+      ...(report.failure ? { failure: report.failure } : {}),
+    };
   } finally {
     await release();
   }
 }
 
-export async function checkScenario(id: string, timeoutMs: number): Promise<ScenarioResult> {
+export async function checkScenario(id: string): Promise<ScenarioResult> {
   const scenario = getScenario(id);
   const entry = dockerScenario(id);
   const { runnable, skipped } = runnableExpectations(id);
   const target = toTarget(entry.broken);
   const release =
     runnable.length > 0 ? await prepare(entry.client?.prepare, target, scenario) : async () => {};
-  let observations: Checked[];
+  let report: Report | undefined;
   try {
-    // Past ARP's failure when a client is declared to meet it, as in the lab; else the probe's bound.
-    const boundMs = Math.max(timeoutMs, attemptBoundFor(runnable));
-    observations = await Promise.all(runnable.map((e) => observe(e.client, target, boundMs, e)));
+    if (runnable.length > 0) {
+      report = await observe(scenario, target, {
+        clients: runnable.map((e) => e.client),
+        expect: entry.override?.expect ?? [],
+      });
+    }
   } finally {
     await release();
   }
+  const observations = report?.observations ?? [];
   const control =
-    entry.control && runnable.length > 0
-      ? await observe("node-net", toTarget(entry.control), timeoutMs, "connected")
-      : undefined;
+    entry.control && report ? await observeOne(scenario, toTarget(entry.control), "connected") : undefined;
   const contrast =
-    entry.contrast && runnable.length > 0
-      ? {
-          ...(await observe("node-net", { url: entry.contrast.url }, timeoutMs, entry.contrast.expect)),
-          url: entry.contrast.url,
-          note: entry.contrast.why,
-        }
+    entry.contrast && report
+      ? await observeOne(scenario, { url: entry.contrast.url }, entry.contrast.expect)
       : undefined;
-  const ok = observations.every((o) => o.ok) && (control?.ok ?? true) && (contrast?.ok ?? true);
+  const failure = [report?.failure, control?.failure, contrast?.failure].filter(Boolean).join("; ");
+  const ok = report?.ok !== false && control?.ok !== false && contrast?.ok !== false;
   return {
     scenario: id,
     category: scenario.category,
     status: runnable.length === 0 ? "unverified" : ok ? "reproduced" : "failed",
     url: target.url,
     observations,
-    ...(control ? { control } : {}),
-    ...(contrast ? { contrast } : {}),
+    ...(control?.observations[0] ? { control: control.observations[0] } : {}),
+    ...(contrast?.observations[0] && entry.contrast
+      ? { contrast: { ...contrast.observations[0], url: entry.contrast.url, note: entry.contrast.why } }
+      : {}),
     skipped,
     ...(entry.override ? { note: entry.override.why } : {}),
+    ...(failure ? { failure } : {}),
   };
 }

@@ -4,7 +4,14 @@
  * changes the client's kernel settings, and a place in a per-category probe. Profiles: `all`
  * (the default, from docker/.env) and one per category.
  */
-import { type Category, categories, categoriesIn, getScenario, scenarios } from "@connlab/scenarios";
+import {
+  type Category,
+  categories,
+  categoriesReproducedIn,
+  getScenario,
+  labSynRetries,
+  scenarios,
+} from "@connlab/scenarios";
 import { Document, isMap, isScalar, visit } from "yaml";
 import { type Service, services } from "./services.ts";
 import { type DockerScenario, dockerScenarios } from "./stack.ts";
@@ -27,6 +34,15 @@ export const runDir = "/run/connlab";
 export const reportDoneFile = `${runDir}/report-done`;
 export const readyFile = (service: string) => `${runDir}/ready/${service}`;
 const runVolume = `run:${runDir}`;
+
+/**
+ * The kernel timers of every container the catalogue's clients run in, as the root lab sets them
+ * in its client namespaces (scenarios/src/timers.ts): a dropped SYN ends in the kernel's own
+ * ETIMEDOUT after seconds instead of ~2 minutes. Per network namespace, so only these
+ * containers'; each row records it (probes/src/settings.ts reads it back). The shell keeps
+ * the kernel's default: what a user types there waits as long as on any machine.
+ */
+const clientKernelTimers = { "net.ipv4.tcp_syn_retries": String(labSynRetries) };
 
 /** One service of the compose file, as the YAML library writes it (undefined keys are left out). */
 type ComposeService = Record<string, unknown>;
@@ -107,7 +123,7 @@ function client(id: string, entry: DockerScenario, fixed = false): ComposeServic
     command: underRunService(name, [...agent, "--ready-file", readyFile(name)]),
     cap_add: spec.capAdd ? [...spec.capAdd] : undefined,
     environment: spec.env ? { ...spec.env } : undefined,
-    sysctls: sysctls ? { ...sysctls } : undefined,
+    sysctls: { ...clientKernelTimers, ...sysctls },
     networks: { lab: {} },
     volumes: [
       ...(entry.broken.url.includes("{internal-server}") ? ["addresses:/addresses:ro"] : []),
@@ -141,7 +157,7 @@ function probe(category?: Category): ComposeService {
     entrypoint: ["node", "docker/src/probe.ts"],
     // LANG: the page links in the reader's language.
     environment: {
-      CONNLAB_CATEGORIES: category ?? categoriesIn("docker").join(","),
+      CONNLAB_CATEGORIES: category ?? categoriesReproducedIn("docker").join(","),
       LANG: lang,
       // Every client resolves its target through getaddrinfo on libuv's thread pool (4 threads
       // by default). The probe runs the scenarios concurrently, ~60 lookups at once, so with 4
@@ -149,6 +165,7 @@ function probe(category?: Category): ComposeService {
       // slowly, spent its client's whole attempt waiting for a thread. One thread per lookup.
       UV_THREADPOOL_SIZE: "64",
     },
+    sysctls: { ...clientKernelTimers },
     networks: { lab: {} },
     volumes: [runVolume],
     // Started first; the probe itself waits until each has written its ready file.

@@ -21,7 +21,7 @@ import {
 } from "./compose.ts";
 import { waitUntilReady } from "./ready.ts";
 import { formatScenario, summarize, summaryLine } from "./report.ts";
-import { agentTimeoutMs, readyDeadlineMs, timeoutMs } from "./timeouts.ts";
+import { agentTimeoutMs, readyDeadlineMs } from "./timeouts.ts";
 
 const { values } = parseArgs({
   options: {
@@ -47,6 +47,13 @@ if (ids.length === 0) {
 async function ask<T>(service: string): Promise<T> {
   const response = await fetch(`http://${service}:${agentPort}/`, {
     signal: AbortSignal.timeout(agentTimeoutMs),
+  }).catch((error: unknown) => {
+    // The watchdog on a client container: say which one did not answer, not undici's wording.
+    const why =
+      error instanceof Error && error.name === "TimeoutError"
+        ? `no answer within ${agentTimeoutMs / 1000} s`
+        : String(error);
+    throw new Error(`${service}: ${why}`);
   });
   const body = (await response.json()) as T | { error: string };
   if (body && typeof body === "object" && "error" in body) throw new Error(`${service}: ${body.error}`);
@@ -61,7 +68,8 @@ async function viaAgent(id: string): Promise<ScenarioResult> {
   ]);
   if (!fixed) return result;
   const broken = result.status;
-  const status = broken === "reproduced" && !fixed.observations.every((o) => o.ok) ? "failed" : broken;
+  const fixedOk = !fixed.failure && fixed.observations.every((o) => o.ok);
+  const status = broken === "reproduced" && !fixedOk ? "failed" : broken;
   return { ...result, status, fixed };
 }
 
@@ -73,7 +81,7 @@ const pages = {
 /** One scenario, printed as soon as it finishes (the text report) so `up` reads as it goes. */
 async function reproduceAndShow(id: string): Promise<ScenarioResult> {
   const entry = dockerScenario(id);
-  const result = await (entry.client && !entry.pending ? viaAgent(id) : checkScenario(id, timeoutMs));
+  const result = await (entry.client && !entry.pending ? viaAgent(id) : checkScenario(id));
   if (!values.json) process.stdout.write(formatScenario(result, pages));
   return result;
 }

@@ -39,6 +39,8 @@ export function formatScenario(r: ScenarioResult, pages?: Pages): string {
     out.push(`    fixed with ${r.fixed.sysctls.join(" ")}:`);
     for (const o of r.fixed.observations) out.push(line("fixed ", o));
   }
+  if (r.failure) out.push(`    ✗ failed run: ${r.failure}`);
+  if (r.fixed?.failure) out.push(`    ✗ failed fixed run: ${r.fixed.failure}`);
   for (const s of r.skipped) out.push(`    - ${s.client}: not run (${s.why})`);
   if (r.note) out.push(`    note: ${r.note}`);
   return `${out.join("\n")}\n`;

@@ -36,7 +36,8 @@ export interface BothWays {
 
 /**
  * Reproduces scenarios broken and fixed, a few at a time: on a 2-core machine, dozens of servers
- * and client processes at once would stretch loopback connects past the 2 s bound.
+ * and client processes at once would stretch the time a loopback RST takes to reach its client
+ * past the "answer" window (timers.ts), and a page's numbers would say so.
  */
 export async function reproduceBothWays(
   selected: readonly Scenario[] = scenarios.filter(reproducibleHere),

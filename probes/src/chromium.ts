@@ -17,11 +17,18 @@ export const chromiumArgs = [
   "--disable-sync",
 ] as const;
 
-/** `extraArgs`: a run's own non-default flags, which its observation records. */
-export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+/**
+ * `extraArgs`: a run's own recorded settings, such as `--host-resolver-rules=…`; `env`: the
+ * environment it runs with (Chromium on Linux reads http_proxy and friends from it).
+ */
+export function launchChromium(
+  extraArgs: readonly string[] = [],
+  env?: Readonly<Record<string, string>>,
+): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     args: [...chromiumArgs, ...extraArgs],
     timeout: 30_000,
+    ...(env ? { env: { ...env } } : {}),
   });
 }

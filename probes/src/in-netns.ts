@@ -2,31 +2,36 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { ClientName } from "@connlab/scenarios";
-import type { ProbeOptions, Target } from "@connlab/servers";
+import type { Target } from "@connlab/servers";
 import { loadUndici } from "./clients/fetch.ts";
 import { getClient } from "./clients/index.ts";
-import { Observation } from "./observation.ts";
+import { Observation, WATCHDOG } from "./observation.ts";
+import { shortenKernelTimers, withSettings } from "./settings.ts";
 
 const probeMain = join(import.meta.dirname, "bin", "probe.ts");
 
 /**
  * Runs the clients concurrently where the target says: in this process, or, for a root-lab
  * target, inside its network namespace through one bin/probe.ts process, so their sockets (and
- * curl's) use the lab's routes, resolver and sysctls. One entry per client, in order: its
- * observation, or undefined when it had not answered when the watchdog fired. Never throws.
+ * curl's) use the lab's routes, resolver and sysctls (the kernel's SYN retries shortened there).
+ * One entry per client, in order: its observation with the non-default settings its run needed,
+ * or undefined when it had no outcome when the watchdog fired. Never throws.
  */
-export function probeClients(
+export async function probeClients(
   names: readonly ClientName[],
   target: Target,
-  options: ProbeOptions,
   watchdogMs: number,
 ): Promise<(Observation | undefined)[]> {
-  return target.netns
-    ? probeInNamespace(target.netns, names, target, options, watchdogMs)
+  const seen = target.netns
+    ? await probeInNamespace(target.netns, names, target, watchdogMs)
     : // undici loads before any attempt starts, not in the middle of the others' (fetch.ts).
-      loadUndici().then(() =>
-        Promise.all(names.map((name) => withinWatchdog(getClient(name).probe(target, options), watchdogMs))),
+      await loadUndici().then(() =>
+        Promise.all(
+          names.map((name) => withinWatchdog(getClient(name).probe(target, { watchdogMs }), watchdogMs)),
+        ),
       );
+  // A client that ended its own process or page at the watchdog has no outcome either.
+  return seen.map((o) => (o && o.code !== WATCHDOG ? withSettings(o, target) : undefined));
 }
 
 function withinWatchdog<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
@@ -44,15 +49,15 @@ const startupAllowanceMs = 60_000;
  * bin/probe.ts prints `{"started":true}` once its clients are loaded, then each observation as
  * a JSON line when it arrives. The watchdog starts with the clients, not with Node's start-up.
  */
-function probeInNamespace(
+async function probeInNamespace(
   netns: string,
   names: readonly ClientName[],
   target: Target,
-  options: ProbeOptions,
   watchdogMs: number,
 ): Promise<(Observation | undefined)[]> {
+  await shortenKernelTimers(netns);
   const args = ["netns", "exec", netns, process.execPath, probeMain, "--url", target.url];
-  args.push("--timeout-ms", String(options.timeoutMs), ...names.flatMap((name) => ["--client", name]));
+  args.push("--watchdog-ms", String(watchdogMs), ...names.flatMap((name) => ["--client", name]));
   return new Promise((resolve) => {
     const child = spawn("ip", args, {
       env: { ...process.env, ...target.env },

@@ -5,8 +5,9 @@ export { chromiumCode, closeChromium } from "./clients/chromium.ts";
 export { probeEnv } from "./clients/client.ts";
 export { curlArgs, curlUpgradeHeaders } from "./clients/curl.ts";
 export { type Client, clients, getClient } from "./clients/index.ts";
+export { labLookup } from "./clients/system-resolver.ts";
 export { judge, type Verdict } from "./expectations.ts";
-export { CONNECTED, Observation, plainObservation, Setting } from "./observation.ts";
+export { CONNECTED, Observation, plainObservation, Setting, WATCHDOG } from "./observation.ts";
 export {
   artifactPath,
   comparable,
@@ -17,7 +18,6 @@ export {
   writeArtifact,
 } from "./record.ts";
 export {
-  defaultTimeoutMs,
   type Judged,
   judged,
   labSetup,
@@ -28,3 +28,4 @@ export {
   reproduce,
   watchdogMs,
 } from "./reproduce.ts";
+export { clientSettings, kernelTimerSettings, withSettings } from "./settings.ts";

@@ -31,12 +31,19 @@ export const Observation = z
     message: z.string(),
     /** Process exit code for clients that are processes (curl), else null. */
     exitCode: z.number().int().nullable(),
+    /** How long the client took, by its own timers and the kernel's: never a bound of the lab's. */
     elapsedMs: z.number().nonnegative(),
     /** Every non-default setting this run needed; absent when the client ran as installed. */
     settings: z.array(Setting).optional(),
   })
   .strict();
 export type Observation = z.infer<typeof Observation>;
+
+/**
+ * The code of a run the lab's watchdog ended: the client gave no outcome in time. It is a failed
+ * observation (no expectation may name it), never a symptom row.
+ */
+export const WATCHDOG = "CONNLAB_WATCHDOG";
 
 /** The observation alone, without what a report adds to it (expected, why). */
 export function plainObservation(o: Observation): Observation {

@@ -5,14 +5,9 @@ import { type Category, categories, type LabTier, Scenario } from "./schema.ts";
 export type { DeclaredId, LabSetupName } from "./catalog/index.ts";
 export { defineScenario } from "./define.ts";
 export { ConnlabError, type ErrorCode, errorExitStatus } from "./error.ts";
-export {
-  attemptBoundFor,
-  attemptBoundMs,
-  attemptBoundPastArpMs,
-  portRangeStart,
-  smallPortRange,
-} from "./facts.ts";
+export { portRangeStart, smallPortRange } from "./facts.ts";
 export * from "./schema.ts";
+export * from "./timers.ts";
 
 function validate(): readonly Scenario[] {
   const seen = new Set<string>();
@@ -36,6 +31,11 @@ const byId = new Map(scenarios.map((s) => [s.id, s]));
 
 export const scenarioIds: readonly string[] = scenarios.map((s) => s.id);
 
+/** The categories with a scenario in `tier`, in the guide's order (Docker's profiles, say). */
+export function categoriesReproducedIn(tier: LabTier): Category[] {
+  return categories.filter((c) => scenarios.some((s) => s.category === c && s.reproducibleIn.includes(tier)));
+}
+
 export function getScenario(id: string): Scenario {
   const scenario = byId.get(id);
   if (!scenario) {
@@ -53,11 +53,6 @@ export function isScenarioId(id: string): boolean {
 
 export function scenariosIn(category: Category): readonly Scenario[] {
   return scenarios.filter((s) => s.category === category);
-}
-
-/** The categories with at least one scenario reproducible in `tier` (Docker's compose profiles). */
-export function categoriesIn(tier: LabTier): readonly Category[] {
-  return categories.filter((c) => scenarios.some((s) => s.category === c && s.reproducibleIn.includes(tier)));
 }
 
 export { categories };

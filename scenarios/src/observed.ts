@@ -6,28 +6,42 @@ import type { ScenarioInput } from "./schema.ts";
  */
 type Expectations = ScenarioInput["expect"];
 
+/** Chromium's console line when a page's WebSocket fails before any HTTP: `net::` names the cause. */
+function chromiumConnectFailure(netError: string): Expectations[number] {
+  return {
+    client: "chromium",
+    code: netError,
+    message: `^WebSocket connection to 'ws://[^/']+/' failed: Error in connection establishment: net::${netError}$`,
+    classic: `WebSocket connection to 'ws://host:port/' failed: Error in connection establishment: net::${netError}`,
+  };
+}
+
 /** What every client prints when its SYN is answered by a RST: nothing listens there. */
 export const refusedByEveryClient: Expectations = [
   {
     client: "node-net",
     code: "ECONNREFUSED",
     message: "^connect ECONNREFUSED (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
+    waits: "answer",
   },
   {
     client: "node-http",
     code: "ECONNREFUSED",
     message: "^connect ECONNREFUSED (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
+    waits: "answer",
   },
   {
     client: "fetch",
     code: "ECONNREFUSED",
     message: "^fetch failed$",
     classic: "TypeError: fetch failed",
+    waits: "answer",
   },
   {
     client: "ws",
     code: "ECONNREFUSED",
     message: "^connect ECONNREFUSED (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
+    waits: "answer",
   },
   {
     client: "curl",
@@ -35,33 +49,46 @@ export const refusedByEveryClient: Expectations = [
     message:
       "^curl: \\(7\\) Failed to connect to [\\w.-]+ port \\d+ after \\d+ ms: Couldn't connect to server$",
     classic: "curl: (7) Failed to connect to 127.0.0.1 port 3000: Connection refused",
+    waits: "answer",
   },
+  { ...chromiumConnectFailure("ERR_CONNECTION_REFUSED"), waits: "answer" },
 ];
 
-/** What every client prints when nobody answers its SYN: the probes give up after their own bound
- * (Node has no connect timeout of its own; the kernel would retry SYNs for about two minutes). */
+/**
+ * What every client prints when nobody answers its SYN, each by its own clock: Node's net and
+ * http, curl and Chromium wait for the kernel's SYN retries (shortened in the lab's client
+ * namespace) and get its ETIMEDOUT; fetch gives up first, on undici's 10 s connect timer.
+ */
 export const timedOutByEveryClient: Expectations = [
   {
     client: "node-net",
     code: "ETIMEDOUT",
-    message: "^connect ETIMEDOUT \\S+$",
+    message: "^connect ETIMEDOUT (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
+    waits: "syn-retries",
   },
   {
     client: "node-http",
     code: "ETIMEDOUT",
-    message: "^The operation was aborted$",
+    message: "^connect ETIMEDOUT (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
+    waits: "syn-retries",
   },
   {
     client: "fetch",
-    code: "ETIMEDOUT",
-    message: "^The operation was aborted due to timeout$",
+    code: "UND_ERR_CONNECT_TIMEOUT",
+    message: "^fetch failed$",
+    classic: "TypeError: fetch failed",
+    waits: "undici-connect",
   },
   {
+    // curl 7.88 names the exit (28) but not the errno: "Couldn't connect to server".
     client: "curl",
     code: "CURLE_OPERATION_TIMEDOUT",
     message:
-      "^curl: \\(28\\) (Connection timed out after \\d+ milliseconds|Failed to connect to \\S+ port \\d+ after \\d+ ms: Timeout was reached)$",
+      "^curl: \\(28\\) Failed to connect to [\\w.-]+ port \\d+ after \\d+ ms: Couldn't connect to server$",
+    classic: "curl: (28) Failed to connect to 10.0.0.5 port 80 after 134000 ms: Connection timed out",
+    waits: "syn-retries",
   },
+  { ...chromiumConnectFailure("ERR_CONNECTION_TIMED_OUT"), waits: "syn-retries" },
 ];
 
 /**
@@ -74,17 +101,20 @@ export const unreachableOnTheLan: Expectations = [
     client: "node-net",
     code: "EHOSTUNREACH",
     message: "^connect EHOSTUNREACH (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
+    waits: "arp",
   },
   {
     client: "node-http",
     code: "EHOSTUNREACH",
     message: "^connect EHOSTUNREACH (\\d{1,3}\\.){3}\\d{1,3}:\\d+$",
+    waits: "arp",
   },
   {
     client: "fetch",
     code: "EHOSTUNREACH",
     message: "^fetch failed$",
     classic: "TypeError: fetch failed",
+    waits: "arp",
   },
   {
     // curl 7.88 keeps the errno to itself: only "Couldn't connect to server" is printed.
@@ -93,7 +123,9 @@ export const unreachableOnTheLan: Expectations = [
     message:
       "^curl: \\(7\\) Failed to connect to [\\w.-]+ port \\d+ after \\d+ ms: Couldn't connect to server$",
     classic: "curl: (7) Failed to connect to 192.168.1.50 port 80 after 3068 ms: No route to host",
+    waits: "arp",
   },
+  { ...chromiumConnectFailure("ERR_ADDRESS_UNREACHABLE"), waits: "arp" },
 ];
 
 /** What every client prints when its machine has no free local port left for the connection. */
@@ -119,6 +151,7 @@ export const outOfLocalPorts: Expectations = [
     code: "CURLE_COULDNT_CONNECT",
     message: "^curl: \\(7\\) Failed to connect to \\S+ port \\d+ after \\d+ ms: Couldn't connect to server$",
   },
+  chromiumConnectFailure("ERR_ADDRESS_INVALID"),
 ];
 
 /**

@@ -1,7 +1,12 @@
 import { z } from "zod";
+import { Waits } from "./timers.ts";
 
-/** What the reader sees first: the families of connection failure the guide teaches. */
-export const categories = ["refused", "timeout", "addrnotavail", "protocol", "tls"] as const;
+/**
+ * What the reader sees first: the families of connection failure the guide teaches. `policy`:
+ * TCP connects, then the server (Origin, subprotocol) or the browser (mixed content) refuses.
+ * `tls`: TCP connects, then the client cannot verify the server's certificate.
+ */
+export const categories = ["refused", "timeout", "addrnotavail", "protocol", "policy", "tls"] as const;
 export const Category = z.enum(categories);
 export type Category = z.infer<typeof Category>;
 
@@ -52,6 +57,8 @@ export const Expectation = z
     message: Pattern,
     /** The wording readers search for (classic Chrome text, older Node), shown beside the real one. */
     classic: z.string().optional(),
+    /** Whose timer ends the attempt; tests derive the elapsed-time window from it (timers.ts). */
+    waits: Waits.optional(),
   })
   .strict();
 export type Expectation = z.infer<typeof Expectation>;
@@ -68,7 +75,9 @@ export const Change = z
   .strict();
 export type Change = z.infer<typeof Change>;
 
-export const ScenarioId = z.string().regex(/^(refused|timeout|addrnotavail|protocol|tls)-[a-z0-9-]+$/);
+/** `<category>-<name>`: the id says its family, for every category above. */
+const categoryAlternatives = categories.join("|");
+export const ScenarioId = z.string().regex(new RegExp(`^(${categoryAlternatives})-[a-z0-9-]+$`));
 
 export const Scenario = z
   .object({
@@ -90,13 +99,30 @@ export const Scenario = z
       })
       .strict(),
     /** Page path below the locale root, e.g. `refused/wrong-port`. */
-    docs: z.string().regex(/^(refused|timeout|addrnotavail|protocol|tls)\/[a-z0-9-]+$/),
+    docs: z.string().regex(new RegExp(`^(${categoryAlternatives})/[a-z0-9-]+$`)),
     related: z.array(ScenarioId).default([]),
+    /** Why Chromium has no row, for the ids where a browser cannot meet this failure. */
+    noBrowser: Localized.optional(),
+    /**
+     * Why only a browser has rows, for a policy only browsers enforce (mixed content): other
+     * clients have no such rule and would simply connect.
+     */
+    browserOnly: Localized.optional(),
   })
   .strict()
   .superRefine((scenario, ctx) => {
     if (!scenario.id.startsWith(`${scenario.category}-`)) {
       ctx.addIssue({ code: "custom", message: `id must start with "${scenario.category}-"` });
+    }
+    const browserRow = scenario.expect.some((e) => e.client === "chromium");
+    if (browserRow === (scenario.noBrowser !== undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "declare a chromium expectation, or say in noBrowser why a browser cannot take part",
+      });
+    }
+    if (scenario.browserOnly && scenario.expect.some((e) => e.client !== "chromium")) {
+      ctx.addIssue({ code: "custom", message: "a browserOnly scenario declares only browser clients" });
     }
     if (!scenario.docs.startsWith(`${scenario.category}/`)) {
       ctx.addIssue({ code: "custom", message: `docs must live under "${scenario.category}/"` });

@@ -7,7 +7,7 @@ export { startNet } from "./apps/net.ts";
 export { startProxy } from "./apps/proxy.ts";
 export { startSilentClose } from "./apps/silent-close.ts";
 export { startWeb } from "./apps/web.ts";
-export { startWs } from "./apps/ws.ts";
+export { type Handshake, startWs, type WsListening } from "./apps/ws.ts";
 export { type Connected, connectBounded } from "./connect.ts";
 export { freePort } from "./free-port.ts";
 export { trustFile } from "./lab-ca.ts";
@@ -27,5 +27,5 @@ export {
 export type { RunningSetup, Setup } from "./setup.ts";
 export { setups } from "./setups/index.ts";
 export { churn, type Load } from "./setups/port-range.ts";
-export type { ProbeOptions, Resolver, Target, TrustedCa } from "./target.ts";
-export { selfSignedCertificate } from "./tls-certificate.ts";
+export type { BrowserPage, ProbeOptions, Resolver, Target, TrustedCa } from "./target.ts";
+export { labSiteCertificate, labSiteName, selfSignedCertificate } from "./tls-certificate.ts";

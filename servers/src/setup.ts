@@ -8,6 +8,11 @@ export interface RunningSetup {
   readonly facts?: Readonly<Record<string, string | number | null>>;
   /** Root lab: its hosts' namespaces by role (client, server…), for hints and checks. */
   readonly hosts?: Readonly<Record<string, string>>;
+  /**
+   * TCP connections the setup's server accepted so far, where "none" is the lesson (a browser
+   * that blocks a request before any packet leaves).
+   */
+  readonly accepted?: () => number;
   /** Idempotent; also called on SIGINT/SIGTERM by the lab. */
   close(): Promise<void>;
 }

@@ -19,6 +19,13 @@ export interface Target {
    * (NODE_EXTRA_CA_CERTS, curl --cacert, Chromium told the CA's key). Absent: defaults only.
    */
   readonly trust?: TrustedCa;
+  /**
+   * The subprotocols the application asks for (`Sec-WebSocket-Protocol`, RFC 6455 §4.1), as in
+   * `new WebSocket(url, ["chat"])`. WebSocket clients only; absent: none asked, the default.
+   */
+  readonly protocols?: readonly string[];
+  /** Chromium only: the page the WebSocket is opened from, when its origin is the point. */
+  readonly page?: BrowserPage;
 }
 
 export interface TrustedCa {
@@ -26,6 +33,16 @@ export interface TrustedCa {
   readonly file: string;
   /** base64 SHA-256 of the CA keys' SubjectPublicKeyInfo (Chromium's --ignore-certificate-errors-spki-list). */
   readonly spkiSha256: readonly string[];
+}
+
+/**
+ * A page of the lab's own, served on loopback under a name (`https://app.connlab.test:PORT/`),
+ * and the Chromium flags that reach it: a host-resolver rule mapping the name to 127.0.0.1
+ * and trust in the lab certificate's key. Each flag is recorded beside the row.
+ */
+export interface BrowserPage {
+  readonly url: string;
+  readonly chromiumArgs: readonly string[];
 }
 
 export interface Resolver {
@@ -36,6 +53,10 @@ export interface Resolver {
 }
 
 export interface ProbeOptions {
-  /** Upper bound for the whole attempt: connect, handshake, one message. */
-  readonly timeoutMs: number;
+  /**
+   * The lab's watchdog, never a bound of the client's: a client runs with its own defaults and
+   * the kernel's timers. A process or browser a client started is ended then, and the run counts
+   * as failed (no row), never as a symptom.
+   */
+  readonly watchdogMs: number;
 }

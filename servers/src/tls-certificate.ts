@@ -1,3 +1,5 @@
+import { createHash, X509Certificate } from "node:crypto";
+
 export interface Certificate {
   readonly key: string;
   readonly cert: string;
@@ -32,4 +34,34 @@ export function selfSignedCertificate(): Promise<Certificate> {
     )
     .then((pems) => ({ key: pems.private, cert: pems.cert }));
   return pending;
+}
+
+/** The name the lab's own site goes by where its origin matters (policy scenarios). */
+export const labSiteName = "app.connlab.test";
+
+let pendingSite: Promise<Certificate & { spkiSha256: string }> | undefined;
+
+/**
+ * A certificate for app.connlab.test (a reserved .test name, RFC 6761: no lookup leaves the
+ * machine), made in memory like the one above. `spkiSha256` is its public key's hash, which
+ * Chromium's `--ignore-certificate-errors-spki-list` trusts and nothing else: the lab's
+ * browser verifies every other certificate as usual.
+ */
+export function labSiteCertificate(): Promise<Certificate & { spkiSha256: string }> {
+  pendingSite ??= import("selfsigned")
+    .then(({ generate }) =>
+      generate([{ name: "commonName", value: labSiteName }], {
+        keyType: "ec",
+        curve: "P-256",
+        algorithm: "sha256",
+        notAfterDate: new Date(Date.now() + 24 * 60 * 60 * 1000),
+        extensions: [{ name: "subjectAltName", altNames: [{ type: 2, value: labSiteName }] }],
+      }),
+    )
+    .then((pems) => {
+      const spki = new X509Certificate(pems.cert).publicKey.export({ type: "spki", format: "der" });
+      const spkiSha256 = createHash("sha256").update(spki).digest("base64");
+      return { key: pems.private, cert: pems.cert, spkiSha256 };
+    });
+  return pendingSite;
 }

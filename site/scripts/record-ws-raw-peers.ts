@@ -29,10 +29,7 @@ const runs = await Promise.all(
   Object.entries(peers).map(async ([behaviour, start]) => {
     const peer = await start();
     try {
-      const observation = await chromium.probe(
-        { url: `ws://127.0.0.1:${peer.port}/` },
-        { timeoutMs: watchdogMs },
-      );
+      const observation = await chromium.probe({ url: `ws://127.0.0.1:${peer.port}/` }, { watchdogMs });
       return [behaviour, observation] as const;
     } finally {
       await peer.close();

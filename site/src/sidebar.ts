@@ -12,6 +12,7 @@ const groups = [
     en: "Cannot assign requested address",
   },
   { directory: "protocol", es: "Protocolo equivocado", en: "Protocol mismatch" },
+  { directory: "policy", es: "Rechazado por política", en: "Refused by policy" },
   { directory: "tls", es: "TLS y certificados", en: "TLS and certificates" },
   { directory: "workshop", es: "Taller", en: "Workshop" },
 ] as const;

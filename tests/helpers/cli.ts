@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 
 export const repoRoot = join(import.meta.dirname, "..", "..");
-const main = join(repoRoot, "cli", "src", "main.ts");
+const main = join(repoRoot, "cli", "bin", "connlab.js");
 
 /**
  * The CLI speaks the reader's language (LC_ALL, LC_MESSAGES, LANG, else Spanish): tests read its

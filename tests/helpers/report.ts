@@ -1,5 +1,12 @@
 import { judged, type Report } from "@connlab/probes";
-import type { ClientName, Expectation, Scenario } from "@connlab/scenarios";
+import {
+  arpFirstWaiterMinMs,
+  type ClientName,
+  type Expectation,
+  getScenario,
+  type Scenario,
+  waitWindowMs,
+} from "@connlab/scenarios";
 import { expect } from "vitest";
 
 /** The clients that run in the browser tier; every other client belongs to the lab tiers. */
@@ -12,11 +19,46 @@ export function clientsFor(scenario: Scenario, tier: "lab" | "browser"): ClientN
     .filter((client) => browserClients.includes(client) === (tier === "browser"));
 }
 
+type Observed = Report["observations"][number];
+
+/**
+ * How long the client itself says it waited. curl is a process of its own, so its elapsed time
+ * includes its spawn; it prints its own "after N ms", used instead. Chromium's is the page's.
+ */
+export function waitedMs(o: Observed): number {
+  const curlMs = o.client === "curl" ? /after (\d+) m(?:s|illiseconds)/.exec(o.message)?.[1] : undefined;
+  return curlMs === undefined ? o.elapsedMs : Number(curlMs);
+}
+
+/**
+ * Each client waited as long as the timer its declaration names (`waits`) says: an answer at
+ * once, ARP giving up, the kernel's (lab-shortened) SYN retries, or undici's connect timer.
+ */
+export function expectTimedAsDeclared(report: Report): void {
+  const scenario = getScenario(report.scenario);
+  const outside = report.observations.flatMap((o) => {
+    const waits = scenario.expect.find((e) => e.client === o.client)?.waits;
+    if (!waits) return [];
+    const { min, max } = waitWindowMs(waits);
+    const ms = waitedMs(o);
+    return ms >= min && ms <= max ? [] : [`${o.client} took ${ms} ms, outside ${waits}'s ${min}–${max} ms`];
+  });
+  expect(outside).toEqual([]);
+  // ARP: clients queue behind one query, so only the run's longest waiter shows it giving up.
+  const arpWaits = report.observations
+    .filter((o) => scenario.expect.find((e) => e.client === o.client)?.waits === "arp")
+    .map(waitedMs);
+  if (arpWaits.length > 0) {
+    expect(Math.max(...arpWaits), "the longest ARP waiter").toBeGreaterThanOrEqual(arpFirstWaiterMinMs);
+  }
+}
+
 /**
  * The one way tests assert a run of observe()/reproduce(): the run did not fail (no watchdog),
  * the clients that answered are exactly the ones asked for (default: every client the
  * declaration names), in its order, and each observed what it declares (broken: its code and
- * message pattern, through judge(); fixed: connected). Failures list every client's reason.
+ * message pattern, through judge(), in the time window of the timer it declares it waits for;
+ * fixed: connected). Failures list every client's reason.
  */
 export function expectAsDeclared(report: Report, asked: Scenario | readonly ClientName[]): void {
   const clients = "expect" in asked ? asked.expect.map((e) => e.client) : asked;
@@ -27,6 +69,7 @@ export function expectAsDeclared(report: Report, asked: Scenario | readonly Clie
     .map((o) => `${o.client} (${o.clientVersion}): ${o.why}`);
   expect(misses).toEqual([]);
   expect(report.ok).toBe(true);
+  if (!report.fixed) expectTimedAsDeclared(report);
 }
 
 /** The one comparison for observations made outside `reproduce` (variants of a setup). */

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { CONNECTED, defaultTimeoutMs, getClient } from "@connlab/probes";
+import { CONNECTED, getClient, watchdogMs } from "@connlab/probes";
 import type { ClientName } from "@connlab/scenarios";
 
 export interface Seen {
@@ -17,7 +17,7 @@ export function describeSeen(seen: Seen): string {
 
 /** One of the probes' real clients (curl, fetch, node-net, node-http, ws) against a URL. */
 export async function probe(client: ClientName, url: string): Promise<Seen> {
-  const observation = await getClient(client).probe({ url }, { timeoutMs: defaultTimeoutMs });
+  const observation = await getClient(client).probe({ url }, { watchdogMs });
   return { client, code: observation.code, message: observation.message };
 }
 

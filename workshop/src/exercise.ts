@@ -1,3 +1,5 @@
+import type { DeclaredId } from "@connlab/scenarios";
+import type { ExerciseName } from "./exercises/names.ts";
 import type { RunState } from "./state.ts";
 
 /** `lab` runs as any user on loopback; `lab-root` builds network namespaces (root only). */
@@ -28,9 +30,9 @@ export interface CheckResult {
  * attendee edits, and a check that re-reads that configuration and connects with a real client.
  */
 export interface Exercise {
-  readonly name: string;
-  /** The catalogue scenario it teaches (scenarios/src/catalog/<id>.ts). */
-  readonly scenario: string;
+  readonly name: ExerciseName;
+  /** The catalogue scenario it teaches (scenarios/src/catalog/<id>.ts), typed by the catalogue. */
+  readonly scenario: DeclaredId;
   readonly tier: ExerciseTier;
   /** One line for `workshop status` and `start`. */
   readonly summary: string;

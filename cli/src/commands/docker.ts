@@ -1,12 +1,14 @@
 import { composeProject } from "@connlab/docker/project";
-import { type Category, ConnlabError, categoriesIn } from "@connlab/scenarios";
+import { type Category, ConnlabError, categoriesReproducedIn } from "@connlab/scenarios";
 import { type Command, Option } from "commander";
 import { commandSummaries } from "../command-summaries.ts";
 
 /** The compose project these commands share; tests and bench use projects of their own. */
 const stack = composeProject(process.env.CONNLAB_COMPOSE_PROJECT ?? "connlab");
 const categoryOption = () =>
-  new Option("--category <name>", "only this group (a compose profile)").choices(categoriesIn("docker"));
+  new Option("--category <name>", "only this group (a compose profile)").choices(
+    categoriesReproducedIn("docker"),
+  );
 const profile = (category?: Category) => (category ? ["--profile", category] : []);
 const probe = (category?: Category) => (category ? `probe-${category}` : "probe");
 

@@ -19,6 +19,7 @@ interface DoctorFlags {
   timeout: string;
   json?: boolean;
   expectIp?: string;
+  protocol?: string[];
   guideUrl?: string;
 }
 
@@ -51,6 +52,10 @@ export function registerDoctor(program: Command): void {
     .option("--json", "print the report as JSON")
     .option("--expect-ip <address>", "the IP the name should resolve to")
     .option(
+      "--protocol <name...>",
+      "the WebSocket subprotocols your client asks for (Sec-WebSocket-Protocol)",
+    )
+    .option(
       "--guide-url <url>",
       "URL the guide is published at (default: CONNLAB_SITE_URL, else its local path)",
     )
@@ -62,6 +67,15 @@ export function registerDoctor(program: Command): void {
           `--expect-ip ${JSON.stringify(flags.expectIp.slice(0, 60))} is not an IP address`,
         );
       }
+      for (const name of flags.protocol ?? []) {
+        // An HTTP token (RFC 9110 §5.6.2), as Sec-WebSocket-Protocol requires: nothing else reaches the wire.
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/.test(name)) {
+          throw new ConnlabError(
+            "usage",
+            `--protocol ${JSON.stringify(name.slice(0, 60))} is not a subprotocol name (letters, digits and !#$%&'*+-.^_\`|~)`,
+          );
+        }
+      }
       parseTarget(input);
       const published = flags.guideUrl ?? (process.env.CONNLAB_SITE_URL || undefined);
       const guideUrl = published === undefined ? undefined : guideBaseFrom(published);
@@ -71,6 +85,7 @@ export function registerDoctor(program: Command): void {
         locale: locale(),
         ...(guideUrl !== undefined ? { guideUrl } : {}),
         ...(flags.expectIp !== undefined ? { expectIp: flags.expectIp } : {}),
+        ...(flags.protocol !== undefined ? { protocols: flags.protocol } : {}),
         onStart: progress.start,
         onStep: progress.end,
       }).finally(progress.stop);

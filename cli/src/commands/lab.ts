@@ -1,97 +1,9 @@
-import { labSetup, reproducibleHere } from "@connlab/probes";
-import { ConnlabError, getScenario, type Scenario, scenarios } from "@connlab/scenarios";
-import { type RunningSetup, removeLeftovers, setups } from "@connlab/servers";
 import type { Command } from "commander";
 import { commandSummaries } from "../command-summaries.ts";
 import { t } from "../i18n/index.ts";
-import { browserUrl, triedInBrowser } from "../lab/browser-targets.ts";
-import { isLabProcess, type LabEntry, readState, removeState, statePath, writeState } from "../lab/state.ts";
-import { tryItCommand } from "../lab/try-it.ts";
-import { paint, printJson, table } from "../output.ts";
-
-/** Scenarios `lab up` starts when given no ids: every one the rootless lab reproduces. */
-function rootlessScenarios(): Scenario[] {
-  return scenarios.filter((s) => reproducibleHere(s) && setups.get(s.fault.name)?.tier === "lab");
-}
-
-function chosen(ids: readonly string[]): Scenario[] {
-  if (ids.length === 0) return rootlessScenarios();
-  return ids.map((id) => {
-    const scenario = getScenario(id);
-    labSetup(scenario);
-    return scenario;
-  });
-}
-
-function printTable(entries: readonly LabEntry[]): void {
-  const rows = entries.map((e) => [e.id, e.url, e.tryIt]);
-  const head = [t("lab.head.scenario"), t("lab.head.url"), t("lab.head.tryIt")];
-  process.stdout.write(`${table(head, rows)}\n`);
-}
-
-/** The fixed setup beside the broken one, for the page's "fixed" button; its browser URL. */
-async function startFixed(scenario: Scenario, running: RunningSetup[]): Promise<string | undefined> {
-  const setup = setups.get(scenario.fix.apply.name);
-  if (setup?.tier !== "lab") return undefined;
-  const started = await setup.start(scenario.fix.apply.params);
-  running.push(started);
-  return browserUrl(started.target, "fixed");
-}
-
-async function up(ids: readonly string[]): Promise<void> {
-  const selected = chosen(ids);
-  const previous = readState();
-  if (previous && isLabProcess(previous.pid)) {
-    throw new ConnlabError(
-      "failed",
-      `a lab is already running (pid ${previous.pid}); stop it with \`connlab lab down\``,
-    );
-  }
-  // Listen for Ctrl-C/SIGTERM before anything starts, so a signal that arrives while setups
-  // start (or right after the state file appears) still closes everything.
-  const keepAlive = setInterval(() => {}, 60_000);
-  const stopped = new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  await removeLeftovers();
-  const running: RunningSetup[] = [];
-  const closeAll = () => Promise.all(running.map((r) => r.close().catch(() => {})));
-  const entries: LabEntry[] = [];
-  try {
-    for (const scenario of selected) {
-      const setup = setups.get(scenario.fault.name);
-      if (!setup) continue;
-      const started = await setup.start(scenario.fault.params);
-      running.push(started);
-      const browser = triedInBrowser(scenario) ? await startFixed(scenario, running) : undefined;
-      const broken = browserUrl(started.target, "broken");
-      entries.push({
-        id: scenario.id,
-        url: started.target.url,
-        describe: setup.describe,
-        tryIt: tryItCommand(started.target),
-        ...(broken && browser ? { browser: { broken, fixed: browser } } : {}),
-      });
-    }
-  } catch (error) {
-    clearInterval(keepAlive);
-    await closeAll();
-    throw error;
-  }
-  writeState({ pid: process.pid, startedAt: new Date().toISOString(), scenarios: entries });
-  printTable(entries);
-  process.stdout.write(
-    `${paint("bold", t("lab.up", { count: entries.length }))} ${t("lab.upDetail", { pid: process.pid })}\n`,
-  );
-  // Stay in the foreground until a signal; the interval keeps the event loop alive even when
-  // every setup is "nothing listens".
-  const signal = await stopped;
-  clearInterval(keepAlive);
-  await closeAll();
-  removeState();
-  process.stdout.write(`${t("lab.down", { signal, count: running.length })}\n`);
-}
+import { printLabTable } from "../lab/print-table.ts";
+import { isLabProcess, readState, removeState, statePath } from "../lab/state.ts";
+import { printJson } from "../output.ts";
 
 function status(json: boolean): void {
   const state = readState();
@@ -110,7 +22,7 @@ function status(json: boolean): void {
     return;
   }
   process.stdout.write(`${t("lab.running", { since: state.startedAt, pid: state.pid })}\n`);
-  printTable(state.scenarios);
+  printLabTable(state.scenarios);
 }
 
 async function down(): Promise<void> {
@@ -125,6 +37,7 @@ async function down(): Promise<void> {
     process.stdout.write(`${state ? t("lab.removedStale", { pid: state.pid }) : t("lab.none")}\n`);
   }
   removeState();
+  const { removeLeftovers } = await import("@connlab/servers");
   for (const leftover of await removeLeftovers())
     process.stdout.write(`${t("lab.removedLeftover", { name: leftover })}\n`);
 }
@@ -135,7 +48,9 @@ export function registerLab(program: Command): void {
     .command("up")
     .description("start the broken setups of the given scenarios (default: every rootless one) until Ctrl-C")
     .argument("[ids...]", "scenario ids (see `connlab scenarios`)")
-    .action((ids: string[]) => up(ids));
+    // The setups (servers, probes, the catalogue) load only for `up`: `status` and `--help`
+    // answer from the state file alone.
+    .action(async (ids: string[]) => (await import("../lab/up.ts")).up(ids));
   lab
     .command("status")
     .description("show what a running lab serves")

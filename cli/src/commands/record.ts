@@ -1,13 +1,4 @@
-import {
-  artifactPath,
-  mergeArtifact,
-  readArtifact,
-  reproduceBothWays,
-  reproducibleHere,
-  writeArtifact,
-} from "@connlab/probes";
 import { getScenario, scenarioIds, scenarios } from "@connlab/scenarios";
-import { removeLeftovers } from "@connlab/servers";
 import type { Command } from "commander";
 import { commandSummaries } from "../command-summaries.ts";
 import { paint } from "../output.ts";
@@ -16,10 +7,15 @@ export function registerRecord(program: Command): void {
   program
     .command("record")
     .description(commandSummaries.record)
-    .option("--only <ids...>", "only these scenario ids; every other record is kept as it is")
-    .action(async (options: { only?: string[] }) => {
-      // An unknown id is one line (getScenario's), before anything starts.
-      const chosen = options.only ? options.only.map(getScenario) : scenarios;
+    .argument("[ids...]", "only these scenarios; every other one keeps its record")
+    .action(async (ids: string[]) => {
+      // An unknown id fails here, in one line, before anything runs.
+      const chosen = ids.length > 0 ? ids.map(getScenario) : scenarios;
+      // The lab (servers, clients, Chromium's driver) loads only once there is something to run.
+      const [
+        { artifactPath, mergeArtifact, readArtifact, reproduceBothWays, reproducibleHere, writeArtifact },
+        { removeLeftovers },
+      ] = await Promise.all([import("@connlab/probes"), import("@connlab/servers")]);
       await removeLeftovers();
       const runnable = chosen.filter(reproducibleHere);
       const runs = await reproduceBothWays(runnable);
@@ -43,7 +39,7 @@ export function registerRecord(program: Command): void {
       const skipped = chosen.length - runnable.length;
       process.stdout.write(
         `recorded ${agreeing.length} of ${runs.length} scenarios into ${artifactPath}` +
-          `${skipped ? ` (${skipped} need another tier and kept their previous record)` : ""}\n`,
+          `${skipped ? ` (${skipped} ${ids.length > 0 ? "not asked for" : "need another tier"} kept their previous record)` : ""}\n`,
       );
       // Exit 1: a declaration and reality disagree (or the machine was too busy): look first.
       process.exitCode = failures > 0 ? 1 : 0;

@@ -15,7 +15,7 @@ export function registerReproduce(program: Command): void {
     .action(async (id: string, options: { client?: ClientName; fixed?: boolean; json?: boolean }) => {
       const scenario = getScenario(id);
       // The lab (servers, clients, Chromium's driver) loads only when a run starts: not for --help.
-      const [{ reproduce, plainObservation }, { removeLeftovers }] = await Promise.all([
+      const [{ plainObservation, reproduce }, { removeLeftovers }] = await Promise.all([
         import("@connlab/probes"),
         import("@connlab/servers"),
       ]);

@@ -16,7 +16,7 @@ function parsePort(value: string): number {
 
 /** `connlab lab up` in a child process: it owns its setups and closes them on SIGTERM. */
 function startLab(): ChildProcess {
-  const main = new URL("../main.ts", import.meta.url).pathname;
+  const main = new URL("../../bin/connlab.js", import.meta.url).pathname;
   return spawn(process.execPath, [main, "lab", "up"], { stdio: ["ignore", "inherit", "inherit"] });
 }
 

@@ -1,25 +1,14 @@
-import {
-  blocks,
-  checkExercise,
-  context,
-  exercises,
-  getExercise,
-  isAlive,
-  preflight,
-  readProgress,
-  readState,
-  restartExercise,
-  seeExercise,
-  startExercise,
-  stopAll,
-  stopExercise,
-} from "@connlab/workshop";
+import { exerciseNames } from "@connlab/workshop/names";
 import type { Command } from "commander";
 import { commandSummaries } from "../command-summaries.ts";
 import { t } from "../i18n/index.ts";
 import { paint, table } from "../output.ts";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
+
+// The workshop's lab (servers, clients, namespaces) loads only when a subcommand runs:
+// `connlab workshop --help` answers from the list of names alone.
+const lab = () => import("@connlab/workshop");
 
 export function registerWorkshop(program: Command): void {
   const workshop = program.command("workshop").description(commandSummaries.workshop);
@@ -28,6 +17,7 @@ export function registerWorkshop(program: Command): void {
     .command("preflight")
     .description("check this machine is ready for the workshop; exit 1 if something blocks")
     .action(async () => {
+      const { blocks, preflight } = await lab();
       const items = await preflight();
       for (const i of items) {
         const mark = i.ok
@@ -45,8 +35,9 @@ export function registerWorkshop(program: Command): void {
   workshop
     .command("start")
     .description("break an exercise: start its servers and write the config you will fix")
-    .argument("<exercise>", `one of: ${exercises.map((e) => e.name).join(", ")}`)
+    .argument("<exercise>", `one of: ${exerciseNames.join(", ")}`)
     .action(async (name: string) => {
+      const { context, getExercise, startExercise } = await lab();
       const ex = getExercise(name);
       const state = await startExercise(ex);
       say(`${paint("bold", ex.name)}: ${ex.summary} (${t("workshop.scenario", { id: ex.scenario })})`);
@@ -59,6 +50,7 @@ export function registerWorkshop(program: Command): void {
     .description("restart an exercise's servers so they read your edited config")
     .argument("<exercise>")
     .action(async (name: string) => {
+      const { getExercise, restartExercise } = await lab();
       const state = await restartExercise(getExercise(name));
       say(t("workshop.restarted", { name, address: `${state.listening.host}:${state.listening.port}` }));
     });
@@ -68,6 +60,7 @@ export function registerWorkshop(program: Command): void {
     .description("run the exercise's clients and show what each prints")
     .argument("<exercise>")
     .action(async (name: string) => {
+      const { getExercise, seeExercise } = await lab();
       for (const line of await seeExercise(getExercise(name))) say(line);
     });
 
@@ -76,6 +69,7 @@ export function registerWorkshop(program: Command): void {
     .description("pass only when the fix is really in place (exit 0), else say what is wrong (exit 1)")
     .argument("<exercise>")
     .action(async (name: string) => {
+      const { checkExercise, getExercise } = await lab();
       const result = await checkExercise(getExercise(name));
       say(
         result.ok
@@ -89,7 +83,8 @@ export function registerWorkshop(program: Command): void {
   workshop
     .command("status")
     .description("which exercises are running and which you have verified")
-    .action(() => {
+    .action(async () => {
+      const { exercises, isAlive, readProgress, readState } = await lab();
       const progress = readProgress();
       const rows = exercises.map((e) => {
         const state = readState(e.name);
@@ -109,6 +104,7 @@ export function registerWorkshop(program: Command): void {
     .description("stop one exercise, or all of them; always cleans up")
     .argument("[exercise]")
     .action(async (name: string | undefined) => {
+      const { exercises, getExercise, stopAll, stopExercise } = await lab();
       const stopped = name
         ? (await stopExercise(getExercise(name)))
           ? [name]

@@ -1,4 +1,4 @@
-import { type GuideLocale, localeFromEnv } from "@connlab/probes/doctor";
+import { type GuideLocale, localeFromEnv } from "@connlab/probes/locale";
 import { en, type MessageKey } from "./en.ts";
 import { es } from "./es.ts";
 

@@ -8,8 +8,15 @@ export interface LabEntry {
   readonly describe: string;
   /** A command a reader can paste to see the failure. */
   readonly tryIt: string;
-  /** The broken and fixed URLs a reader's browser opens from the page's try-it panel. */
-  readonly browser?: { readonly broken: string; readonly fixed: string };
+  /**
+   * The broken and fixed URLs a reader's browser opens from the page's try-it panel, and the
+   * subprotocols the page asks for, when the scenario's client asks any.
+   */
+  readonly browser?: {
+    readonly broken: string;
+    readonly fixed: string;
+    readonly protocols?: readonly string[];
+  };
 }
 
 /** What a running `lab up` records so `status` and `down` (another process) can find it. */
@@ -49,7 +56,9 @@ export function isLabProcess(pid: number): boolean {
   try {
     const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
     const at = argv.indexOf("lab");
-    return at > 0 && argv[at + 1] === "up" && argv.some((a) => a.endsWith("main.ts"));
+    return (
+      at > 0 && argv[at + 1] === "up" && argv.some((a) => a.endsWith("connlab.js") || a.endsWith("main.ts"))
+    );
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
 /**
- * A probe's own process (see own-process.ts): `node child.ts <client> <target-json> <timeoutMs>`
+ * A probe's own process (see own-process.ts): `node child.ts <client> <target-json> <watchdogMs>`
  * runs one Node client with this process's environment and prints its observation as JSON.
  * It loads only that client, so it starts fast even on a busy machine.
  */
@@ -16,17 +16,16 @@ const nodeClients: Partial<Record<ClientName, () => Promise<Client>>> = {
   "node-websocket": () => import("./node-websocket.ts").then((m) => m.nodeWebSocket),
 };
 
-const [name, targetJson, timeoutMs] = process.argv.slice(2);
+const [name, targetJson, watchdogMs] = process.argv.slice(2);
 const load = nodeClients[name as ClientName];
-if (!load || !targetJson) throw new Error("usage: child.ts <node client> <target json> <timeoutMs>");
+if (!load || !targetJson) throw new Error("usage: child.ts <node client> <target json> <watchdogMs>");
 const target = JSON.parse(targetJson) as Target;
 // The resolver becomes this whole process's, as a machine's resolver is; the client gets none.
 if (target.resolver) useLabResolver(target.resolver.dns);
 const { env: _env, resolver: _resolver, ...plain } = target;
-const observation = await (await load()).probe(plain, { timeoutMs: Number(timeoutMs) });
+const observation = await (await load()).probe(plain, { watchdogMs: Number(watchdogMs) });
 process.stdout.write(`${JSON.stringify(observation)}\n`, () => {
-  // Exit now: an attempt that timed out on our bound still has a connect in flight (undici
-  // keeps its own 10 s connect timer; the kernel keeps retrying the SYN) that would hold the
-  // process, and the run waiting on it, for seconds after the observation is known.
+  // Exit now: sockets and agents the client keeps (undici's keep-alive pool) would otherwise
+  // hold the process, and the run waiting on it, after the observation is known.
   process.exit(0);
 });

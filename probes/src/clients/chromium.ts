@@ -1,16 +1,24 @@
 import { createServer, type Server } from "node:http";
+import { isIP } from "node:net";
+import type { Target } from "@connlab/servers";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../chromium.ts";
-import type { Setting } from "../observation.ts";
 import { CONNECTED } from "../observation.ts";
-import { type Client, stopwatch } from "./client.ts";
+import { pageSettings, subprotocolSetting } from "./application-settings.ts";
+import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
+import { labLookup } from "./system-resolver.ts";
 import { chromiumTrust } from "./trust.ts";
 
 /** How long to wait, after the socket closed, for Chromium's console line to reach us. */
 const consoleGraceMs = 500;
 /** Chromium is kept for probes that follow within this time, then closed so the process can exit. */
 const idleCloseMs = 1_000;
+/**
+ * Loading the page the socket is opened from is the lab's part, not the attempt under study: a
+ * fresh browser's first HTTPS page on a busy machine gets this long.
+ */
+const pageLoadMs = 10_000;
 
 interface Session {
   readonly browser: Browser;
@@ -19,8 +27,7 @@ interface Session {
   readonly pageUrl: string;
 }
 
-/** One browser per set of extra flags (none, as installed, for almost every run). */
-const sessions = new Map<string, Promise<Session>>();
+let session: Promise<Session> | undefined;
 let inUse = 0;
 let idleTimer: NodeJS.Timeout | undefined;
 
@@ -29,7 +36,10 @@ let idleTimer: NodeJS.Timeout | undefined;
  * public page (or one Playwright fulfils itself) from opening ws://127.0.0.1, with
  * net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS instead of the error under study.
  */
-async function startSession(extraArgs: readonly string[]): Promise<Session> {
+async function startSession(
+  extraArgs: readonly string[] = [],
+  env?: Readonly<Record<string, string>>,
+): Promise<Session> {
   const pageServer = createServer((_request, response) =>
     response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>connlab</title>"),
   );
@@ -37,22 +47,21 @@ async function startSession(extraArgs: readonly string[]): Promise<Session> {
   const address = pageServer.address();
   const port = address !== null && typeof address === "object" ? address.port : 0;
   try {
-    return { browser: await launchChromium(extraArgs), pageServer, pageUrl: `http://127.0.0.1:${port}/` };
+    return {
+      browser: await launchChromium(extraArgs, env),
+      pageServer,
+      pageUrl: `http://127.0.0.1:${port}/`,
+    };
   } catch (error) {
     pageServer.close();
     throw error;
   }
 }
 
-function acquire(extraArgs: readonly string[] = []): Promise<Session> {
+function acquire(): Promise<Session> {
   clearTimeout(idleTimer);
   inUse += 1;
-  const key = extraArgs.join(" ");
-  let session = sessions.get(key);
-  if (!session) {
-    session = startSession(extraArgs);
-    sessions.set(key, session);
-  }
+  session ??= startSession();
   return session;
 }
 
@@ -61,37 +70,54 @@ function release(): void {
   if (inUse === 0) idleTimer = setTimeout(() => void closeChromium(), idleCloseMs);
 }
 
-/** Closes the shared browsers now (tests call it in afterAll); the next probe launches another. */
+/** Closes the shared browser now (tests call it in afterAll); the next probe launches another. */
 export async function closeChromium(): Promise<void> {
   clearTimeout(idleTimer);
-  // Forget them first: a probe that starts meanwhile launches a fresh browser.
-  const pending = [...sessions.values()];
-  sessions.clear();
-  await Promise.all(
-    pending.map(async (session) => {
-      const closing = await session.catch(() => undefined);
-      closing?.pageServer.close();
-      await closing?.browser.close();
-    }),
-  );
+  // Forget it first: a probe that starts meanwhile launches a fresh browser.
+  const pending = session;
+  session = undefined;
+  const closing = await pending?.catch(() => undefined);
+  closing?.pageServer.close();
+  await closing?.browser.close();
 }
 
-type PageOutcome = { kind: "echo"; data: string } | { kind: "close"; code: number } | { kind: "timeout" };
+type PageOutcome =
+  | { kind: "echo"; data: string; ms: number }
+  | { kind: "close"; code: number; ms: number }
+  | { kind: "watchdog"; ms: number }
+  | { kind: "threw"; name: string; message: string; ms: number };
 
 /**
- * Opens `new WebSocket(url)` in a page, sends one text and waits for its echo, in the page, as
- * an application would. Runs in the browser: no imports, no closures over Node values.
+ * Opens `new WebSocket(url, protocols)` in a page, sends one text and waits for its echo, in the
+ * page, as an application would, timed by the page's own clock. Chromium's timers and the
+ * kernel's end a failed attempt; `watchdogMs` only ends a run that never does. The constructor
+ * itself throws when the browser's policy forbids the URL (mixed content). Runs in the browser:
+ * no imports, no closures over Node values.
  */
-function openInPage(args: { url: string; text: string; timeoutMs: number }): Promise<PageOutcome> {
+function openInPage(args: {
+  url: string;
+  protocols: string[];
+  text: string;
+  watchdogMs: number;
+}): Promise<PageOutcome> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(args.url);
-    setTimeout(() => resolve({ kind: "timeout" }), args.timeoutMs);
+    const start = performance.now();
+    const ms = () => Math.round(performance.now() - start);
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(args.url, args.protocols);
+    } catch (error) {
+      const thrown = error as Error;
+      resolve({ kind: "threw", name: thrown.name, message: thrown.message, ms: ms() });
+      return;
+    }
+    setTimeout(() => resolve({ kind: "watchdog", ms: ms() }), args.watchdogMs);
     socket.onopen = () => socket.send(args.text);
     socket.onmessage = (event) => {
-      resolve({ kind: "echo", data: String(event.data) });
+      resolve({ kind: "echo", data: String(event.data), ms: ms() });
       socket.close();
     };
-    socket.onclose = (event) => resolve({ kind: "close", code: event.code });
+    socket.onclose = (event) => resolve({ kind: "close", code: event.code, ms: ms() });
   });
 }
 
@@ -103,6 +129,7 @@ const errorCodes: readonly (readonly [RegExp, string])[] = [
   [/net::(ERR_[A-Z_]+)/, "$1"],
   [/^Error during WebSocket handshake: Unexpected response code: \d+$/, "WS_UNEXPECTED_RESPONSE"],
   [/^Connection closed before receiving a handshake response$/, "WS_CLOSED_BEFORE_HANDSHAKE"],
+  [/^Error during WebSocket handshake: Sent non-empty 'Sec-WebSocket-Protocol' header/, "WS_NO_SUBPROTOCOL"],
 ];
 
 export function chromiumCode(handshakeError: string): string {
@@ -114,6 +141,27 @@ export function chromiumCode(handshakeError: string): string {
 }
 
 let cachedVersion: string | undefined;
+
+/**
+ * Chromium cannot be pointed at a DNS server on a port, so for a target behind the rootless
+ * lab's resolver its answer becomes a launch flag: `--host-resolver-rules=MAP name address`
+ * (recorded with the observation). `localhost` and literal addresses need none: Chromium
+ * resolves localhost itself, to both loopback addresses. A name the lab's DNS says does not
+ * exist maps to ~NOTFOUND; a lab DNS that did not answer rejects (a failed run, not a row).
+ */
+export async function hostResolverRules(target: Target): Promise<string[]> {
+  const host = new URL(target.url).hostname;
+  if (!target.resolver || host === "localhost" || isIP(host.replace(/^\[|\]$/g, "")) !== 0) return [];
+  const lookup = labLookup(target.resolver.dns);
+  const address = await new Promise<string>((resolve, reject) =>
+    lookup(host, { family: 4 }, (error, found) => {
+      if (!error) resolve(String(found));
+      else if (error.code === "ENOTFOUND") resolve("~NOTFOUND");
+      else reject(error);
+    }),
+  );
+  return [`--host-resolver-rules=MAP ${host} ${address}`];
+}
 
 /**
  * Debian's Chromium through Playwright: a page on a loopback origin runs `new WebSocket(url)`,
@@ -134,40 +182,51 @@ export const chromiumClient: Client = {
     }
     return cachedVersion;
   },
-  probe: async (target, { timeoutMs }) => {
-    let elapsed = stopwatch();
-    // A CA to trust is a launch flag: that run gets a browser of its own, and records the flag.
+  probe: async (target, { watchdogMs }) => {
+    const elapsed = stopwatch();
+    const clientVersion = await chromiumClient.version().catch(() => "Chromium (did not start)");
+    // A CA to trust is a launch flag (a dedicated browser below), recorded as a setting.
     const trust = target.trust ? chromiumTrust(target.trust) : undefined;
-    const settings: Setting[] = trust ? [trust.setting] : [];
+    const settings = [
+      ...pageSettings(target.page),
+      ...subprotocolSetting("chromium", target.protocols),
+      ...(trust ? [trust.setting] : []),
+    ];
     const base = {
       client: "chromium" as const,
+      clientVersion,
       exitCode: null,
       ...(settings.length > 0 ? { settings } : {}),
     };
+    let rules: string[];
+    try {
+      rules = await hostResolverRules(target);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { ...base, code: "CONNLAB_LAB_DNS_FAILED", message, elapsedMs: elapsed() };
+    }
+    // A browser with its own flags (a resolver rule, a page of the lab's own) or environment is
+    // this probe's alone; the others share one.
+    const flags = [...rules, ...(target.page?.chromiumArgs ?? []), ...(trust?.args ?? [])];
+    const dedicated = flags.length > 0 || target.env !== undefined;
     let running: Session;
     try {
-      running = await acquire(trust?.args);
+      running = dedicated ? await startSession(flags, probeEnv(target)) : await acquire();
     } catch (error) {
-      release();
+      if (!dedicated) release();
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      return {
-        ...base,
-        clientVersion: "Chromium (did not start)",
-        code: "CHROMIUM_LAUNCH_FAILED",
-        message: message ?? "",
-        elapsedMs: elapsed(),
-      };
+      return { ...base, code: "CHROMIUM_LAUNCH_FAILED", message: message ?? "", elapsedMs: elapsed() };
     }
-    // The version from the browser this run uses: no second launch just to ask it.
-    cachedVersion ??= `Chromium ${running.browser.version()}`;
-    const seen = { ...base, clientVersion: cachedVersion };
     const context = await running.browser.newContext();
     try {
       const page = await context.newPage();
       let consoleLine: string | undefined;
       let consoleSeen = () => {};
       page.on("console", (message) => {
-        if (message.type() === "error" && message.text().startsWith("WebSocket connection to ")) {
+        if (
+          message.type() === "error" &&
+          /^(WebSocket connection to |Mixed Content: )/.test(message.text())
+        ) {
           consoleLine = message.text();
           consoleSeen();
         }
@@ -178,45 +237,53 @@ export const chromiumClient: Client = {
         handshakeError ??= event.errorMessage;
       });
       await cdp.send("Network.enable");
-      await page.goto(running.pageUrl, { timeout: timeoutMs });
-      elapsed = stopwatch();
-      const outcome = await page.evaluate(openInPage, { url: target.url, text: echoText, timeoutMs });
-      const attemptMs = elapsed();
+      await page.goto(target.page?.url ?? running.pageUrl, { timeout: Math.max(watchdogMs, pageLoadMs) });
+      // Given an http:// target (a refused-* or timeout-* scenario), the page's WebSocket dials
+      // it as ws://, the way an application's socket reaches that server.
+      const url = target.url.replace(/^http/, "ws");
+      const outcome = await page.evaluate(openInPage, {
+        url,
+        protocols: [...(target.protocols ?? [])],
+        text: echoText,
+        watchdogMs,
+      });
+      const attemptMs = outcome.ms;
       if (outcome.kind === "echo") {
-        return {
-          ...seen,
-          code: CONNECTED,
-          message: `echo: ${outcome.data}`,
-          elapsedMs: attemptMs,
-        };
+        return { ...base, code: CONNECTED, message: `echo: ${outcome.data}`, elapsedMs: attemptMs };
       }
-      if (outcome.kind === "timeout") {
-        return {
-          ...seen,
-          code: "ETIMEDOUT",
-          message: `no echo within ${timeoutMs} ms`,
-          elapsedMs: attemptMs,
-        };
-      }
-      // The console event travels separately from the page's close event: give it a moment.
+      if (outcome.kind === "watchdog") return { ...base, ...watchdogFired(watchdogMs) };
+      // The console event travels separately from the page's close event (or the exception the
+      // constructor threw): give it a moment.
       if (consoleLine === undefined) {
         await new Promise<void>((resolve) => {
           consoleSeen = resolve;
           setTimeout(resolve, consoleGraceMs);
         });
       }
+      if (outcome.kind === "threw") {
+        const thrown = `${outcome.name}: ${outcome.message}`;
+        return {
+          ...base,
+          code: outcome.name,
+          message: consoleLine ? `${consoleLine} then ${thrown}` : thrown,
+          elapsedMs: attemptMs,
+        };
+      }
       return {
-        ...seen,
+        ...base,
         code: chromiumCode(handshakeError ?? consoleLine?.replace(/^.*? failed: /, "") ?? ""),
         message: consoleLine ?? `(no console message; the page saw close code ${outcome.code})`,
         elapsedMs: attemptMs,
       };
     } catch (error) {
       const message = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
-      return { ...seen, code: "CHROMIUM_ERROR", message, elapsedMs: elapsed() };
+      return { ...base, code: "CHROMIUM_ERROR", message, elapsedMs: elapsed() };
     } finally {
       await context.close().catch(() => {});
-      release();
+      if (dedicated) {
+        running.pageServer.close();
+        await running.browser.close().catch(() => {});
+      } else release();
     }
   },
 };

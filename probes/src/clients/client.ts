@@ -1,13 +1,28 @@
 import type { ClientName } from "@connlab/scenarios";
 import type { ProbeOptions, Target } from "@connlab/servers";
-import type { Observation } from "../observation.ts";
+import { type Observation, WATCHDOG } from "../observation.ts";
 
-/** A real client driven by the probes. `probe` never throws: failures are observations. */
+/**
+ * A real client driven by the probes, with its default options. `probe` never throws: failures
+ * are observations. `options.watchdogMs` is the lab's watchdog, never a bound of the client's.
+ */
 export interface Client {
   readonly name: ClientName;
   /** Name and version as shown beside its messages on the site. */
   version(): Promise<string>;
   probe(target: Target, options: ProbeOptions): Promise<Observation>;
+}
+
+/**
+ * What a client reports when it had to end a process or page it started because the watchdog
+ * ran out: a failed run (observe() treats it as no answer), never a symptom row.
+ */
+export function watchdogFired(watchdogMs: number): Pick<Observation, "code" | "message" | "elapsedMs"> {
+  return {
+    code: WATCHDOG,
+    message: `no outcome within ${watchdogMs / 1000} s: the lab's watchdog ended the run (a failed run, not a symptom)`,
+    elapsedMs: watchdogMs,
+  };
 }
 
 /** Wall-clock timer for observations, in whole milliseconds. */

@@ -1,7 +1,7 @@
 import type { Target } from "@connlab/servers";
 import { execa } from "execa";
 import { CONNECTED } from "../connected.ts";
-import { type Client, probeEnv, stopwatch } from "./client.ts";
+import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { curlTrust } from "./trust.ts";
 
 /** libcurl's names for the exit codes the catalogue meets (man curl, "EXIT CODES"). */
@@ -35,10 +35,9 @@ export const curlUpgradeHeaders = [
  * has no c-ares, so --dns-servers is unavailable, and DoH is the one way to send its lookups to
  * a DNS server on a port. The lab's DoH certificate is self-signed, hence --doh-insecure.
  */
-export function curlArgs(target: Target, timeoutMs: number): string[] {
-  const seconds = (timeoutMs / 1000).toFixed(3);
+export function curlArgs(target: Target): string[] {
   const resolver = target.resolver ? ["--doh-url", target.resolver.doh, "--doh-insecure"] : [];
-  return ["--connect-timeout", seconds, "--max-time", seconds, ...resolver, target.url];
+  return [...resolver, target.url];
 }
 
 /**
@@ -53,8 +52,9 @@ function errorLine(stderr: string): string {
 let cachedVersion: Promise<string> | undefined;
 
 /**
- * curl as a user runs it, through execa: the observation is the status line it received, or
- * its exit code and stderr line. `-D -` prints the response head on stdout as it arrives; once a
+ * curl as a user runs it, through execa, with its own timers (no --max-time; its connect
+ * timeout is 300 s, so the kernel's SYN retries end a dropped connect first): the observation
+ * is the status line it received, or its exit code and stderr line. `-D -` prints the response head on stdout as it arrives; once a
  * `101 Switching Protocols` head is complete the upgrade is done and curl (which cannot speak
  * WebSocket frames) is stopped instead of waiting for its timeout.
  */
@@ -66,7 +66,7 @@ export const curl: Client = {
     );
     return cachedVersion;
   },
-  probe: async (target, { timeoutMs }) => {
+  probe: async (target, { watchdogMs }) => {
     const clientVersion = await curl.version();
     const elapsed = stopwatch();
     const websocket = /^wss?:/.test(target.url);
@@ -83,11 +83,12 @@ export const curl: Client = {
       ...(websocket ? curlUpgradeHeaders : []),
       ...(trust?.args ?? []),
     ];
-    const subprocess = execa("curl", [...args, ...curlArgs({ ...target, url }, timeoutMs)], {
+    const subprocess = execa("curl", [...args, ...curlArgs({ ...target, url })], {
       reject: false,
       env: probeEnv(target),
       extendEnv: false,
-      timeout: timeoutMs + 2_000,
+      // The lab's watchdog: a curl still running then is a failed run, never a symptom.
+      timeout: watchdogMs,
     });
     let head = "";
     let upgraded = false;
@@ -108,6 +109,7 @@ export const curl: Client = {
     const statusLine = head.split("\r\n")[0] ?? "";
     const status = Number(statusLine.split(" ")[1]);
     if (upgraded) return { ...base, code: CONNECTED, message: statusLine, exitCode: null };
+    if (result.timedOut) return { ...base, ...watchdogFired(watchdogMs), exitCode: null };
     if (result.exitCode === 0) {
       // A WebSocket client wants 101; an HTTP client is done with any status below 400.
       const ok = websocket ? false : status < 400;

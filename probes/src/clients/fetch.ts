@@ -24,15 +24,15 @@ export function loadUndici(): Promise<void> {
 export const fetchClient: Client = {
   name: "fetch",
   version: async () => `Node.js ${process.versions.node} fetch (undici ${process.versions.undici})`,
-  probe: async (target, { timeoutMs }) => {
+  probe: async (target) => {
     await loadUndici();
-    const elapsed = stopwatch();
     const base = { client: "fetch" as const, clientVersion: await fetchClient.version(), exitCode: null };
+    // Timed from here: the other clients' start (a curl spawn, a page) is no part of this attempt.
+    const elapsed = stopwatch();
     try {
       // fetch speaks HTTP only: a ws:// target is asked over http://, as a browser tab would.
-      const response = await fetch(target.url.replace(/^ws/, "http"), {
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      // No signal: undici's own connect timer (10 s) is the one a program has by default.
+      const response = await fetch(target.url.replace(/^ws/, "http"));
       await response.body?.cancel();
       const status = `${response.status} ${response.statusText}`;
       return {
@@ -42,9 +42,6 @@ export const fetchClient: Client = {
         elapsedMs: elapsed(),
       };
     } catch (error) {
-      if (error instanceof DOMException && error.name === "TimeoutError") {
-        return { ...base, code: "ETIMEDOUT", message: error.message, elapsedMs: elapsed() };
-      }
       // undici's HTTP parser errors carry no code, only a name (HTTPParserError).
       const cause = (error as { cause?: { code?: string; name?: string } }).cause;
       const message = error instanceof Error ? error.message : String(error);

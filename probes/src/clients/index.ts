@@ -11,7 +11,10 @@ import { wsClient } from "./ws.ts";
 
 export type { Client } from "./client.ts";
 
-/** Every client the probes can drive, by the name scenarios use. */
+/**
+ * Every client the probes can drive, by the name scenarios use, each with its default options.
+ * The lab's watchdog is observe()'s (reproduce.ts), around all of them alike.
+ */
 export const clients: Partial<Record<ClientName, Client>> = {
   "node-net": nodeNet,
   // node:http honours proxy variables only when NODE_USE_ENV_PROXY=1 was set at start-up.

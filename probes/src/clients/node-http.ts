@@ -5,22 +5,23 @@ import { type Client, stopwatch } from "./client.ts";
 import { labLookup } from "./system-resolver.ts";
 
 /**
- * node:http / node:https: one GET, as most Node servers-to-servers code does it. Errors carry
- * the operating-system code (ECONNREFUSED) or OpenSSL's (EPROTO) in `error.code`.
+ * node:http / node:https: one GET with Node's defaults (no timeout of its own), as most
+ * server-to-server code does it. Errors carry the operating-system code (ECONNREFUSED) or
+ * OpenSSL's (EPROTO) in `error.code`.
  */
 export const nodeHttp: Client = {
   name: "node-http",
   version: async () => `Node.js ${process.versions.node} http`,
-  probe: async (target, { timeoutMs }) => {
-    const elapsed = stopwatch();
+  probe: async (target) => {
     const base = { client: "node-http" as const, clientVersion: await nodeHttp.version(), exitCode: null };
+    // Timed from here: the other clients' start (a curl spawn, a page) is no part of this attempt.
+    const elapsed = stopwatch();
     const url = new URL(target.url.replace(/^ws/, "http"));
     const request = url.protocol === "https:" ? httpsRequest : httpRequest;
     return new Promise((resolve) => {
       const req = request(url, {
         ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),
         method: "GET",
-        signal: AbortSignal.timeout(timeoutMs),
       });
       req.once("response", (res) => {
         res.resume();
@@ -34,8 +35,7 @@ export const nodeHttp: Client = {
         });
       });
       req.once("error", (error: NodeJS.ErrnoException) => {
-        const code = error.name === "AbortError" ? "ETIMEDOUT" : (error.code ?? "ERROR");
-        resolve({ ...base, code, message: error.message, elapsedMs: elapsed() });
+        resolve({ ...base, code: error.code ?? "ERROR", message: error.message, elapsedMs: elapsed() });
       });
       req.end();
     });

@@ -1,4 +1,5 @@
 import { CONNECTED } from "../observation.ts";
+import { subprotocolSetting } from "./application-settings.ts";
 import { type Client, stopwatch } from "./client.ts";
 import { echoText } from "./echo.ts";
 
@@ -11,27 +12,28 @@ import { echoText } from "./echo.ts";
 export const nodeWebSocket: Client = {
   name: "node-websocket",
   version: async () => `Node.js ${process.versions.node} WebSocket (undici ${process.versions.undici})`,
-  probe: async (target, { timeoutMs }) => {
-    const elapsed = stopwatch();
+  probe: async (target) => {
+    const settings = subprotocolSetting("node-websocket", target.protocols);
     const base = {
       client: "node-websocket" as const,
       clientVersion: await nodeWebSocket.version(),
       exitCode: null,
+      ...(settings.length > 0 ? { settings } : {}),
     };
+    // Timed from here: the other clients' start (a curl spawn, a page) is no part of this attempt.
+    const elapsed = stopwatch();
     return new Promise((resolve) => {
       let socket: WebSocket | undefined;
       let errorText: string | undefined;
       const finish = (code: string, message: string) => {
-        clearTimeout(timer);
         if (socket) {
           socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
           socket.close();
         }
         resolve({ ...base, code, message, elapsedMs: elapsed() });
       };
-      const timer = setTimeout(() => finish("ETIMEDOUT", `no echo within ${timeoutMs} ms`), timeoutMs);
       try {
-        socket = new WebSocket(target.url);
+        socket = new WebSocket(target.url, [...(target.protocols ?? [])]);
       } catch (error) {
         // A bad URL throws synchronously (a DOMException named SyntaxError).
         finish(

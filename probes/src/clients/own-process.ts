@@ -1,7 +1,7 @@
 import type { ProbeOptions, Target } from "@connlab/servers";
 import { execa } from "execa";
 import type { Observation } from "../observation.ts";
-import { type Client, probeEnv, stopwatch } from "./client.ts";
+import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { nodeTrust } from "./trust.ts";
 
 const childMain = new URL("./child.ts", import.meta.url).pathname;
@@ -28,14 +28,13 @@ async function probeInChild(client: Client, target: Target, options: ProbeOption
   const trust = target.trust ? nodeTrust(target.trust) : undefined;
   const result = await execa(
     process.execPath,
-    [childMain, client.name, JSON.stringify(target), String(options.timeoutMs)],
+    [childMain, client.name, JSON.stringify(target), String(options.watchdogMs)],
     {
       reject: false,
       env: { ...probeEnv(target), ...trust?.env },
       extendEnv: false,
-      // The child bounds its own attempt with timeoutMs; this backstop is for a child that
-      // hangs, and leaves room for Node's start-up on a busy machine (no part of the attempt).
-      timeout: options.timeoutMs + 15_000,
+      // The lab's watchdog (observe()'s): a child still running then is ended, a failed run.
+      timeout: options.watchdogMs,
     },
   );
   try {
@@ -44,11 +43,12 @@ async function probeInChild(client: Client, target: Target, options: ProbeOption
       ? { ...observation, settings: [...(observation.settings ?? []), trust.setting] }
       : observation;
   } catch {
+    const base = { client: client.name, clientVersion: await client.version(), exitCode: null };
+    if (result.timedOut) return { ...base, ...watchdogFired(options.watchdogMs) };
     const message = String(result.stderr).trim().split("\n").at(-1) ?? "";
     return {
-      client: client.name,
-      clientVersion: await client.version(),
-      code: result.timedOut ? "ETIMEDOUT" : "CONNLAB_CHILD_FAILED",
+      ...base,
+      code: "CONNLAB_CHILD_FAILED",
       message: message || `child exited with ${result.exitCode}`,
       exitCode: result.exitCode ?? null,
       elapsedMs: elapsed(),

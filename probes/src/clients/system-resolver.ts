@@ -23,26 +23,37 @@ export function useLabResolver(server: string): void {
   (dns as { lookup: unknown }).lookup = labLookup(server);
 }
 
+/** The answers a name may really have: none of this family (ENODATA) or no such name (ENOTFOUND). */
+const noSuchRecord = new Set(["ENODATA", "ENOTFOUND"]);
+
 /**
  * A `dns.lookup` that asks the lab's DNS server (AAAA and A) instead of getaddrinfo. Addresses
- * come back IPv6 first, as getaddrinfo sorts them (RFC 6724) on a host that has ::1.
+ * come back IPv6 first, as getaddrinfo sorts them (RFC 6724) on a host that has ::1. The
+ * resolver keeps c-ares's own timers (no shortened timeout of ours), and a lab DNS that did not
+ * answer is reported as such (ETIMEOUT, ECONNREFUSED…), never as a name that does not exist:
+ * no cut-off of the lab's becomes a client's ENOTFOUND.
  */
 export function labLookup(server: string): Lookup {
-  const resolver = new Resolver({ timeout: 700, tries: 2 });
+  const resolver = new Resolver();
   resolver.setServers([server]);
   return (hostname: string, options: LookupOptions | number | LookupCallback, cb?: LookupCallback) => {
     const callback = (typeof options === "function" ? options : cb) as LookupCallback;
     const opts: LookupOptions = typeof options === "object" ? options : { family: Number(options) || 0 };
     const family = opts.family === "IPv4" ? 4 : opts.family === "IPv6" ? 6 : (opts.family ?? 0);
+    let unanswered: NodeJS.ErrnoException | undefined;
     const ask = (wanted: 4 | 6) =>
       (wanted === 6 ? resolver.resolve6(hostname) : resolver.resolve4(hostname)).then(
         (addresses) => addresses.map((address) => ({ address, family: wanted })),
-        () => [],
+        (error: NodeJS.ErrnoException) => {
+          if (!noSuchRecord.has(error.code ?? "")) unanswered = error;
+          return [];
+        },
       );
     Promise.all([family === 4 ? [] : ask(6), family === 6 ? [] : ask(4)]).then(([v6, v4]) => {
       const all: LookupAddress[] = [...v6, ...v4];
       const first = all[0];
-      if (!first) {
+      if (unanswered) callback(unanswered, opts.all ? [] : "");
+      else if (!first) {
         const error: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
         error.code = "ENOTFOUND";
         callback(error, opts.all ? [] : "");

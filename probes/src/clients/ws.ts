@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import WebSocket from "ws";
 import { CONNECTED } from "../connected.ts";
+import { subprotocolSetting } from "./application-settings.ts";
 import { type Client, stopwatch } from "./client.ts";
 import { echoText } from "./echo.ts";
 import { labLookup } from "./system-resolver.ts";
@@ -12,9 +13,10 @@ import { labLookup } from "./system-resolver.ts";
  */
 const handshakeCodes: readonly (readonly [RegExp, string])[] = [
   [/^Unexpected server response: /, "WS_UNEXPECTED_RESPONSE"],
-  [/^Opening handshake has timed out$/, "ETIMEDOUT"],
   [/^Invalid Sec-WebSocket-Accept header$/, "WS_INVALID_ACCEPT"],
   [/^Invalid Upgrade header$/, "WS_INVALID_UPGRADE"],
+  // Asked for a subprotocol, and the 101 names none (RFC 6455 §4.1: the client must fail).
+  [/^Server sent no subprotocol$/, "WS_NO_SUBPROTOCOL"],
 ];
 
 function codeOf(error: Error & { code?: string }): string {
@@ -25,34 +27,39 @@ function codeOf(error: Error & { code?: string }): string {
 const wsVersion = (createRequire(import.meta.url)("ws/package.json") as { version: string }).version;
 
 /**
- * The `ws` package, the WebSocket client most Node code uses: open, send one text, await its
- * echo. TLS verification is on, as by default: a certificate scenario fails it for real.
+ * The `ws` package, the WebSocket client most Node code uses, with its defaults (no handshake
+ * timeout): open, send one text, await its echo. TLS verification is on, as by default: a
+ * certificate scenario fails it for real.
  */
 export const wsClient: Client = {
   name: "ws",
   version: async () => `ws ${wsVersion} (Node.js ${process.versions.node})`,
-  probe: async (target, { timeoutMs }) => {
+  probe: async (target) => {
+    const settings = subprotocolSetting("ws", target.protocols);
+    const base = {
+      client: "ws" as const,
+      clientVersion: await wsClient.version(),
+      exitCode: null,
+      ...(settings.length > 0 ? { settings } : {}),
+    };
+    // Timed from here: the other clients' start (a curl spawn, a page) is no part of this attempt.
     const elapsed = stopwatch();
-    const base = { client: "ws" as const, clientVersion: await wsClient.version(), exitCode: null };
     // Given an http:// target (a refused-* scenario), dial it as ws:// the way a user would.
     const url = target.url.replace(/^http/, "ws");
     return new Promise((resolve) => {
       let settled = false;
-      const socket = new WebSocket(url, {
-        handshakeTimeout: timeoutMs,
+      const socket = new WebSocket(url, [...(target.protocols ?? [])], {
         // The rootless lab's own DNS server stands in for the machine's resolver.
         ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),
       });
       const finish = (code: string, message: string) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
         socket.removeAllListeners();
         socket.on("error", () => {});
         socket.terminate();
         resolve({ ...base, code, message, elapsedMs: elapsed() });
       };
-      const timer = setTimeout(() => finish("ETIMEDOUT", `no echo within ${timeoutMs} ms`), timeoutMs);
       socket.once("open", () => socket.send(echoText));
       socket.once("message", (data) => finish(CONNECTED, `echo: ${String(data)}`));
       socket.once("error", (error) => finish(codeOf(error), error.message));

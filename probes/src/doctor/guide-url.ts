@@ -1,16 +1,7 @@
 import { getScenario } from "@connlab/scenarios";
+import type { GuideLocale } from "./locale.ts";
 
-export const guideLocales = ["es", "en"] as const;
-export type GuideLocale = (typeof guideLocales)[number];
-
-/**
- * The locale from LC_ALL, LC_MESSAGES or LANG, as POSIX orders them: English when it says `en`,
- * otherwise Spanish, the guide's default language (also for C, POSIX or an unset locale).
- */
-export function localeFromEnv(env: NodeJS.ProcessEnv): GuideLocale {
-  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
-  return /^en([_.@-]|$)/i.test(value) ? "en" : "es";
-}
+export { type GuideLocale, guideLocales, localeFromEnv } from "./locale.ts";
 
 /** A scenario's page path: Spanish at the root (the guide's original language), English under /en/. */
 export function guidePath(id: string, locale: GuideLocale): string {

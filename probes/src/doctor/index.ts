@@ -1,4 +1,5 @@
 export { type GuideLocale, guideLocales, guidePath, guideUrl, localeFromEnv } from "./guide-url.ts";
+export type { LookupAll } from "./resolve.ts";
 export {
   type DoctorCause,
   type DoctorOptions,

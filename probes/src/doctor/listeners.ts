@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { isIP } from "node:net";
 import { networkInterfaces } from "node:os";
 import type { SocketEntry } from "./proc-net.ts";
+import { type Said, said } from "./said.ts";
 
 /** Whether an address belongs to this machine (its network namespace): loopback or an interface's. */
 export function isLocalAddress(address: string, interfaces = networkInterfaces()): boolean {
@@ -15,7 +16,7 @@ export interface ListenerFinding {
   /** Whether one of them accepts connections to the address the client used. */
   readonly accepts: boolean;
   /** One sentence for the report, e.g. "listening on 127.0.0.1 only, you connected to 127.0.0.2". */
-  readonly summary: string;
+  readonly summary: Said;
   /** Other ports listening on the same address, a hint for "wrong port" (at most 10). */
   readonly otherPorts: readonly number[];
 }
@@ -51,15 +52,28 @@ export function analyseListeners(
     .sort((a, b) => a - b)
     .slice(0, 10);
   const shown = family === 6 ? `[${address}]` : address;
-  let summary: string;
-  if (onPort.length === 0) summary = `nothing on this machine listens on port ${port}`;
-  else if (accepts) summary = `listening on ${listening.join(", ")} port ${port}, which accepts ${shown}`;
-  else {
-    const onlyV4 = onPort.every(({ v6 }) => !v6);
-    const what =
-      onlyV4 && family === 6 ? `IPv4 only (${listening.join(", ")})` : `${listening.join(", ")} only`;
-    summary = `listening on ${what} port ${port}, you connected to ${shown}`;
-  }
+  const on = listening.join(", ");
+  let summary: Said;
+  if (onPort.length === 0)
+    summary = said(
+      `nothing on this machine listens on port ${port}`,
+      `nada en esta máquina escucha en el puerto ${port}`,
+    );
+  else if (accepts)
+    summary = said(
+      `listening on ${on} port ${port}, which accepts ${shown}`,
+      `escucha en ${on} puerto ${port}, que acepta ${shown}`,
+    );
+  else if (onPort.every(({ v6 }) => !v6) && family === 6)
+    summary = said(
+      `listening on IPv4 only (${on}) port ${port}, you connected to ${shown}`,
+      `escucha solo en IPv4 (${on}) puerto ${port}, y te conectaste a ${shown}`,
+    );
+  else
+    summary = said(
+      `listening on ${on} only port ${port}, you connected to ${shown}`,
+      `escucha solo en ${on} puerto ${port}, y te conectaste a ${shown}`,
+    );
   return { listening, accepts, summary, otherPorts };
 }
 

@@ -13,6 +13,7 @@ import { measurePressure, readPortRange } from "./pressure.ts";
 import { readSockets } from "./proc-net.ts";
 import { findProxy } from "./proxy.ts";
 import { type LookupAll, resolveTarget } from "./resolve.ts";
+import { joined, type Said, said } from "./said.ts";
 import { type Sniff, sniff } from "./sniff.ts";
 import { type DoctorTarget, hostPort, parseTarget } from "./target.ts";
 import { type Confidence, type Facts, rank, type VerdictCategory } from "./verdict.ts";
@@ -21,7 +22,31 @@ export const defaultDoctorTimeoutMs = 3_000;
 /** Resolvers can return many addresses; the doctor connects to at most this many. */
 const maxAddresses = 4;
 
+/** The checks, in the order they run; `check` names one in JSON, `name` is its label in the locale. */
+export type DoctorCheck =
+  | "target"
+  | "proxy"
+  | "resolve"
+  | "connect"
+  | "proxy connect"
+  | "protocol"
+  | "listeners"
+  | "local ports";
+
+const checkNames: Record<DoctorCheck, Said> = {
+  target: said("target", "destino"),
+  proxy: said("proxy", "proxy"),
+  resolve: said("resolve", "resolución"),
+  connect: said("connect", "conexión"),
+  "proxy connect": said("proxy connect", "conexión al proxy"),
+  protocol: said("protocol", "protocolo"),
+  listeners: said("listeners", "escuchas"),
+  "local ports": said("local ports", "puertos locales"),
+};
+
 export interface DoctorStep {
+  readonly check: DoctorCheck;
+  /** The check's label in the report's locale, with the address for each connect. */
   readonly name: string;
   readonly ok: boolean;
   readonly detail: string;
@@ -46,6 +71,8 @@ export interface DoctorReport {
 export interface DoctorOptions {
   readonly timeoutMs?: number;
   readonly expectIp?: string;
+  /** The subprotocols the reader's client asks for (ws:// and wss:// targets). */
+  readonly protocols?: readonly string[];
   readonly locale?: GuideLocale;
   /** The published guide (CONNLAB_SITE_URL); without it, `docs` is the page's path. */
   readonly guideUrl?: string;
@@ -69,13 +96,26 @@ export function exitCodeOf(report: DoctorReport): 0 | 1 {
 export async function runDoctor(input: string, options: DoctorOptions = {}): Promise<DoctorReport> {
   const timeoutMs = options.timeoutMs ?? defaultDoctorTimeoutMs;
   const env = options.env ?? process.env;
+  const locale = options.locale ?? "es";
   const steps: DoctorStep[] = [];
-  async function step<T>(name: string, work: () => Promise<T>, describe: (value: T) => [boolean, string]) {
+  async function step<T>(
+    check: DoctorCheck,
+    work: () => Promise<T>,
+    describe: (value: T) => [boolean, Said | string],
+    at?: string,
+  ) {
+    const name = at === undefined ? checkNames[check][locale] : `${checkNames[check][locale]} ${at}`;
     options.onStart?.(name);
     const elapsed = stopwatch();
     const value = await work();
     const [ok, detail] = describe(value);
-    const done = { name, ok, detail, elapsedMs: elapsed() };
+    const done = {
+      check,
+      name,
+      ok,
+      detail: typeof detail === "string" ? detail : detail[locale],
+      elapsedMs: elapsed(),
+    };
     steps.push(done);
     options.onStep?.(done);
     return value;
@@ -90,14 +130,33 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
     "proxy",
     async () => findProxy(target, env),
     (p) => {
-      if (p.proxy)
-        return [false, `${p.proxy.variable}=${p.proxy.value} applies: the client connects to the proxy`];
-      if (p.bypassedBy) return [true, `proxy set, but NO_PROXY entry "${p.bypassedBy}" exempts this target`];
+      if (p.proxy) {
+        const set = `${p.proxy.variable}=${p.proxy.value}`;
+        return [
+          false,
+          said(
+            `${set} applies: the client connects to the proxy`,
+            `${set} se aplica: el cliente se conecta al proxy`,
+          ),
+        ];
+      }
+      if (p.bypassedBy)
+        return [
+          true,
+          said(
+            `proxy set, but NO_PROXY entry "${p.bypassedBy}" exempts this target`,
+            `hay proxy, pero la entrada "${p.bypassedBy}" de NO_PROXY exime a este destino`,
+          ),
+        ];
+      const set = p.set.join(", ");
       return [
         true,
         p.set.length > 0
-          ? `${p.set.join(", ")} set, none applies to ${target.scheme}://`
-          : "no proxy variable set",
+          ? said(
+              `${set} set, none applies to ${target.scheme}://`,
+              `${set} definidas, ninguna se aplica a ${target.scheme}://`,
+            )
+          : said("no proxy variable set", "ninguna variable de proxy definida"),
       ];
     },
   );
@@ -115,13 +174,14 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
   const connects = await Promise.all(
     addresses.map((a, i) =>
       step(
-        `connect ${hostPort(a.address, target.port)}`,
+        "connect",
         // Later addresses start with a tiny stagger so the step list keeps the resolver's order.
         () =>
           new Promise<ConnectResult>((r) =>
             setTimeout(() => r(tcpConnect(a.address, target.port, timeoutMs)), i),
           ),
         (c) => [c.outcome === "connected", describeConnect(c)],
+        hostPort(a.address, target.port),
       ),
     ),
   );
@@ -131,8 +191,8 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
         () => proxyWork,
         (c) =>
           c
-            ? [c.outcome === "connected", `proxy ${hostPort(c.address, c.port)}: ${describeConnect(c)}`]
-            : [false, "proxy URL unusable"],
+            ? [c.outcome === "connected", describeProxyConnect(c)]
+            : [false, said("proxy URL unusable", "URL de proxy inutilizable")],
       )
     : undefined;
   const firstConnected = connects.find((c) => c.outcome === "connected");
@@ -140,7 +200,10 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
   if (firstConnected) {
     sniffed = await step(
       "protocol",
-      () => sniff(target, firstConnected.address, timeoutMs),
+      () =>
+        sniff(target, firstConnected.address, timeoutMs, {
+          ...(options.protocols ? { protocols: options.protocols } : {}),
+        }),
       (s) => [s.matches, s.detail],
     );
   }
@@ -164,12 +227,14 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
         target.port,
       ),
     (p) => {
-      const range = p.range
-        ? `${p.range.size} ephemeral ports (${p.range.low}–${p.range.high})`
-        : "port range unknown";
+      const span = p.range ? `(${p.range.low}–${p.range.high})` : "";
+      const held = `${p.established} ESTABLISHED, ${p.timeWait} TIME_WAIT`;
       return [
         p.usedShare < 0.5,
-        `${range}; toward the target: ${p.established} ESTABLISHED, ${p.timeWait} TIME_WAIT`,
+        said(
+          `${p.range ? `${p.range.size} ephemeral ports ${span}` : "port range unknown"}; toward the target: ${held}`,
+          `${p.range ? `${p.range.size} puertos efímeros ${span}` : "rango de puertos desconocido"}; hacia el destino: ${held}`,
+        ),
       ];
     },
   );
@@ -187,7 +252,6 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
     ...(listeners ? { listeners } : {}),
   };
   const ranking = rank(facts);
-  const locale = options.locale ?? "es";
   return {
     target: input,
     steps,
@@ -195,6 +259,7 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
       category: ranking.category,
       causes: ranking.causes.map((c) => ({
         ...c,
+        evidence: c.evidence[locale],
         fix: getScenario(c.id).fix.summary[locale],
         docs: guideUrl(c.id, locale, options.guideUrl),
       })),
@@ -215,18 +280,27 @@ async function proxyConnect(
   return tcpConnect(address, port, timeoutMs);
 }
 
-function describeConnect(c: ConnectResult): string {
-  const words: Record<ConnectResult["outcome"], string> = {
-    connected: "connected",
-    refused: "refused (RST)",
-    timeout: "timed out (no answer)",
-    "host-unreachable": "host unreachable",
-    "network-unreachable": "network unreachable",
-    "address-not-available": "cannot assign requested address",
-    error: "failed",
-  };
+const outcomeWords: Record<ConnectResult["outcome"], Said> = {
+  connected: said("connected", "conectado"),
+  refused: said("refused (RST)", "rechazado (RST)"),
+  timeout: said("timed out (no answer)", "tiempo de espera agotado (sin respuesta)"),
+  "host-unreachable": said("host unreachable", "host inalcanzable"),
+  "network-unreachable": said("network unreachable", "red inalcanzable"),
+  "address-not-available": said("cannot assign requested address", "no se puede asignar la dirección pedida"),
+  error: said("failed", "falló"),
+};
+
+/** The proxy's own connect, the same words with its address in front (in both languages). */
+function describeProxyConnect(c: ConnectResult): Said {
+  const { en, es } = describeConnect(c);
+  const at = hostPort(c.address, c.port);
+  return said(`proxy ${at}: ${en}`, `proxy ${at}: ${es}`);
+}
+
+function describeConnect(c: ConnectResult): Said {
+  const words = outcomeWords[c.outcome];
   const code = c.outcome === "connected" ? "" : ` ${c.code}`;
-  return `${words[c.outcome]}${code} in ${c.elapsedMs} ms`;
+  return said(`${words.en}${code} in ${c.elapsedMs} ms`, `${words.es}${code} en ${c.elapsedMs} ms`);
 }
 
 function describeResolution(
@@ -234,21 +308,43 @@ function describeResolution(
   addresses: readonly { address: string; family: 4 | 6 }[],
   error: string | undefined,
   expectIp: string | undefined,
-): [boolean, string] {
-  if (addresses.length === 0) return [false, `${target.host} does not resolve (${error ?? "no address"})`];
+): [boolean, Said] {
+  if (addresses.length === 0)
+    return [
+      false,
+      said(
+        `${target.host} does not resolve (${error ?? "no address"})`,
+        `${target.host} no se resuelve (${error ?? "sin dirección"})`,
+      ),
+    ];
   const list = addresses.map((a) => a.address).join(", ");
-  const notes: string[] = [];
-  if (target.ipVersion !== 0) notes.push("an address literal, no lookup");
-  if (addresses.length > maxAddresses) notes.push(`only the first ${maxAddresses} are tried`);
+  const notes: Said[] = [];
+  if (target.ipVersion !== 0)
+    notes.push(said("an address literal, no lookup", "una dirección literal, sin consulta"));
+  if (addresses.length > maxAddresses)
+    notes.push(
+      said(`only the first ${maxAddresses} are tried`, `solo se prueban las ${maxAddresses} primeras`),
+    );
   if (target.host === "localhost" && addresses[0]?.family === 6) {
-    notes.push("::1 first: clients that try only the first address use IPv6");
+    notes.push(
+      said(
+        "::1 first: clients that try only the first address use IPv6",
+        "::1 primero: los clientes que solo prueban la primera dirección usan IPv6",
+      ),
+    );
   }
   let ok = true;
   if (expectIp !== undefined) {
     const matches = addresses.some((a) => a.address === expectIp);
     ok = matches;
-    notes.push(matches ? `includes the expected ${expectIp}` : `expected ${expectIp}: not among them`);
+    notes.push(
+      matches
+        ? said(`includes the expected ${expectIp}`, `incluye la esperada ${expectIp}`)
+        : said(`expected ${expectIp}: not among them`, `se esperaba ${expectIp}: no está entre ellas`),
+    );
   }
   const head = target.ipVersion !== 0 ? list : `${target.host} → ${list}`;
-  return [ok, notes.length > 0 ? `${head} (${notes.join("; ")})` : head];
+  if (notes.length === 0) return [ok, said(head, head)];
+  const all = joined(notes, "; ");
+  return [ok, said(`${head} (${all.en})`, `${head} (${all.es})`)];
 }

@@ -3,11 +3,13 @@ import { Socket } from "node:net";
 import { type DetailedPeerCertificate, type TLSSocket, connect as tlsConnect } from "node:tls";
 import { type Answer, classifyAnswer, preview, wantsWebSocket } from "./answer.ts";
 import { stopwatch } from "./bounded.ts";
+import { type Said, said } from "./said.ts";
 import { type DoctorTarget, hostPort } from "./target.ts";
 
 /** What the port turned out to speak, compared with what the target's scheme expects. */
 export type SniffKind =
   | "websocket" // 101 Switching Protocols with a valid Sec-WebSocket-Accept
+  | "subprotocol-unanswered" // that 101, without one of the subprotocols asked for
   | "http" // an HTTP status; `upgradeOffered` when it says "WebSocket only" (426 / Upgrade header)
   | "tls-on-plain" // plain text sent, the port wants TLS
   | "plain-on-tls" // TLS handshake sent, the port answered in plain text
@@ -37,7 +39,7 @@ export interface Sniff {
   /** TLS targets whose handshake completed: whether the certificate verifies. */
   readonly certificate?: CertificateCheck;
   /** One line for the report: what was sent and what came back. */
-  readonly detail: string;
+  readonly detail: Said;
   readonly elapsedMs: number;
 }
 
@@ -137,7 +139,12 @@ function handshake(address: string, port: number, servername: string, timeoutMs:
   });
 }
 
-function request(target: DoctorTarget, key: string): string {
+/** What the doctor asks besides the handshake itself: the subprotocols a client would ask for. */
+export interface SniffOptions {
+  readonly protocols?: readonly string[];
+}
+
+function request(target: DoctorTarget, key: string, options: SniffOptions = {}): string {
   const defaultPort = target.tls ? 443 : 80;
   const host =
     target.port === defaultPort
@@ -151,25 +158,37 @@ function request(target: DoctorTarget, key: string): string {
       `Sec-WebSocket-Key: ${key}`,
       "Sec-WebSocket-Version: 13",
     );
+    if (options.protocols?.length) lines.push(`Sec-WebSocket-Protocol: ${options.protocols.join(", ")}`);
   } else lines.push("Connection: close");
   return `${lines.join("\r\n")}\r\n\r\n`;
 }
 
 /** Classifies an exchange that carried our HTTP or WebSocket request. */
-function judgeAnswer(target: DoctorTarget, ex: Exchange, key: string): Omit<Sniff, "elapsedMs"> | "silent" {
+function judgeAnswer(
+  target: DoctorTarget,
+  ex: Exchange,
+  key: string,
+  options: SniffOptions = {},
+): Omit<Sniff, "elapsedMs"> | "silent" {
   if (ex.bytes.length === 0) return ex.end === "timeout" ? noAnswer(target) : "silent";
   const answer: Answer = classifyAnswer(ex.bytes);
   if (answer.kind === "tls")
     return {
       kind: "tls-on-plain",
       matches: false,
-      detail: "answered plain text with a TLS record: the port speaks TLS",
+      detail: said(
+        "answered plain text with a TLS record: the port speaks TLS",
+        "respondió al texto plano con un registro TLS: el puerto habla TLS",
+      ),
     };
   if (answer.kind !== "http")
     return {
       kind: "non-http",
       matches: false,
-      detail: `answered with non-HTTP bytes: "${preview(ex.bytes)}"`,
+      detail: said(
+        `answered with non-HTTP bytes: "${preview(ex.bytes)}"`,
+        `respondió con bytes que no son HTTP: "${preview(ex.bytes)}"`,
+      ),
     };
   const upgradeOffered = wantsWebSocket(answer);
   const base = { status: answer.status, upgradeOffered };
@@ -178,29 +197,62 @@ function judgeAnswer(target: DoctorTarget, ex: Exchange, key: string): Omit<Snif
       .update(key + wsGuid)
       .digest("base64");
     if (answer.status === 101 && answer.headers["sec-websocket-accept"] === expected) {
+      // RFC 6455 §4.1: a client that asked for subprotocols fails unless the 101 names one of them.
+      const chosen = answer.headers["sec-websocket-protocol"];
+      if (options.protocols?.length && !(chosen !== undefined && options.protocols.includes(chosen))) {
+        return {
+          kind: "subprotocol-unanswered",
+          matches: false,
+          ...base,
+          detail: said(
+            `asked for Sec-WebSocket-Protocol: ${options.protocols.join(", ")}; the 101 ${chosen === undefined ? "names none" : `names "${chosen}"`}`,
+            `pidió Sec-WebSocket-Protocol: ${options.protocols.join(", ")}; el 101 ${chosen === undefined ? "no nombra ninguno" : `nombra "${chosen}"`}`,
+          ),
+        };
+      }
       return {
         kind: "websocket",
         matches: true,
         ...base,
-        detail: `WebSocket handshake accepted: ${answer.statusLine}`,
+        detail: said(
+          `WebSocket handshake accepted: ${answer.statusLine}`,
+          `negociación WebSocket aceptada: ${answer.statusLine}`,
+        ),
       };
     }
-    const why = answer.status === 101 ? "101 without a valid Sec-WebSocket-Accept" : "no upgrade";
-    return { kind: "http", matches: false, ...base, detail: `plain HTTP, ${why}: ${answer.statusLine}` };
+    const detail =
+      answer.status === 101
+        ? said(
+            `plain HTTP, 101 without a valid Sec-WebSocket-Accept: ${answer.statusLine}`,
+            `HTTP sin más, un 101 sin Sec-WebSocket-Accept válido: ${answer.statusLine}`,
+          )
+        : said(
+            `plain HTTP, no upgrade: ${answer.statusLine}`,
+            `HTTP sin más, sin upgrade: ${answer.statusLine}`,
+          );
+    return { kind: "http", matches: false, ...base, detail };
   }
+  const upgrade = answer.headers.upgrade ? ` (Upgrade: ${answer.headers.upgrade})` : "";
   const detail = upgradeOffered
-    ? `WebSocket only: ${answer.statusLine}${answer.headers.upgrade ? ` (Upgrade: ${answer.headers.upgrade})` : ""}`
-    : `HTTP answered: ${answer.statusLine}`;
+    ? said(`WebSocket only: ${answer.statusLine}${upgrade}`, `solo WebSocket: ${answer.statusLine}${upgrade}`)
+    : said(`HTTP answered: ${answer.statusLine}`, `respondió HTTP: ${answer.statusLine}`);
   return { kind: "http", matches: !upgradeOffered, ...base, detail };
 }
 
 function noAnswer(target: DoctorTarget): Omit<Sniff, "elapsedMs"> {
-  const sent =
-    target.scheme === "ws" || target.scheme === "wss" ? "a WebSocket handshake" : "an HTTP request";
+  const ws = target.scheme === "ws" || target.scheme === "wss";
   return {
     kind: "no-answer",
     matches: false,
-    detail: `no answer to ${sent}: the port does not speak HTTP`,
+    detail: ws
+      ? said(
+          "no answer to a WebSocket handshake: the port does not speak HTTP",
+          "ninguna respuesta a la negociación WebSocket: el puerto no habla HTTP",
+        )
+      : said(
+          "no answer to an HTTP request: the port does not speak HTTP",
+          "ninguna respuesta a una petición HTTP: el puerto no habla HTTP",
+        ),
   };
 }
 
@@ -208,24 +260,35 @@ function noAnswer(target: DoctorTarget): Omit<Sniff, "elapsedMs"> {
  * Speaks what the scheme expects on one connected address and classifies the answer: a WebSocket
  * 101, plain HTTP, TLS where plain was expected or the reverse, non-HTTP bytes, a silent close.
  */
-export async function sniff(target: DoctorTarget, address: string, timeoutMs: number): Promise<Sniff> {
+export async function sniff(
+  target: DoctorTarget,
+  address: string,
+  timeoutMs: number,
+  options: SniffOptions = {},
+): Promise<Sniff> {
   const elapsed = stopwatch();
   const key = randomBytes(16).toString("base64");
   const servername = target.ipVersion === 0 ? target.host : "";
   if (target.scheme === "tcp") {
     // Nothing to say in an unknown protocol: report a banner if the server greets within 300 ms.
     const ex = await exchange(connectPlain(address, target.port), null, Math.min(300, timeoutMs));
-    const banner = ex.bytes.length > 0 ? `; it greeted with "${preview(ex.bytes)}"` : "";
+    const greeting = preview(ex.bytes);
     return {
       kind: "tcp-open",
       matches: true,
-      detail: `TCP connection accepted${banner}`,
+      detail:
+        ex.bytes.length > 0
+          ? said(
+              `TCP connection accepted; it greeted with "${greeting}"`,
+              `conexión TCP aceptada; saludó con "${greeting}"`,
+            )
+          : said("TCP connection accepted", "conexión TCP aceptada"),
       elapsedMs: elapsed(),
     };
   }
   if (!target.tls) {
-    const ex = await exchange(connectPlain(address, target.port), request(target, key), timeoutMs);
-    const judged = judgeAnswer(target, ex, key);
+    const ex = await exchange(connectPlain(address, target.port), request(target, key, options), timeoutMs);
+    const judged = judgeAnswer(target, ex, key, options);
     if (judged !== "silent") return { ...judged, elapsedMs: elapsed() };
     // A TLS server fed plain text usually hangs up without a word: ask it for a handshake.
     const tls = await handshake(address, target.port, servername, Math.max(1, timeoutMs - elapsed()));
@@ -234,14 +297,20 @@ export async function sniff(target: DoctorTarget, address: string, timeoutMs: nu
       return {
         kind: "tls-on-plain",
         matches: false,
-        detail: "closed on plain text, but a TLS handshake succeeds: the port speaks TLS",
+        detail: said(
+          "closed on plain text, but a TLS handshake succeeds: the port speaks TLS",
+          "cerró ante texto plano, pero una negociación TLS funciona: el puerto habla TLS",
+        ),
         elapsedMs: elapsed(),
       };
     }
     return {
       kind: "silent-close",
       matches: false,
-      detail: `closed the connection without a byte (${ex.error ?? "FIN"})`,
+      detail: said(
+        `closed the connection without a byte (${ex.error ?? "FIN"})`,
+        `cerró la conexión sin enviar un byte (${ex.error ?? "FIN"})`,
+      ),
       elapsedMs: elapsed(),
     };
   }
@@ -251,7 +320,7 @@ export async function sniff(target: DoctorTarget, address: string, timeoutMs: nu
       return {
         kind: "no-answer",
         matches: false,
-        detail: "no answer to a TLS ClientHello",
+        detail: said("no answer to a TLS ClientHello", "ninguna respuesta a un ClientHello de TLS"),
         elapsedMs: elapsed(),
       };
     // Say what the port speaks instead: a plain HTTP request tells a web server from anything else.
@@ -266,34 +335,50 @@ export async function sniff(target: DoctorTarget, address: string, timeoutMs: nu
       return {
         kind: "silent-close",
         matches: false,
-        detail: `closed during the TLS handshake (${tls.error})`,
+        detail: said(
+          `closed during the TLS handshake (${tls.error})`,
+          `cerró durante la negociación TLS (${tls.error})`,
+        ),
         elapsedMs: elapsed(),
       };
     }
-    const speaks =
+    const speaks: Said =
       plain === "silent"
-        ? "nothing"
+        ? said("nothing", "nada")
         : plain.kind === "http" || plain.kind === "websocket"
-          ? `plain HTTP (${plain.detail.replace(/^[^:]*: /, "")})`
+          ? said(
+              `plain HTTP (${plain.detail.en.replace(/^[^:]*: /, "")})`,
+              `HTTP sin cifrar (${plain.detail.es.replace(/^[^:]*: /, "")})`,
+            )
           : plain.detail;
     return {
       kind: "plain-on-tls",
       matches: false,
-      detail: `TLS handshake failed (${tls.error}); in plain text the port speaks ${speaks}`,
+      detail: said(
+        `TLS handshake failed (${tls.error}); in plain text the port speaks ${speaks.en}`,
+        `la negociación TLS falló (${tls.error}); en texto plano el puerto habla ${speaks.es}`,
+      ),
       elapsedMs: elapsed(),
     };
   }
   const certificate = certificateCheck(tls.socket);
+  const sentCount = `${certificate.sent} certificate${certificate.sent === 1 ? "" : "s"} sent`;
   const untrusted = certificate.authorized
-    ? ""
-    : ` (certificate not trusted: ${certificate.error ?? "unverified"}, ${certificate.sent} certificate${certificate.sent === 1 ? "" : "s"} sent)`;
-  const ex = await exchange(tls.socket, request(target, key), Math.max(1, timeoutMs - elapsed()));
-  const judged = judgeAnswer(target, ex, key);
+    ? said("", "")
+    : said(
+        ` (certificate not trusted: ${certificate.error ?? "unverified"}, ${sentCount})`,
+        ` (certificado no confiable: ${certificate.error ?? "sin verificar"}, ${certificate.sent} certificado${certificate.sent === 1 ? "" : "s"} enviado${certificate.sent === 1 ? "" : "s"})`,
+      );
+  const ex = await exchange(tls.socket, request(target, key, options), Math.max(1, timeoutMs - elapsed()));
+  const judged = judgeAnswer(target, ex, key, options);
   if (judged === "silent")
     return {
       kind: "silent-close",
       matches: false,
-      detail: `TLS up${untrusted}, then closed without answering`,
+      detail: said(
+        `TLS up${untrusted.en}, then closed without answering`,
+        `TLS establecido${untrusted.es}, luego cerró sin responder`,
+      ),
       certificate,
       elapsedMs: elapsed(),
     };
@@ -302,7 +387,10 @@ export async function sniff(target: DoctorTarget, address: string, timeoutMs: nu
     ...judged,
     matches: judged.matches && certificate.authorized,
     certificate,
-    detail: `TLS ok${untrusted}; ${judged.detail}`,
+    detail: said(
+      `TLS ok${untrusted.en}; ${judged.detail.en}`,
+      `TLS correcto${untrusted.es}; ${judged.detail.es}`,
+    ),
     elapsedMs: elapsed(),
   };
 }

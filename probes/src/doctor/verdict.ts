@@ -1,9 +1,10 @@
-import { type Category, getScenario } from "@connlab/scenarios";
+import { arpGiveUpMs, type Category, type DeclaredId } from "@connlab/scenarios";
 import type { ConnectResult } from "./connect.ts";
 import type { ListenerFinding } from "./listeners.ts";
 import type { PortPressure } from "./pressure.ts";
 import type { ProxyFinding } from "./proxy.ts";
 import type { Resolution } from "./resolve.ts";
+import { joined, type Said, said } from "./said.ts";
 import type { Sniff } from "./sniff.ts";
 import { type DoctorTarget, hostPort } from "./target.ts";
 
@@ -28,9 +29,10 @@ export const confidences = ["high", "medium", "low"] as const;
 export type Confidence = (typeof confidences)[number];
 
 export interface RankedCause {
-  readonly id: string;
+  /** Typed by the catalogue: a rule cannot name a scenario that is not declared. */
+  readonly id: DeclaredId;
   readonly confidence: Confidence;
-  readonly evidence: string;
+  readonly evidence: Said;
 }
 
 /** `ok`: connected and the port speaks what the scheme expects. `dns`: the name did not resolve. */
@@ -56,8 +58,7 @@ export function isPrivateAddress(address: string): boolean {
 
 export function rank(facts: Facts): Ranking {
   const causes: RankedCause[] = [];
-  const add = (id: string, confidence: Confidence, evidence: string) => {
-    getScenario(id); // every id named must exist in the catalogue: fail loudly in tests, not on a page
+  const add = (id: DeclaredId, confidence: Confidence, evidence: Said) => {
     causes.push({ id, confidence, evidence });
   };
   const category = diagnose(facts, add);
@@ -66,15 +67,15 @@ export function rank(facts: Facts): Ranking {
     .sort((a, b) => order[a.c.confidence] - order[b.c.confidence] || a.i - b.i)
     .map(({ c }) => c);
   // Two checks can point at the same cause: keep it once, at its highest confidence, with both evidences.
-  const merged = new Map<string, RankedCause>();
+  const merged = new Map<DeclaredId, RankedCause>();
   for (const c of sorted) {
     const seen = merged.get(c.id);
-    merged.set(c.id, seen ? { ...seen, evidence: `${seen.evidence}; ${c.evidence}` } : c);
+    merged.set(c.id, seen ? { ...seen, evidence: joined([seen.evidence, c.evidence], "; ") } : c);
   }
   return { category, causes: [...merged.values()] };
 }
 
-type Add = (id: string, confidence: Confidence, evidence: string) => void;
+type Add = (id: DeclaredId, confidence: Confidence, evidence: Said) => void;
 
 function diagnose(facts: Facts, add: Add): VerdictCategory {
   const { target, resolution } = facts;
@@ -83,14 +84,20 @@ function diagnose(facts: Facts, add: Add): VerdictCategory {
     add(
       "refused-wrong-host",
       "medium",
-      `the name ${target.host} does not resolve (${resolution.error ?? "no address"}): a typo in the host, or a name only another network's DNS knows`,
+      said(
+        `the name ${target.host} does not resolve (${resolution.error ?? "no address"}): a typo in the host, or a name only another network's DNS knows`,
+        `el nombre ${target.host} no se resuelve (${resolution.error ?? "sin dirección"}): una errata en el host, o un nombre que solo conoce el DNS de otra red`,
+      ),
     );
     return "dns";
   }
   const proxyCategory = diagnoseProxy(facts, add);
   const addresses = resolution.addresses.map((a) => a.address);
   const expectMismatch = facts.expectIp !== undefined && !addresses.includes(facts.expectIp);
-  const mismatch = `${target.host} resolves to ${addresses.join(", ")}, not the expected ${facts.expectIp}`;
+  const mismatch = said(
+    `${target.host} resolves to ${addresses.join(", ")}, not the expected ${facts.expectIp}`,
+    `${target.host} se resuelve a ${addresses.join(", ")}, no a la esperada ${facts.expectIp}`,
+  );
   const first = facts.connects[0];
   if (!first) return proxyCategory ?? "unknown";
   const connected = facts.connects.find((c) => c.outcome === "connected");
@@ -99,11 +106,18 @@ function diagnose(facts: Facts, add: Add): VerdictCategory {
   switch (first.outcome) {
     case "connected": {
       if (expectMismatch) {
-        add("refused-dns-wrong-ip", "high", `${mismatch}: you reached another server`);
+        add(
+          "refused-dns-wrong-ip",
+          "high",
+          said(`${mismatch.en}: you reached another server`, `${mismatch.es}: llegaste a otro servidor`),
+        );
         add(
           "refused-cdn",
           "medium",
-          "if the name points at a CDN or accelerator, that is its address, not the origin's",
+          said(
+            "if the name points at a CDN or accelerator, that is its address, not the origin's",
+            "si el nombre apunta a una CDN o un acelerador, esa es su dirección, no la del origen",
+          ),
         );
       }
       const protocol = diagnoseProtocol(facts, add);
@@ -113,18 +127,28 @@ function diagnose(facts: Facts, add: Add): VerdictCategory {
     }
     case "refused": {
       if (expectMismatch) {
-        add("refused-dns-wrong-ip", "high", `${mismatch}; ${at} refused the connection`);
+        add(
+          "refused-dns-wrong-ip",
+          "high",
+          said(`${mismatch.en}; ${at} refused the connection`, `${mismatch.es}; ${at} rechazó la conexión`),
+        );
         add(
           "refused-cdn",
           "medium",
-          "if the name points at a CDN or accelerator, it may not serve this port",
+          said(
+            "if the name points at a CDN or accelerator, it may not serve this port",
+            "si el nombre apunta a una CDN o un acelerador, puede que no sirva este puerto",
+          ),
         );
       }
       if (connected) {
         add(
           "refused-localhost-ipv6",
           "high",
-          `the first address ${at} refused, ${hostPort(connected.address, port)} connected: clients that try only the first address fail`,
+          said(
+            `the first address ${at} refused, ${hostPort(connected.address, port)} connected: clients that try only the first address fail`,
+            `la primera dirección ${at} rechazó, ${hostPort(connected.address, port)} conectó: los clientes que solo prueban la primera dirección fallan`,
+          ),
         );
       }
       diagnoseRefused(facts, add, at);
@@ -154,16 +178,23 @@ function diagnoseProxy(facts: Facts, add: Add): VerdictCategory | undefined {
     add(
       "refused-proxy",
       "medium",
-      `${use.variable}=${use.value} applies to this target but is not a usable proxy URL`,
+      said(
+        `${use.variable}=${use.value} applies to this target but is not a usable proxy URL`,
+        `${use.variable}=${use.value} se aplica a este destino pero no es una URL de proxy utilizable`,
+      ),
     );
     return "refused";
   }
   if (pc.outcome === "connected") return undefined;
-  const direct = facts.connects[0]?.outcome === "connected" ? "; the direct connection works" : "";
+  const direct = facts.connects[0]?.outcome === "connected";
+  const refusing = pc.outcome === "refused";
   add(
     "refused-proxy",
     "high",
-    `${use.variable} sends this target through ${where}, which is ${pc.outcome === "refused" ? "refusing connections" : pc.outcome} (${pc.code})${direct}`,
+    said(
+      `${use.variable} sends this target through ${where}, which is ${refusing ? "refusing connections" : pc.outcome} (${pc.code})${direct ? "; the direct connection works" : ""}`,
+      `${use.variable} envía este destino a través de ${where}, que ${refusing ? "rechaza las conexiones" : `falla: ${pc.outcome}`} (${pc.code})${direct ? "; la conexión directa funciona" : ""}`,
+    ),
   );
   return pc.outcome === "refused"
     ? "refused"
@@ -179,8 +210,19 @@ function diagnoseProxy(facts: Facts, add: Add): VerdictCategory | undefined {
 function diagnoseCertificate(facts: Facts, add: Add): VerdictCategory | undefined {
   const c = facts.sniff?.certificate;
   if (!c || c.authorized) return undefined;
-  const why = `the TLS handshake works, but Node's default trust store rejects the certificate (${c.error ?? "unverified"})`;
-  const sent = `the server sent ${c.sent} certificate${c.sent === 1 ? "" : "s"}`;
+  const error = c.error ?? "unverified";
+  const why = said(
+    `the TLS handshake works, but Node's default trust store rejects the certificate (${error})`,
+    `el handshake TLS funciona, pero el almacén de confianza por defecto de Node rechaza el certificado (${error})`,
+  );
+  const sent = said(
+    `the server sent ${c.sent} certificate${c.sent === 1 ? "" : "s"}`,
+    `el servidor envió ${c.sent} certificado${c.sent === 1 ? "" : "s"}`,
+  );
+  const orUntrusted = said(
+    "or the CA that issued it is one the client does not trust",
+    "o la CA que lo emitió no es una en la que el cliente confíe",
+  );
   switch (c.error) {
     case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
       // Only the server's own certificate arrived and its issuer is in no store: either the
@@ -188,18 +230,28 @@ function diagnoseCertificate(facts: Facts, add: Add): VerdictCategory | undefine
       add(
         "tls-incomplete-chain",
         c.sent <= 1 ? "high" : "medium",
-        `${why}; ${sent}: the intermediate is missing`,
+        said(
+          `${why.en}; ${sent.en}: the intermediate is missing`,
+          `${why.es}; ${sent.es}: falta el intermedio`,
+        ),
       );
-      add("tls-untrusted-certificate", "medium", "or the CA that issued it is one the client does not trust");
+      add("tls-untrusted-certificate", "medium", orUntrusted);
       break;
     case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
     case "UNABLE_TO_GET_ISSUER_CERT":
-      add("tls-incomplete-chain", "medium", `${why}; ${sent}, and the last one's issuer is missing`);
-      add("tls-untrusted-certificate", "medium", "or the CA that issued it is one the client does not trust");
+      add(
+        "tls-incomplete-chain",
+        "medium",
+        said(
+          `${why.en}; ${sent.en}, and the last one's issuer is missing`,
+          `${why.es}; ${sent.es}, y falta el emisor del último`,
+        ),
+      );
+      add("tls-untrusted-certificate", "medium", orUntrusted);
       break;
     default:
       // Self-signed, a private CA, another host name, an expired certificate.
-      add("tls-untrusted-certificate", "high", `${why}; ${sent}`);
+      add("tls-untrusted-certificate", "high", joined([why, sent], "; "));
   }
   return "tls";
 }
@@ -211,22 +263,59 @@ function diagnoseProtocol(facts: Facts, add: Add): VerdictCategory | undefined {
   if (!s || s.matches) return undefined;
   const ws = facts.target.scheme === "ws" || facts.target.scheme === "wss";
   switch (s.kind) {
+    case "subprotocol-unanswered":
+      add(
+        "policy-subprotocol-mismatch",
+        "high",
+        said(`the WebSocket handshake ${s.detail.en}`, `la negociación WebSocket ${s.detail.es}`),
+      );
+      return "policy";
     case "http":
+      // 403 to an upgrade: a server that speaks WebSocket refused this request (its Origin check).
+      if (ws && s.status === 403) {
+        add(
+          "policy-origin-rejected",
+          "high",
+          said(
+            `the WebSocket handshake got ${s.detail.en}: the server refused the upgrade itself; the doctor sends no Origin, as non-browser clients do, and a browser sends its page's`,
+            `la negociación WebSocket obtuvo: ${s.detail.es}: el propio servidor rechazó el upgrade; el doctor no envía Origin, como los clientes que no son navegadores, y un navegador envía el de su página`,
+          ),
+        );
+        add(
+          "protocol-ws-to-http",
+          "low",
+          said(
+            "an HTTP server without WebSocket can also answer 403",
+            "un servidor HTTP sin WebSocket también puede responder 403",
+          ),
+        );
+        return "policy";
+      }
       if (!ws) {
-        add("protocol-http-to-ws", "high", `an HTTP request got ${s.detail}`);
+        add(
+          "protocol-http-to-ws",
+          "high",
+          said(`an HTTP request got ${s.detail.en}`, `una petición HTTP obtuvo: ${s.detail.es}`),
+        );
       } else if (s.upgradeOffered) {
         add(
           "protocol-proxy-strips-upgrade",
           "high",
-          `a WebSocket server answered as if it never saw the Upgrade header (${s.detail}): a proxy in between drops it`,
+          said(
+            `a WebSocket server answered as if it never saw the Upgrade header (${s.detail.en}): a proxy in between drops it`,
+            `un servidor WebSocket respondió como si nunca hubiera visto la cabecera Upgrade (${s.detail.es}): un proxy intermedio la quita`,
+          ),
         );
-        add("protocol-ws-to-http", "medium", `the WebSocket handshake got ${s.detail}`);
+        add("protocol-ws-to-http", "medium", handshakeGot(s.detail));
       } else {
-        add("protocol-ws-to-http", "high", `the WebSocket handshake got ${s.detail}`);
+        add("protocol-ws-to-http", "high", handshakeGot(s.detail));
         add(
           "protocol-proxy-strips-upgrade",
           "low",
-          "if a reverse proxy fronts a WebSocket server here, it may drop the Upgrade header",
+          said(
+            "if a reverse proxy fronts a WebSocket server here, it may drop the Upgrade header",
+            "si un proxy inverso está delante de un servidor WebSocket, puede quitar la cabecera Upgrade",
+          ),
         );
       }
       return "protocol";
@@ -234,16 +323,59 @@ function diagnoseProtocol(facts: Facts, add: Add): VerdictCategory | undefined {
     case "plain-on-tls":
       add("protocol-tls-mismatch", "high", s.detail);
       return "protocol";
+    case "no-answer":
+    case "silent-close":
+      if (facts.target.tls) {
+        // A TLS client's ClientHello is binary noise to a plain port: a plain server whose parser
+        // waits for a header's end stays silent (a Workerman websocket:// worker), others hang up.
+        // The same as a plain client meeting a TLS port, the other way round.
+        add(
+          "protocol-tls-mismatch",
+          "high",
+          said(
+            `${s.detail.en}: a ${facts.target.scheme}:// client met a port that does not speak TLS`,
+            `${s.detail.es}: un cliente ${facts.target.scheme}:// dio con un puerto que no habla TLS`,
+          ),
+        );
+        add(
+          "protocol-ws-to-raw-tcp",
+          "medium",
+          said(
+            `or the port speaks another protocol: ${s.detail.en}`,
+            `o el puerto habla otro protocolo: ${s.detail.es}`,
+          ),
+        );
+        return "protocol";
+      }
+      break;
+    default:
+      break;
+  }
+  switch (s.kind) {
     case "non-http":
     case "no-answer":
-      add("protocol-ws-to-raw-tcp", ws ? "high" : "medium", `the port speaks another protocol: ${s.detail}`);
+      add(
+        "protocol-ws-to-raw-tcp",
+        ws ? "high" : "medium",
+        said(
+          `the port speaks another protocol: ${s.detail.en}`,
+          `el puerto habla otro protocolo: ${s.detail.es}`,
+        ),
+      );
       return "protocol";
     case "silent-close":
-      add("protocol-ws-to-raw-tcp", "medium", `the port ${s.detail}: it does not speak HTTP`);
+      add(
+        "protocol-ws-to-raw-tcp",
+        "medium",
+        said(`the port ${s.detail.en}: it does not speak HTTP`, `el puerto ${s.detail.es}: no habla HTTP`),
+      );
       add(
         "protocol-tls-mismatch",
         "low",
-        "some TLS servers hang up like this on plain text, and the reverse",
+        said(
+          "some TLS servers hang up like this on plain text, and the reverse",
+          "algunos servidores TLS cuelgan así ante texto plano, y al revés",
+        ),
       );
       return "protocol";
     default:
@@ -258,116 +390,278 @@ function diagnoseRefused(facts: Facts, add: Add, at: string): void {
     const v4Only = l.listening.every((a) => !a.startsWith("["));
     if (firstFamily === 6 && v4Only) {
       add("refused-localhost-ipv6", "high", l.summary);
-      add("refused-loopback-only", "medium", `${l.summary}: the server is bound to one address`);
-    } else add("refused-loopback-only", "high", l.summary);
+      add(
+        "refused-loopback-only",
+        "medium",
+        said(
+          `${l.summary.en}: the server is bound to one address`,
+          `${l.summary.es}: el servidor está ligado a una sola dirección`,
+        ),
+      );
+    } else {
+      add("refused-loopback-only", "high", l.summary);
+      // The same evidence, read the other way: the app is right, the client aims at another address.
+      add(
+        "refused-wrong-host",
+        "low",
+        said(
+          `or the client aims at the wrong address: the app is on ${l.listening.join(", ")}`,
+          `o el cliente apunta a una dirección equivocada: la aplicación está en ${l.listening.join(", ")}`,
+        ),
+      );
+    }
     return;
   }
   if (l?.accepts) {
-    add("timeout-firewall", "medium", `${l.summary}, yet ${at} refused: a firewall rule rejects it`);
-    add("refused-not-listening", "low", "the listener may belong to another network namespace or container");
+    add(
+      "timeout-firewall",
+      "medium",
+      said(
+        `${l.summary.en}, yet ${at} refused: a firewall rule rejects it`,
+        `${l.summary.es}, y aun así ${at} rechazó: una regla de cortafuegos lo rechaza`,
+      ),
+    );
+    add(
+      "refused-not-listening",
+      "low",
+      said(
+        "the listener may belong to another network namespace or container",
+        "quien escucha puede estar en otro espacio de nombres de red o en otro contenedor",
+      ),
+    );
     return;
   }
-  const other =
-    l && l.otherPorts.length > 0 ? `; ports listening on that address: ${l.otherPorts.join(", ")}` : "";
-  const nobody = l ? `${l.summary}` : `${at} answered with RST: nothing accepts that port there`;
-  add("refused-not-listening", "medium", `${nobody}; the server is not running, or listens elsewhere`);
+  const others = l && l.otherPorts.length > 0 ? l.otherPorts.join(", ") : undefined;
+  const nobody =
+    l?.summary ??
+    said(
+      `${at} answered with RST: nothing accepts that port there`,
+      `${at} respondió con RST: allí nada acepta ese puerto`,
+    );
+  add(
+    "refused-not-listening",
+    "medium",
+    said(
+      `${nobody.en}; the server is not running, or listens elsewhere`,
+      `${nobody.es}; el servidor no está en marcha, o escucha en otro sitio`,
+    ),
+  );
   add(
     "refused-wrong-port",
     "medium",
-    `the evidence cannot tell a wrong port from a stopped server: check the port the server prints at start-up${other}`,
+    said(
+      `the evidence cannot tell a wrong port from a stopped server: check the port the server prints at start-up${others ? `; ports listening on that address: ${others}` : ""}`,
+      `las pruebas no distinguen un puerto equivocado de un servidor parado: mira el puerto que el servidor muestra al arrancar${others ? `; puertos que escuchan en esa dirección: ${others}` : ""}`,
+    ),
   );
   if (!l) {
-    add("refused-wrong-host", "low", `check that ${facts.target.host} is the server's machine`);
+    add(
+      "refused-wrong-host",
+      "low",
+      said(
+        `check that ${facts.target.host} is the server's machine`,
+        `comprueba que ${facts.target.host} es la máquina del servidor`,
+      ),
+    );
     add(
       "refused-docker-unpublished-port",
       "low",
-      "if the server runs in a container, check its published ports",
+      said(
+        "if the server runs in a container, check its published ports",
+        "si el servidor corre en un contenedor, comprueba sus puertos publicados",
+      ),
     );
-    add("timeout-firewall", "low", "a firewall that rejects (instead of dropping) also answers with RST");
+    add(
+      "timeout-firewall",
+      "low",
+      said(
+        "a firewall that rejects (instead of dropping) also answers with RST",
+        "un cortafuegos que rechaza (en lugar de descartar) también responde con RST",
+      ),
+    );
   }
 }
 
-function diagnoseTimeout(facts: Facts, add: Add, mismatch: string | undefined): void {
+function diagnoseTimeout(facts: Facts, add: Add, mismatch: Said | undefined): void {
   const first = facts.connects[0];
   if (!first) return;
   const at = hostPort(first.address, facts.target.port);
   const what =
     first.outcome === "timeout"
-      ? `no answer from ${at} within ${first.elapsedMs} ms: packets are dropped on the way`
-      : `${at}: ${first.code} (${first.outcome.replace("-", " ")}) after ${first.elapsedMs} ms`;
-  if (mismatch) add("timeout-dns-wrong-ip", "high", `${mismatch}; ${what}`);
+      ? said(
+          `no answer from ${at} within ${first.elapsedMs} ms: packets are dropped on the way`,
+          `ninguna respuesta de ${at} en ${first.elapsedMs} ms: los paquetes se descartan por el camino`,
+        )
+      : said(
+          `${at}: ${first.code} (${first.outcome.replace("-", " ")}) after ${first.elapsedMs} ms`,
+          `${at}: ${first.code} (${first.outcome === "host-unreachable" ? "host inalcanzable" : "red inalcanzable"}) tras ${first.elapsedMs} ms`,
+        );
+  if (mismatch) add("timeout-dns-wrong-ip", "high", joined([mismatch, what], "; "));
   const isPrivate = isPrivateAddress(first.address);
   if (first.outcome === "network-unreachable") {
     add(
       "timeout-internal-ip",
       isPrivate ? "high" : "medium",
-      `${what}: no route from here to that network${isPrivate ? ", and it is a private address" : ""}`,
+      said(
+        `${what.en}: no route from here to that network${isPrivate ? ", and it is a private address" : ""}`,
+        `${what.es}: no hay ruta desde aquí hasta esa red${isPrivate ? ", y es una dirección privada" : ""}`,
+      ),
     );
-    add("timeout-host-down", "low", "or the host's network is down");
+    add("timeout-host-down", "low", said("or the host's network is down", "o la red del host está caída"));
     return;
   }
   if (facts.listeners) {
     // On this very machine nothing but a firewall drops a SYN to a listening or closed port.
-    add("timeout-firewall", "high", `${what}; the address is this machine's, so a local firewall drops it`);
+    add(
+      "timeout-firewall",
+      "high",
+      said(
+        `${what.en}; the address is this machine's, so a local firewall drops it`,
+        `${what.es}; la dirección es de esta máquina, así que la descarta un cortafuegos local`,
+      ),
+    );
+    return;
+  }
+  if (first.outcome === "host-unreachable") {
+    diagnoseHostUnreachable(facts, add, what, first.elapsedMs);
     return;
   }
   if (isPrivate && !facts.onLocalSubnet)
     add(
       "timeout-internal-ip",
       "medium",
-      `${first.address} is a private address: reachable only from its own network`,
+      said(
+        `${first.address} is a private address: reachable only from its own network`,
+        `${first.address} es una dirección privada: solo se alcanza desde su propia red`,
+      ),
     );
-  const unreachable = first.outcome === "host-unreachable";
   add(
     "timeout-firewall",
     "medium",
-    unreachable
-      ? `${what}: a firewall rejecting with ICMP host-prohibited, or a host that is down`
-      : `${what}; a firewall that drops and a host that is down look the same on the wire: check the firewall first`,
+    said(
+      `${what.en}; a firewall that drops and a host that is down look the same on the wire: check the firewall first`,
+      `${what.es}; un cortafuegos que descarta y un host caído se ven igual en la red: mira primero el cortafuegos`,
+    ),
   );
   add(
     "timeout-host-down",
     "medium",
-    unreachable ? "no host answers for that address" : "check the host is up (ping, the provider's console)",
+    said(
+      "check the host is up (ping, the provider's console)",
+      "comprueba que el host está encendido (ping, la consola del proveedor)",
+    ),
   );
   add(
     "timeout-security-group",
     "medium",
-    "on a cloud server, check the provider's security group opens this port",
+    said(
+      "on a cloud server, check the provider's security group opens this port",
+      "en un servidor en la nube, comprueba que el grupo de seguridad del proveedor abre este puerto",
+    ),
   );
   add(
     "timeout-panel-firewall",
     "low",
-    "a hosting panel (aaPanel/Baota…) keeps its own firewall: open the port there too",
+    said(
+      "a hosting panel (aaPanel/Baota…) keeps its own firewall: open the port there too",
+      "un panel de hosting (aaPanel/Baota…) tiene su propio cortafuegos: abre el puerto también allí",
+    ),
+  );
+}
+
+/**
+ * EHOSTUNREACH has two sources that its timing tells apart. After ~3 s: nobody answered ARP for
+ * the address (this machine's neighbour entry went FAILED, or the last router's did and it sent
+ * ICMP host-unreachable), so no host has it. At once: a firewall rejecting with an ICMP
+ * host-unreachable/-prohibited, before any ARP could have failed.
+ */
+function diagnoseHostUnreachable(facts: Facts, add: Add, what: Said, elapsedMs: number): void {
+  const arpGaveUp = elapsedMs >= arpGiveUpMs - 1_000;
+  const where = facts.onLocalSubnet
+    ? said("on this machine's own subnet", "en la propia subred de esta máquina")
+    : said("on the last router's subnet", "en la subred del último router");
+  if (arpGaveUp) {
+    add(
+      "timeout-host-down",
+      "high",
+      said(
+        `${what.en}: about 3 s of unanswered ARP ${where.en}: no host has that address`,
+        `${what.es}: unos 3 s de ARP sin respuesta ${where.es}: ningún host tiene esa dirección`,
+      ),
+    );
+    add(
+      "timeout-firewall",
+      "low",
+      said(
+        "a firewall's ICMP reject would have come at once, not after ARP gave up",
+        "el rechazo ICMP de un cortafuegos habría llegado al instante, no tras rendirse ARP",
+      ),
+    );
+  } else {
+    add(
+      "timeout-firewall",
+      "high",
+      said(
+        `${what.en}: an immediate ICMP host-unreachable is a firewall's reject (no ARP had time to fail)`,
+        `${what.es}: un ICMP host-unreachable inmediato es el rechazo de un cortafuegos (ARP no tuvo tiempo de fallar)`,
+      ),
+    );
+    add(
+      "timeout-host-down",
+      "medium",
+      said(
+        "or a router in between already knew nobody answers there",
+        "o un router intermedio ya sabía que allí no responde nadie",
+      ),
+    );
+  }
+  add(
+    "timeout-security-group",
+    "low",
+    said(
+      "on a cloud server, check the provider's security group opens this port",
+      "en un servidor en la nube, comprueba que el grupo de seguridad del proveedor abre este puerto",
+    ),
   );
 }
 
 function diagnoseAddrNotAvail(facts: Facts, add: Add): void {
   const p = facts.pressure;
-  const range = p.range
-    ? `ip_local_port_range has ${p.range.size} ports (${p.range.low}–${p.range.high})`
-    : "the port range is unknown";
-  const held = `${p.established} ESTABLISHED and ${p.timeWait} TIME_WAIT toward the target`;
+  const range = p.range ? { size: p.range.size, span: `(${p.range.low}–${p.range.high})` } : undefined;
   const timeWaitFirst = p.timeWait > p.established;
   add(
     "addrnotavail-ephemeral-ports",
     timeWaitFirst ? "medium" : "high",
-    `no free local port: ${range}; ${held}`,
+    said(
+      `no free local port: ${range ? `ip_local_port_range has ${range.size} ports ${range.span}` : "the port range is unknown"}; ${p.established} ESTABLISHED and ${p.timeWait} TIME_WAIT toward the target`,
+      `ningún puerto local libre: ${range ? `ip_local_port_range tiene ${range.size} puertos ${range.span}` : "no se conoce el rango de puertos"}; ${p.established} ESTABLISHED y ${p.timeWait} TIME_WAIT hacia el destino`,
+    ),
   );
   add(
     "addrnotavail-time-wait",
     timeWaitFirst ? "high" : "medium",
-    `${p.timeWait} closed connections still hold their port in TIME_WAIT`,
+    said(
+      `${p.timeWait} closed connections still hold their port in TIME_WAIT`,
+      `${p.timeWait} conexiones cerradas aún retienen su puerto en TIME_WAIT`,
+    ),
   );
 }
 
 function pressureWarning(facts: Facts, add: Add): void {
   const p = facts.pressure;
   if (p.usedShare < 0.5 || !p.range) return;
-  const id = p.timeWait > p.established ? "addrnotavail-time-wait" : "addrnotavail-ephemeral-ports";
+  const id: DeclaredId =
+    p.timeWait > p.established ? "addrnotavail-time-wait" : "addrnotavail-ephemeral-ports";
   add(
     id,
     "low",
-    `connected, but ${p.established + p.timeWait} of ${p.range.size} local ports are held toward this target: close to running out`,
+    said(
+      `connected, but ${p.established + p.timeWait} of ${p.range.size} local ports are held toward this target: close to running out`,
+      `conectado, pero ${p.established + p.timeWait} de ${p.range.size} puertos locales están retenidos hacia este destino: a punto de agotarse`,
+    ),
   );
+}
+
+function handshakeGot(detail: Said): Said {
+  return said(`the WebSocket handshake got ${detail.en}`, `la negociación WebSocket obtuvo: ${detail.es}`);
 }

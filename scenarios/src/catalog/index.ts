@@ -3,6 +3,9 @@
 
 import addrnotavailEphemeralPorts from "./addrnotavail-ephemeral-ports.ts";
 import addrnotavailTimeWait from "./addrnotavail-time-wait.ts";
+import policyMixedContent from "./policy-mixed-content.ts";
+import policyOriginRejected from "./policy-origin-rejected.ts";
+import policySubprotocolMismatch from "./policy-subprotocol-mismatch.ts";
 import protocolHttpToWs from "./protocol-http-to-ws.ts";
 import protocolProxyStripsUpgrade from "./protocol-proxy-strips-upgrade.ts";
 import protocolTlsMismatch from "./protocol-tls-mismatch.ts";
@@ -49,6 +52,9 @@ export const declarations = [
   protocolHttpToWs,
   protocolTlsMismatch,
   protocolProxyStripsUpgrade,
+  policyOriginRejected,
+  policySubprotocolMismatch,
+  policyMixedContent,
   tlsUntrustedCertificate,
   tlsIncompleteChain,
 ] as const;

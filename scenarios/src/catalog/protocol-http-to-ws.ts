@@ -45,4 +45,8 @@ export default defineScenario({
   },
   docs: "protocol/http-to-ws",
   related: ["protocol-ws-to-http"],
+  noBrowser: {
+    es: "Un navegador no envía peticiones HTTP corrientes a un servidor WebSocket por sí solo: el fallo es el de un cliente HTTP (fetch, curl); el WebSocket de la página sí conecta.",
+    en: "A browser does not send plain HTTP requests to a WebSocket server by itself: the failure is an HTTP client's (fetch, curl); the page's WebSocket connects.",
+  },
 });

@@ -38,6 +38,12 @@ export default defineScenario({
       message:
         "^curl: \\(7\\) Failed to connect to \\S+ port \\d+ after \\d+ ms: (Couldn't connect to server|Connection refused)$",
     },
+    {
+      client: "chromium",
+      code: "ERR_CONNECTION_REFUSED",
+      message:
+        "^WebSocket connection to 'ws://[^/']+/' failed: Error in connection establishment: net::ERR_CONNECTION_REFUSED$",
+    },
   ],
   fix: {
     summary: {

@@ -46,4 +46,8 @@ export default defineScenario({
   },
   docs: "refused/docker-unpublished-port",
   related: ["refused-wrong-port", "refused-loopback-only"],
+  noBrowser: {
+    es: "Se reproduce solo en el stack de Docker, cuyo contenedor de sondeo no lleva navegador; el navegador recibe el mismo RST y muestra la línea de refused/not-listening (net::ERR_CONNECTION_REFUSED).",
+    en: "It reproduces only in the Docker stack, whose probe container carries no browser; a browser gets the same RST and prints refused/not-listening's line (net::ERR_CONNECTION_REFUSED).",
+  },
 });

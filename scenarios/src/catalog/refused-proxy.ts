@@ -48,6 +48,12 @@ export default defineScenario({
         "^curl: \\(7\\) Failed to connect to \\S+ port \\d+ after \\d+ ms: Couldn't connect to server$",
       classic: "curl: (7) Failed to connect to 127.0.0.1 port 3000: Connection refused",
     },
+    {
+      // Chromium reads the proxy variables on Linux but never sends loopback through a proxy.
+      client: "chromium",
+      code: "OK",
+      message: "^echo: connlab$",
+    },
   ],
   fix: {
     summary: {

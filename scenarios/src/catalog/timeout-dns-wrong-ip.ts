@@ -9,8 +9,8 @@ export default defineScenario({
     en: "DNS returns the wrong IP (timeout)",
   },
   summary: {
-    es: "El nombre resuelve a una IP donde nadie contesta: el cliente espera hasta agotar su tiempo. Si esa IP está en su propia subred y nadie la tiene, el ARP falla a los 3 s aprox. con EHOSTUNREACH.",
-    en: "The name resolves to an IP where nobody answers: the client waits until it gives up. When that IP is on its own subnet and nobody has it, ARP fails after about 3 s with EHOSTUNREACH.",
+    es: "El nombre resuelve a una IP donde nadie contesta. En la misma subred, ARP se rinde a los 3 s aprox. y el cliente recibe EHOSTUNREACH; más lejos, espera hasta agotar su tiempo.",
+    en: "The name resolves to an IP where nobody answers. On the same subnet ARP gives up after about 3 s and the client gets EHOSTUNREACH; further away, it waits until it gives up.",
   },
   reproducibleIn: ["lab-root", "docker"],
   fault: {

@@ -9,8 +9,8 @@ export default defineScenario({
     en: "The server does not exist or is down",
   },
   summary: {
-    es: "No hay ninguna máquina detrás de esa dirección: nadie responde a la conexión. En la misma subred, Linux deja de preguntar por ARP a los 3 s aprox. y da EHOSTUNREACH («No route to host»). Detrás de un router, en cambio, suele haber silencio hasta agotar el tiempo de espera.",
-    en: 'No machine sits behind that address: nobody answers the connection. On the same subnet Linux gives up asking by ARP after about 3 s and reports EHOSTUNREACH ("No route to host"). Behind a router there is usually silence until the timeout instead.',
+    es: "No hay ninguna máquina detrás de esa dirección: nadie responde a la conexión. En la misma subred, Linux deja de preguntar por ARP a los 3 s aprox. y todo cliente recibe EHOSTUNREACH (No route to host); detrás de un router, el último router avisa igual con un ICMP host-unreachable, o calla y el cliente agota su tiempo de espera.",
+    en: "No machine sits behind that address: nobody answers the connection. On the same subnet Linux gives up asking by ARP after about 3 s and every client gets EHOSTUNREACH (No route to host); behind a router, the last router says the same with an ICMP host-unreachable, or stays silent and the client times out.",
   },
   reproducibleIn: ["lab-root", "docker"],
   fault: {

@@ -37,8 +37,3 @@ export async function cable(a: End, b: End): Promise<void> {
 export async function addRoute(netns: string, destination: string, gateway: string): Promise<void> {
   await sh("ip", ["-n", netns, "route", "add", destination, "via", gateway]);
 }
-
-/** An extra address on an existing interface (a second IP on the same host). */
-export async function addAddress(netns: string, ifname: string, cidr: string): Promise<void> {
-  await sh("ip", ["-n", netns, "addr", "add", cidr, "dev", ifname]);
-}

@@ -5,11 +5,6 @@ export async function applyRuleset(netns: string, ruleset: string): Promise<void
   await shIn(netns, "nft", ["-f", "-"], { input: ruleset });
 }
 
-export async function listTables(netns: string): Promise<string[]> {
-  const out = await shIn(netns, "nft", ["list", "tables"]);
-  return out.split("\n").filter(Boolean);
-}
-
 /**
  * A table with one input hook that treats TCP to `port` with `verdict`. `drop` discards the SYN
  * silently (the client waits: timeout); `reject with tcp reset` answers RST (refused at once);

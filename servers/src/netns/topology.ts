@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { sh } from "./exec.ts";
 import type { Lab } from "./lab.ts";
-import { cable } from "./link.ts";
+import { addRoute, cable } from "./link.ts";
 import { setSysctl } from "./namespace.ts";
 
 /**
@@ -44,13 +44,59 @@ export async function router(lab: Lab, role: string): Promise<string> {
   return netns;
 }
 
+/**
+ * Two networks joined by a router, the shape of any client reaching a server across the
+ * internet: client 198.18.1.1 — router (198.18.1.254 | 198.18.2.254) — server 198.18.2.2, each
+ * end's default route through the router. What the router does to the traffic is the scenario's.
+ */
+export async function routedPair(
+  lab: Lab,
+  routerRole: string,
+): Promise<{ client: string; router: string; server: string }> {
+  const client = await lab.host("client");
+  const middle = await router(lab, routerRole);
+  const server = await lab.host("server");
+  await cable(
+    { netns: client, ifname: "eth0", cidr: "198.18.1.1/24" },
+    { netns: middle, ifname: "eth0", cidr: "198.18.1.254/24" },
+  );
+  await cable(
+    { netns: middle, ifname: "eth1", cidr: "198.18.2.254/24" },
+    { netns: server, ifname: "eth0", cidr: "198.18.2.2/24" },
+  );
+  await addRoute(client, "default", "198.18.1.254");
+  await addRoute(server, "default", "198.18.2.254");
+  return { client, router: middle, server };
+}
+
+/**
+ * A LAN with the client on .1, the app's web server on `.server`, and any other hosts that are
+ * up without the app; the client dials `.dialled`, which may be the server, another host, or an
+ * address nobody has.
+ */
+export async function webOnLan(
+  lab: Lab,
+  layout: { server: number; dialled: number; others?: readonly number[] },
+): Promise<{ target: { url: string; netns: string } }> {
+  const hosts = await lan(lab, [
+    { role: "client", host: 1 },
+    { role: "server", host: layout.server },
+    ...(layout.others ?? []).map((host, i) => ({ role: `other${i || ""}`, host })),
+  ]);
+  const port = await serve(lab, hosts.server ?? "", "web");
+  return { target: { url: `http://${subnet}.${layout.dialled}:${port}/`, netns: hosts.client ?? "" } };
+}
+
 const serveMain = join(import.meta.dirname, "..", "bin", "serve-in-lab.ts");
 
-/** Starts a healthy app (http, ws, net, dns) inside a host; resolves to the port it listens on. */
+/**
+ * Starts a healthy app inside a host; resolves to the port it listens on. `web` answers HTTP and
+ * echoes WebSocket on one port, so every client (a browser's WebSocket too) meets the same server.
+ */
 export async function serve(
   lab: Lab,
   netns: string,
-  app: "http" | "ws" | "net" | "dns",
+  app: "http" | "web" | "ws" | "net" | "dns",
   options: { host?: string; port?: number; records?: Readonly<Record<string, string>> } = {},
 ): Promise<number> {
   const args = ["--app", app, "--host", options.host ?? "0.0.0.0", "--port", String(options.port ?? 0)];

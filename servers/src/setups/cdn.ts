@@ -13,8 +13,8 @@ async function build(lab: Lab, viaCdn: boolean) {
     { role: "cdn", host: 3 },
   ]);
   const client = hosts.client ?? "";
-  await serve(lab, hosts.cdn ?? "", "http", { port: 80 });
-  const port = await serve(lab, hosts.origin ?? "", "http");
+  await serve(lab, hosts.cdn ?? "", "web", { port: 80 });
+  const port = await serve(lab, hosts.origin ?? "", "web");
   lab.etcFile(client, "hosts", `127.0.0.1 localhost\n${subnet}.${viaCdn ? 3 : 2} app.connlab.test\n`);
   return { target: { url: `http://app.connlab.test:${port}/`, netns: client } };
 }

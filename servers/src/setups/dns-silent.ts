@@ -16,7 +16,7 @@ export async function labDns(lab: Lab, address: string) {
   ]);
   const client = hosts.client ?? "";
   await serve(lab, hosts.dns ?? "", "dns", { port: 53, records: { "app.connlab.test": address } });
-  const port = await serve(lab, hosts.server ?? "", "http");
+  const port = await serve(lab, hosts.server ?? "", "web");
   lab.etcFile(client, "resolv.conf", `nameserver ${subnet}.53\noptions timeout:1 attempts:1\n`);
   lab.etcFile(client, "hosts", "127.0.0.1 localhost\n");
   return { target: { url: `http://app.connlab.test:${port}/`, netns: client } };

@@ -20,8 +20,10 @@ import { listenIpv4Only } from "./listen-ipv4-only.ts";
 import { listenLoopback } from "./listen-loopback.ts";
 import { listenAnyLan, listenLoopbackLan } from "./loopback-only-lan.ts";
 import { matchingScheme } from "./matching-scheme.ts";
+import { mixedContentWs, mixedContentWss } from "./mixed-content.ts";
 import { noListener } from "./no-listener.ts";
 import { noProxy } from "./no-proxy.ts";
+import { originAllowed, originNotAllowed } from "./origin-check.ts";
 import { panelFirewallDrop, panelFirewallOpen } from "./panel-firewall.ts";
 import { tinyPortRange, widePortRange } from "./port-range.ts";
 import { privateIpOtherNetwork, reachableIp } from "./private-ip.ts";
@@ -32,6 +34,7 @@ import { rightHost } from "./right-host.ts";
 import { rightPort } from "./right-port.ts";
 import { edgeDrop, edgeOpen } from "./security-group.ts";
 import { startServer } from "./start-server.ts";
+import { subprotocolSelected, subprotocolUnanswered } from "./subprotocol.ts";
 import { timeWaitPressure, twReuseOn } from "./time-wait.ts";
 import { tlsSchemeMismatch } from "./tls-scheme-mismatch.ts";
 import { trustedCertificate, untrustedCertificate } from "./untrusted-certificate.ts";
@@ -77,6 +80,13 @@ const registry = {
   "listen-any": listenAny,
   "listen-ipv4-only": listenIpv4Only,
   "listen-dual-stack": listenDualStack,
+  // Refused by policy: TCP connects, then the server (Origin, subprotocol) or the browser refuses.
+  "origin-not-allowed": originNotAllowed,
+  "origin-allowed": originAllowed,
+  "subprotocol-unanswered": subprotocolUnanswered,
+  "subprotocol-selected": subprotocolSelected,
+  "mixed-content-ws": mixedContentWs,
+  "mixed-content-wss": mixedContentWss,
   // Root lab: network namespaces, nftables, per-namespace sysctls.
   "firewall-drop": firewallDrop,
   "firewall-reject": firewallReject,

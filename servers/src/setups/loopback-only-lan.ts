@@ -11,7 +11,7 @@ async function build(lab: Lab, listenOn: string) {
     { role: "client", host: 1 },
     { role: "server", host: 2 },
   ]);
-  const port = await serve(lab, hosts.server ?? "", "http", { host: listenOn });
+  const port = await serve(lab, hosts.server ?? "", "web", { host: listenOn });
   return { target: { url: `http://${subnet}.2:${port}/`, netns: hosts.client ?? "" } };
 }
 

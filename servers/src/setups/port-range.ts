@@ -30,7 +30,7 @@ export async function clientWithRange(
   const client = hosts.client ?? "";
   await setSysctl(client, "net.ipv4.ip_local_port_range", range);
   for (const [key, value] of Object.entries(sysctls)) await setSysctl(client, key, value);
-  const port = await serve(lab, hosts.server ?? "", "http", fixedPort(params));
+  const port = await serve(lab, hosts.server ?? "", "web", fixedPort(params));
   return { client, port, hosts, target: { url: `http://${subnet}.2:${port}/`, netns: client } };
 }
 

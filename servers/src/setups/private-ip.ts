@@ -1,13 +1,4 @@
-import {
-  addRoute,
-  applyRuleset,
-  cable,
-  type Lab,
-  router,
-  serve,
-  setSysctl,
-  startLab,
-} from "../netns/index.ts";
+import { applyRuleset, cable, type Lab, routedPair, serve, setSysctl, startLab } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 
 /**
@@ -18,19 +9,7 @@ import type { Setup } from "../setup.ts";
  * net-unreachable instead, and the client fails at once.
  */
 async function build(lab: Lab, useInternal: boolean, params: Readonly<Record<string, unknown>>) {
-  const client = await lab.host("client");
-  const isp = await router(lab, "isp");
-  const server = await lab.host("server");
-  await cable(
-    { netns: client, ifname: "eth0", cidr: "198.18.1.1/24" },
-    { netns: isp, ifname: "eth0", cidr: "198.18.1.254/24" },
-  );
-  await cable(
-    { netns: isp, ifname: "eth1", cidr: "198.18.2.254/24" },
-    { netns: server, ifname: "eth0", cidr: "198.18.2.2/24" },
-  );
-  await addRoute(client, "default", "198.18.1.254");
-  await addRoute(server, "default", "198.18.2.254");
+  const { client, router: isp, server } = await routedPair(lab, "isp");
   // The server's internal NIC, on its own LAN with another machine of that site.
   const office = await lab.host("office");
   await cable(
@@ -53,7 +32,7 @@ async function build(lab: Lab, useInternal: boolean, params: Readonly<Record<str
 `,
     );
   }
-  const port = await serve(lab, server, "http");
+  const port = await serve(lab, server, "web");
   const address = useInternal ? "10.20.0.2" : "198.18.2.2";
   return { target: { url: `http://${address}:${port}/`, netns: client } };
 }

@@ -1,4 +1,4 @@
-import { addRoute, applyRuleset, cable, type Lab, router, serve, startLab } from "../netns/index.ts";
+import { applyRuleset, type Lab, routedPair, serve, startLab } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 
 /**
@@ -19,20 +19,8 @@ ${open ? `    tcp dport ${port} accept\n` : ""}  }
 }
 
 async function build(lab: Lab, open: boolean) {
-  const client = await lab.host("client");
-  const edge = await router(lab, "edge");
-  const server = await lab.host("server");
-  await cable(
-    { netns: client, ifname: "eth0", cidr: "198.18.1.1/24" },
-    { netns: edge, ifname: "eth0", cidr: "198.18.1.254/24" },
-  );
-  await cable(
-    { netns: edge, ifname: "eth1", cidr: "198.18.2.254/24" },
-    { netns: server, ifname: "eth0", cidr: "198.18.2.2/24" },
-  );
-  await addRoute(client, "default", "198.18.1.254");
-  await addRoute(server, "default", "198.18.2.254");
-  const port = await serve(lab, server, "http");
+  const { client, router: edge, server } = await routedPair(lab, "edge");
+  const port = await serve(lab, server, "web");
   await applyRuleset(edge, securityGroup(port, open));
   return { target: { url: `http://198.18.2.2:${port}/`, netns: client } };
 }

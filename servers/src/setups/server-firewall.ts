@@ -19,7 +19,7 @@ export async function serverFirewall(
     { role: "server", host: 2 },
   ]);
   const server = hosts.server ?? "";
-  const port = await serve(lab, server, "http", fixedPort(params));
+  const port = await serve(lab, server, "web", fixedPort(params));
   for (const table of tables) {
     await applyRuleset(server, portRuleTable(table.name, "input", port, table.verdict));
   }

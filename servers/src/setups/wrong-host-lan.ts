@@ -1,4 +1,4 @@
-import { lan, serve, startLab, subnet } from "../netns/index.ts";
+import { startLab, webOnLan } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 
 /**
@@ -10,16 +10,7 @@ export const wrongHostLan: Setup = {
   name: "wrong-host-lan",
   tier: "lab-root",
   describe: "client targets 198.18.0.4, a host without the app: RST",
-  start: () =>
-    startLab(async (lab) => {
-      const hosts = await lan(lab, [
-        { role: "client", host: 1 },
-        { role: "server", host: 2 },
-        { role: "other", host: 4 },
-      ]);
-      const port = await serve(lab, hosts.server ?? "", "http");
-      return { target: { url: `http://${subnet}.4:${port}/`, netns: hosts.client ?? "" } };
-    }),
+  start: () => startLab((lab) => webOnLan(lab, { server: 2, dialled: 4, others: [4] })),
 };
 
 /** The fix: the right host. */
@@ -27,13 +18,5 @@ export const rightHostLan: Setup = {
   name: "right-host-lan",
   tier: "lab-root",
   describe: "client targets the app's host 198.18.0.2: connected",
-  start: () =>
-    startLab(async (lab) => {
-      const hosts = await lan(lab, [
-        { role: "client", host: 1 },
-        { role: "server", host: 2 },
-      ]);
-      const port = await serve(lab, hosts.server ?? "", "http");
-      return { target: { url: `http://${subnet}.2:${port}/`, netns: hosts.client ?? "" } };
-    }),
+  start: () => startLab((lab) => webOnLan(lab, { server: 2, dialled: 2 })),
 };

@@ -109,6 +109,34 @@ export const diagrams: Record<Category, Diagram> = {
       },
     ],
   },
+  policy: {
+    title: {
+      es: "Rechazado por política: la conexión se abre y alguien dice que no",
+      en: "Refused by policy: the connection opens and someone says no",
+    },
+    desc: {
+      es: "La conexión TCP se establece y el cliente pide el upgrade a WebSocket con su Origin; el servidor lo compara con su lista de orígenes permitidos y responde 403. El subprotocolo sin respuesta y el contenido mixto que el navegador bloquea antes de enviar nada son de la misma familia.",
+      en: "The TCP connection is established and the client asks for the WebSocket upgrade with its Origin; the server checks it against its allow-list and answers 403. The unanswered subprotocol, and the mixed content the browser blocks before sending anything, are the same family.",
+    },
+    server: { es: "Servidor (con lista de orígenes)", en: "Server (with an allow-list)" },
+    steps: [
+      { from: "client", label: { es: "SYN", en: "SYN" }, kind: "ok" },
+      { from: "server", label: { es: "SYN, ACK", en: "SYN, ACK" }, kind: "ok" },
+      {
+        from: "client",
+        label: { es: "GET / Upgrade: websocket, Origin: …", en: "GET / Upgrade: websocket, Origin: …" },
+        kind: "ok",
+      },
+      {
+        from: "server",
+        label: {
+          es: "HTTP/1.1 403 Forbidden (Origin no permitido)",
+          en: "HTTP/1.1 403 Forbidden (Origin not allowed)",
+        },
+        kind: "bad",
+      },
+    ],
+  },
   tls: {
     title: {
       es: "TLS y certificados: el cliente no puede verificar el certificado",

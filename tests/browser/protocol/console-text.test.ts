@@ -26,11 +26,11 @@ describe("Chromium's WebSocket console text", () => {
     const clients = clientsFor(scenario, "browser");
 
     it("prints the declared console line", async () => {
-      expectAsDeclared(await reproduce(scenario, { clients, timeoutMs: 5_000 }), clients);
+      expectAsDeclared(await reproduce(scenario, { clients }), clients);
     });
 
     it("connects and gets the echo once fixed", async () => {
-      expectAsDeclared(await reproduce(scenario, { clients, fixed: true, timeoutMs: 5_000 }), clients);
+      expectAsDeclared(await reproduce(scenario, { clients, fixed: true }), clients);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { closeChromium, getClient } from "@connlab/probes";
+import { closeChromium, getClient, watchdogMs } from "@connlab/probes";
 import { type RunningSetup, setups } from "@connlab/servers";
 import { afterAll, afterEach, describe, it } from "vitest";
 import { protocolVariants } from "../../helpers/protocol-variants.ts";
@@ -14,7 +14,7 @@ describe.each(protocolVariants.map((variant) => [variant.name, variant] as const
   it.each(variant.expect.filter((e) => e.client === "chromium"))("$client prints $code", async (expected) => {
     running = await setups.get(variant.setup)?.start(variant.params);
     if (!running) throw new Error(`no setup ${variant.setup}`);
-    const observation = await getClient(expected.client).probe(running.target, { timeoutMs: 5_000 });
+    const observation = await getClient(expected.client).probe(running.target, { watchdogMs });
     expectObservation(observation, expected);
   });
 });

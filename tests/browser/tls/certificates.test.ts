@@ -16,7 +16,7 @@ describe("Chromium meets certificates it cannot verify", () => {
     const clients = clientsFor(scenario, "browser");
 
     it("prints the declared console line", async () => {
-      const report = await reproduce(scenario, { clients, timeoutMs: 5_000 });
+      const report = await reproduce(scenario, { clients });
       expectAsDeclared(report, clients);
       // The missing intermediate fails although the browser was told the lab's keys.
       const settings = report.observations[0]?.settings?.map((s) => s.setting) ?? [];
@@ -24,7 +24,7 @@ describe("Chromium meets certificates it cannot verify", () => {
     });
 
     it("connects and gets the echo once fixed, with the lab's CA trusted", async () => {
-      const report = await reproduce(scenario, { clients, fixed: true, timeoutMs: 5_000 });
+      const report = await reproduce(scenario, { clients, fixed: true });
       expectAsDeclared(report, clients);
       expect(report.observations[0]?.settings?.map((s) => s.setting)).toEqual([spkiFlag]);
     });

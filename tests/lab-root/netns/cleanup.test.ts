@@ -96,7 +96,7 @@ describe("root lab cleanup", () => {
         }),
       );
     }
-    // Whether its clients met the 2 s bound on a loaded machine is not this test's business.
+    // Whether its clients answered in their declared windows on a loaded machine is not this test's business.
     const next = await run(process.execPath, [cli, "reproduce", "refused-cdn", "--fixed", "--json"], {
       timeout: 120_000,
     }).catch((error: { stdout?: string; stderr?: string }) => ({

@@ -9,6 +9,7 @@ const noPortLeft = [
   ["node-http", "EADDRNOTAVAIL", ""],
   ["fetch", "EADDRNOTAVAIL", ""],
   ["curl", "CURLE_COULDNT_CONNECT", ""],
+  ["chromium", "ERR_ADDRESS_INVALID", ""],
 ];
 
 function withParams(scenario: Scenario, params: Record<string, unknown>): Scenario {

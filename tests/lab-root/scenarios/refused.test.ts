@@ -9,6 +9,7 @@ const refused = [
   ["node-http", "ECONNREFUSED", ""],
   ["fetch", "ECONNREFUSED", ""],
   ["curl", "CURLE_COULDNT_CONNECT", ""],
+  ["chromium", "ERR_CONNECTION_REFUSED", ""],
 ];
 
 describe.concurrent("refused-cdn", () => {
@@ -18,7 +19,7 @@ describe.concurrent("refused-cdn", () => {
     const report = await reproduce(scenario);
     expect(verdicts(report)).toEqual(refused);
     expectAnsweredFast(report);
-    for (const o of report.observations.filter((x) => x.client !== "curl" && x.client !== "fetch")) {
+    for (const o of report.observations.filter((x) => x.client === "node-net" || x.client === "node-http")) {
       expect(o.message).toMatch(/^connect ECONNREFUSED 198\.18\.0\.3:\d+$/);
     }
   });

@@ -37,7 +37,8 @@ describe("connlab doctor", () => {
     expect(Object.keys(report)).toEqual(["target", "steps", "verdict"]);
     expect(report.target).toBe(`ws://127.0.0.1:${http.port}/`);
     const steps = report.steps as Record<string, unknown>[];
-    for (const step of steps) expect(Object.keys(step)).toEqual(["name", "ok", "detail", "elapsedMs"]);
+    for (const step of steps)
+      expect(Object.keys(step)).toEqual(["check", "name", "ok", "detail", "elapsedMs"]);
     const verdict = report.verdict as { category: string; causes: Record<string, unknown>[] };
     expect(Object.keys(verdict)).toEqual(["category", "causes"]);
     expect(verdict.category).toBe("protocol");
@@ -104,6 +105,12 @@ describe("connlab doctor", () => {
     expect(result.exitCode).toBe(1);
     const out = String(result.stdout);
     expect(out).toMatch(/^veredicto: refused$/m);
+    // Every line of the report, the checks' findings too, not only the catalogue's titles.
+    expect(out).toMatch(/^✓ destino\s+tcp:\/\/127\.0\.0\.1:\d+\s+\d+ ms$/m);
+    expect(out).toMatch(/^✗ conexión 127\.0\.0\.1:\d+ rechazado \(RST\) ECONNREFUSED en \d+ ms/m);
+    expect(out).toMatch(
+      /^\s+pruebas: nada en esta máquina escucha en el puerto \d+; el servidor no está en marcha, o escucha en otro sitio$/m,
+    );
     expect(out).toMatch(/^\s+1\. refused-not-listening \(\w+\) El servidor no está escuchando$/m);
     expect(out).toMatch(
       /^\s+guía: {4}\/refused\/not-listening\/ {2}ábrela con `pnpm connlab start` \(luego http:\/\/127\.0\.0\.1:4321\/refused\/not-listening\/\)$/m,

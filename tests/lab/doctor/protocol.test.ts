@@ -75,11 +75,22 @@ describe("doctor against protocol setups", () => {
       "protocol-tls-mismatch",
       /^TLS handshake failed \(ERR_SSL_\w+\)/,
     ],
+    [
+      "wss:// against a plain port that stays silent (a worker waiting for a header's end)",
+      "wss",
+      startSilent,
+      "protocol-tls-mismatch",
+      /^no answer to a TLS ClientHello$/,
+    ],
     ["http:// against a TLS port", "http", startTls, "protocol-tls-mismatch", /the port speaks TLS$/],
     ["ws:// against a TLS port", "ws", startTls, "protocol-tls-mismatch", /the port speaks TLS$/],
   ] as const)("%s", async (_name, scheme, start, id, detail) => {
     const server = await keep(start());
-    const report = await runDoctor(`${scheme}://127.0.0.1:${server.port}/`, { timeoutMs, env: {} });
+    const report = await runDoctor(`${scheme}://127.0.0.1:${server.port}/`, {
+      locale: "en",
+      timeoutMs,
+      env: {},
+    });
     expect(report.verdict.category).toBe("protocol");
     expect(report.verdict.causes[0]?.id).toBe(id);
     expect(report.steps.find((s) => s.name === "protocol")?.detail).toMatch(detail);
@@ -99,7 +110,11 @@ describe("doctor against protocol setups", () => {
     ],
   ] as const)("a healthy %s server is ok", async (scheme, start, detail) => {
     const server = await keep(start());
-    const report = await runDoctor(`${scheme}://127.0.0.1:${server.port}/`, { timeoutMs, env: {} });
+    const report = await runDoctor(`${scheme}://127.0.0.1:${server.port}/`, {
+      locale: "en",
+      timeoutMs,
+      env: {},
+    });
     expect(report.verdict).toEqual({ category: "ok", causes: [] });
     expect(report.steps.find((s) => s.name === "protocol")?.detail).toMatch(detail);
   });
@@ -141,7 +156,7 @@ describe("doctor against protocol setups", () => {
   it("a reverse proxy that drops Upgrade in front of a WebSocket server: proxy-strips-upgrade first", async () => {
     const ws = await keep(startWs({ host: "127.0.0.1" }));
     const proxy = await keep(startProxy({ host: "127.0.0.1", upstreamPort: ws.port, forwardUpgrade: false }));
-    const report = await runDoctor(`ws://127.0.0.1:${proxy.port}/`, { timeoutMs, env: {} });
+    const report = await runDoctor(`ws://127.0.0.1:${proxy.port}/`, { locale: "en", timeoutMs, env: {} });
     expect(report.verdict.category).toBe("protocol");
     expect(report.verdict.causes.map((c) => [c.id, c.confidence])).toEqual([
       ["protocol-proxy-strips-upgrade", "high"],
@@ -155,7 +170,11 @@ describe("doctor against protocol setups", () => {
   it("a silent peer: no answer to the handshake, and the doctor stops at its bound", async () => {
     const server = await keep(startSilent());
     const started = performance.now();
-    const report = await runDoctor(`ws://127.0.0.1:${server.port}/`, { timeoutMs: 500, env: {} });
+    const report = await runDoctor(`ws://127.0.0.1:${server.port}/`, {
+      locale: "en",
+      timeoutMs: 500,
+      env: {},
+    });
     expect(performance.now() - started).toBeLessThan(1_500);
     expect(report.verdict.category).toBe("protocol");
     expect(report.verdict.causes[0]?.id).toBe("protocol-ws-to-raw-tcp");

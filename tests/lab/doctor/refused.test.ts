@@ -24,7 +24,7 @@ describe("doctor against refused setups", () => {
     if (!setup) throw new Error("no-listener setup missing");
     const running = await setup.start({});
     started.push(running);
-    const report = await runDoctor(running.target.url, { timeoutMs, env: {} });
+    const report = await runDoctor(running.target.url, { locale: "en", timeoutMs, env: {} });
     expect(report.verdict.category).toBe("refused");
     expect(topIds(report.verdict.causes)).toEqual(["refused-not-listening", "refused-wrong-port"]);
     expect(report.steps.find((s) => s.name === "listeners")?.detail).toMatch(
@@ -35,7 +35,7 @@ describe("doctor against refused setups", () => {
   it("wrong port: the server is up on another port, which the evidence lists", async () => {
     const server = await http("127.0.0.1");
     const port = await freePort();
-    const report = await runDoctor(`http://127.0.0.1:${port}/`, { timeoutMs, env: {} });
+    const report = await runDoctor(`http://127.0.0.1:${port}/`, { locale: "en", timeoutMs, env: {} });
     expect(report.verdict.category).toBe("refused");
     expect(topIds(report.verdict.causes)).toContain("refused-wrong-port");
     const wrongPort = report.verdict.causes.find((c) => c.id === "refused-wrong-port");
@@ -46,7 +46,7 @@ describe("doctor against refused setups", () => {
 
   it("loopback-only: a server on 127.0.0.1 does not take 127.0.0.2", async () => {
     const server = await http("127.0.0.1");
-    const report = await runDoctor(`http://127.0.0.2:${server.port}/`, { timeoutMs, env: {} });
+    const report = await runDoctor(`http://127.0.0.2:${server.port}/`, { locale: "en", timeoutMs, env: {} });
     expect(report.verdict.category).toBe("refused");
     expect(report.verdict.causes[0]?.id).toBe("refused-loopback-only");
     expect(report.steps.find((s) => s.name === "listeners")?.detail).toBe(
@@ -62,7 +62,12 @@ describe("doctor against refused setups", () => {
       { address: "::1", family: 6 },
       { address: "127.0.0.1", family: 4 },
     ];
-    const report = await runDoctor(`ws://localhost:${server.port}/`, { timeoutMs, env: {}, lookup });
+    const report = await runDoctor(`ws://localhost:${server.port}/`, {
+      locale: "en",
+      timeoutMs,
+      env: {},
+      lookup,
+    });
     expect(report.verdict.category).toBe("refused");
     expect(report.verdict.causes.map((c) => [c.id, c.confidence])).toEqual([
       ["refused-localhost-ipv6", "high"],
@@ -90,7 +95,7 @@ describe("doctor against refused setups", () => {
     const server = await http("127.0.0.1");
     const deadProxy = await freePort();
     const env = { HTTP_PROXY: `http://127.0.0.1:${deadProxy}` };
-    const report = await runDoctor(`http://127.0.0.1:${server.port}/`, { timeoutMs, env });
+    const report = await runDoctor(`http://127.0.0.1:${server.port}/`, { locale: "en", timeoutMs, env });
     expect(report.verdict.category).toBe("refused");
     expect(report.verdict.causes[0]).toMatchObject({
       id: "refused-proxy",
@@ -102,7 +107,7 @@ describe("doctor against refused setups", () => {
   it("NO_PROXY exempting the target: no proxy finding, connects fine", async () => {
     const server = await http("127.0.0.1");
     const env = { HTTP_PROXY: `http://127.0.0.1:${await freePort()}`, NO_PROXY: "127.0.0.1" };
-    const report = await runDoctor(`http://127.0.0.1:${server.port}/`, { timeoutMs, env });
+    const report = await runDoctor(`http://127.0.0.1:${server.port}/`, { locale: "en", timeoutMs, env });
     expect(report.verdict).toEqual({ category: "ok", causes: [] });
   });
 
@@ -110,6 +115,7 @@ describe("doctor against refused setups", () => {
     const server = await http("127.0.0.1");
     const lookup = async () => [{ address: "127.0.0.3", family: 4 }];
     const report = await runDoctor(`http://svc.connlab.test:${server.port}/`, {
+      locale: "en",
       timeoutMs,
       env: {},
       lookup,

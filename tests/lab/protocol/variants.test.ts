@@ -1,4 +1,4 @@
-import { getClient, judge } from "@connlab/probes";
+import { getClient, judge, watchdogMs } from "@connlab/probes";
 import { type RunningSetup, setups } from "@connlab/servers";
 import { afterEach, describe, expect, it } from "vitest";
 import { protocolVariants } from "../../helpers/protocol-variants.ts";
@@ -15,7 +15,7 @@ describe.each(protocolVariants.map((variant) => [variant.name, variant] as const
     const expectations = variant.expect.filter((e) => e.client !== "chromium");
     const verdicts = await Promise.all(
       expectations.map(async (expected) => {
-        const observation = await getClient(expected.client).probe(target, { timeoutMs: 2_000 });
+        const observation = await getClient(expected.client).probe(target, { watchdogMs });
         return `${expected.client}: ${judge(observation, expected).why || "ok"}`;
       }),
     );

@@ -23,7 +23,7 @@ const rootless = scenarios.filter(
 
 // One run of the whole rootless catalogue, broken and fixed, serves both the per-scenario
 // assertions and the artifact comparison: running it twice at once on a 2-core machine would
-// only stretch loopback connects towards their 2 s bound.
+// only stretch loopback answers past their "answer" window (scenarios/src/timers.ts).
 const runs = new Map<string, BothWays>();
 beforeAll(async () => {
   for (const run of await reproduceBothWays(rootless)) runs.set(run.scenario.id, run);

@@ -1,4 +1,4 @@
-import { getClient } from "@connlab/probes";
+import { getClient, watchdogMs } from "@connlab/probes";
 import { type RunningSetup, selfSignedCertificate, setups, trustFile } from "@connlab/servers";
 import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 
@@ -17,9 +17,7 @@ describe("the TLS app behind tls-scheme-mismatch", () => {
     onTestFinished(remove);
     const tlsTarget = { url: running.target.url.replace(/^ws:/, "wss:"), trust };
     const observations = await Promise.all(
-      (["ws", "node-http", "curl"] as const).map((name) =>
-        getClient(name).probe(tlsTarget, { timeoutMs: 2_000 }),
-      ),
+      (["ws", "node-http", "curl"] as const).map((name) => getClient(name).probe(tlsTarget, { watchdogMs })),
     );
     expect(observations.map((o) => [o.client, o.code, o.message])).toEqual([
       ["ws", "OK", "echo: connlab"],

@@ -52,6 +52,10 @@ describe("connlab doctor usage errors", () => {
       /^connlab: --expect-ip "not-an-ip" is not an IP address$/,
     ],
     [
+      ["doctor", "ws://127.0.0.1:80/", "--protocol", "chat\r\nX-Injected: 1"],
+      /^connlab: --protocol "chat\\r\\nX-Injected: 1" is not a subprotocol name \(letters, digits and /,
+    ],
+    [
       ["doctor", "ws://127.0.0.1:80/", "--lang", "fr"],
       /^connlab: option '--lang <locale>' argument 'fr' is invalid/,
     ],

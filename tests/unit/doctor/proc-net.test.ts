@@ -60,12 +60,15 @@ describe("analyseListeners", () => {
     expect(analyseListeners(sockets, "127.0.0.2", 8080)).toMatchObject({
       listening: ["127.0.0.1"],
       accepts: false,
-      summary: "listening on 127.0.0.1 only port 8080, you connected to 127.0.0.2",
+      summary: {
+        en: "listening on 127.0.0.1 only port 8080, you connected to 127.0.0.2",
+        es: "escucha solo en 127.0.0.1 puerto 8080, y te conectaste a 127.0.0.2",
+      },
     });
   });
 
   it("says an IPv4-only server does not take ::1", () => {
-    expect(analyseListeners(sockets, "::1", 8080).summary).toBe(
+    expect(analyseListeners(sockets, "::1", 8080).summary.en).toBe(
       "listening on IPv4 only (127.0.0.1) port 8080, you connected to [::1]",
     );
   });
@@ -82,7 +85,10 @@ describe("analyseListeners", () => {
     expect(analyseListeners(sockets, "127.0.0.1", 9999)).toMatchObject({
       listening: [],
       accepts: false,
-      summary: "nothing on this machine listens on port 9999",
+      summary: {
+        en: "nothing on this machine listens on port 9999",
+        es: "nada en esta máquina escucha en el puerto 9999",
+      },
       otherPorts: [22, 80, 8080, 8081],
     });
   });

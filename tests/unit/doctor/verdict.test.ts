@@ -30,7 +30,7 @@ function facts(input: string, overrides: Partial<Facts> & { addresses?: string[]
 
 const sniff = (s: Partial<Sniff> & Pick<Sniff, "kind">): Sniff => ({
   matches: false,
-  detail: "d",
+  detail: { en: "d", es: "d" },
   elapsedMs: 1,
   ...s,
 });
@@ -43,6 +43,33 @@ describe("rank", () => {
     ).toEqual({
       category: "ok",
       causes: [],
+    });
+  });
+
+  it("names the Origin check first when a WebSocket upgrade gets 403", () => {
+    const f = facts("ws://127.0.0.1:8080/", {
+      sniff: sniff({
+        kind: "http",
+        status: 403,
+        detail: { en: "plain HTTP, no upgrade: HTTP/1.1 403 Forbidden", es: "HTTP sin más" },
+      }),
+    });
+    expect(rank(f).category).toBe("policy");
+    expect(ids(f)).toEqual(["policy-origin-rejected", "protocol-ws-to-http"]);
+    // An HTTP client meeting 403 is not a WebSocket policy: no such ranking.
+    const http = facts("http://127.0.0.1:8080/", {
+      sniff: sniff({ kind: "http", status: 403, matches: true }),
+    });
+    expect(ids(http)).not.toContain("policy-origin-rejected");
+  });
+
+  it("names the subprotocol when the 101 leaves out the one asked for", () => {
+    const f = facts("ws://127.0.0.1:8080/", {
+      sniff: sniff({ kind: "subprotocol-unanswered", status: 101 }),
+    });
+    expect(rank(f)).toMatchObject({
+      category: "policy",
+      causes: [{ id: "policy-subprotocol-mismatch", confidence: "high" }],
     });
   });
 
@@ -63,17 +90,17 @@ describe("rank", () => {
     const f = facts("http://127.0.0.2:8080/", {
       addresses: ["127.0.0.2"],
       connects: [connect("127.0.0.2", "refused", "ECONNREFUSED")],
-      listeners: { listening: ["127.0.0.1"], accepts: false, summary: "s", otherPorts: [] },
+      listeners: { listening: ["127.0.0.1"], accepts: false, summary: { en: "s", es: "s" }, otherPorts: [] },
     });
     expect(rank(f).category).toBe("refused");
-    expect(ids(f)).toEqual(["refused-loopback-only"]);
+    expect(ids(f)).toEqual(["refused-loopback-only", "refused-wrong-host"]);
   });
 
   it("names localhost-ipv6 when ::1 is refused and 127.0.0.1 connects", () => {
     const f = facts("ws://localhost:8080/", {
       addresses: ["::1", "127.0.0.1"],
       connects: [connect("::1", "refused", "ECONNREFUSED"), connect("127.0.0.1", "connected")],
-      listeners: { listening: ["127.0.0.1"], accepts: false, summary: "s", otherPorts: [] },
+      listeners: { listening: ["127.0.0.1"], accepts: false, summary: { en: "s", es: "s" }, otherPorts: [] },
     });
     expect(rank(f).category).toBe("refused");
     expect(ids(f)).toEqual(["refused-localhost-ipv6", "refused-loopback-only"]); // named once, merged
@@ -82,14 +109,19 @@ describe("rank", () => {
   it("cannot tell a wrong port from a stopped server, and says so with equal confidence", () => {
     const f = facts("http://127.0.0.1:8080/", {
       connects: [connect("127.0.0.1", "refused", "ECONNREFUSED")],
-      listeners: { listening: [], accepts: false, summary: "nothing", otherPorts: [3000] },
+      listeners: {
+        listening: [],
+        accepts: false,
+        summary: { en: "nothing", es: "nada" },
+        otherPorts: [3000],
+      },
     });
     const { causes } = rank(f);
     expect(causes.map((c) => [c.id, c.confidence])).toEqual([
       ["refused-not-listening", "medium"],
       ["refused-wrong-port", "medium"],
     ]);
-    expect(causes[1]?.evidence).toMatch(/cannot tell .* ports listening on that address: 3000$/);
+    expect(causes[1]?.evidence.en).toMatch(/cannot tell .* ports listening on that address: 3000$/);
   });
 
   it("names dns-wrong-ip when the answer is not --expect-ip, by connect outcome", () => {
@@ -103,6 +135,18 @@ describe("rank", () => {
     const timeout = { ...refused, connects: [connect("127.0.0.9", "timeout", "ETIMEDOUT")] };
     expect(rank(timeout).category).toBe("timeout");
     expect(ids(timeout)[0]).toBe("timeout-dns-wrong-ip");
+  });
+
+  it("tells unanswered ARP (EHOSTUNREACH after ~3 s) from a firewall's ICMP reject (at once)", () => {
+    const after = (elapsedMs: number): Facts =>
+      facts("http://198.18.0.3:8080/", {
+        addresses: ["198.18.0.3"],
+        onLocalSubnet: true,
+        connects: [{ ...connect("198.18.0.3", "host-unreachable", "EHOSTUNREACH"), elapsedMs }],
+      });
+    expect(rank(after(3_050)).category).toBe("timeout");
+    expect(ids(after(3_050)).slice(0, 2)).toEqual(["timeout-host-down", "timeout-firewall"]);
+    expect(ids(after(4)).slice(0, 2)).toEqual(["timeout-firewall", "timeout-host-down"]);
   });
 
   it("ranks a remote timeout: firewall first, internal IP when private", () => {
@@ -163,6 +207,10 @@ describe("rank", () => {
     ["ws://127.0.0.1:8080/", { kind: "no-answer" }, "protocol-ws-to-raw-tcp"],
     ["https://127.0.0.1:8080/", { kind: "plain-on-tls" }, "protocol-tls-mismatch"],
     ["http://127.0.0.1:8080/", { kind: "tls-on-plain" }, "protocol-tls-mismatch"],
+    // A TLS client whose ClientHello meets a plain port that stays silent or hangs up.
+    ["wss://127.0.0.1:8080/", { kind: "no-answer" }, "protocol-tls-mismatch"],
+    ["https://127.0.0.1:8080/", { kind: "silent-close" }, "protocol-tls-mismatch"],
+    ["ws://127.0.0.1:8080/", { kind: "silent-close" }, "protocol-ws-to-raw-tcp"],
   ] as const)("%s answered %j → %s first", (input, answer, id) => {
     const f = facts(input, { sniff: sniff(answer) });
     expect(rank(f).category).toBe("protocol");

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+/**
+ * The timers that decide how long a client waits, by whose clock. The lab never cuts a client
+ * off: it shortens the kernel's own SYN retries inside its client namespaces, so a dropped SYN
+ * ends in the kernel's ETIMEDOUT in seconds instead of minutes, with the same errno and text.
+ */
+
+/** Linux's default `net.ipv4.tcp_syn_retries`: the kernel gives up after about 127 s. */
+export const defaultSynRetries = 6;
+
+/**
+ * The lab's value in its client namespaces. 3 retries end at 15 s: later than undici's 10 s
+ * connect timer, so fetch and Node's WebSocket still fail by their own clock, as by default.
+ */
+export const labSynRetries = 3;
+
+/**
+ * When connect() fails with ETIMEDOUT, nominally: the first SYN's 1 s timeout, doubled per
+ * retry (RFC 6298). The kernel's timer wheel fires such long timers late (measured on Linux 6.18:
+ * 19.5 s for 3 retries, 135 s for 6), so windows allow a third more.
+ */
+export function synTimeoutMs(retries: number): number {
+  return (2 ** (retries + 1) - 1) * 1_000;
+}
+
+/** Linux's neighbour defaults: 3 unanswered ARP requests (mcast_solicit), 1 s apart (retrans_time_ms). */
+export const arpGiveUpMs = 3_000;
+
+/**
+ * Of the clients that wait for ARP in one run, the longest waiter started the query and saw it
+ * give up: at least this long, which an immediate ICMP reject never takes.
+ */
+export const arpFirstWaiterMinMs = arpGiveUpMs - 1_000;
+/** undici's default connect timeout (fetch, Node's WebSocket): "Connect Timeout Error". */
+export const undiciConnectTimeoutMs = 10_000;
+
+/**
+ * Whose timer ends a client's attempt, declared per expectation so tests derive a timing window
+ * from it: an answer (RST, ICMP, a reply), ARP giving up, the kernel's SYN retries, or undici's.
+ */
+export const Waits = z.enum(["answer", "arp", "syn-retries", "undici-connect"]);
+export type Waits = z.infer<typeof Waits>;
+
+/** The earliest and latest elapsed time a run may show, with room for a loaded 2-core machine. */
+export function waitWindowMs(waits: Waits): { readonly min: number; readonly max: number } {
+  switch (waits) {
+    case "answer":
+      // No timer ends it; on a busy machine the client's own start-up is most of it. The bound
+      // only says it came before any timer that ends a silent attempt (undici's, the kernel's).
+      return { min: 0, max: undiciConnectTimeoutMs - 2_000 };
+    case "arp":
+      // Clients that start while the first one's ARP query is pending queue behind it and fail
+      // with it, however late they started: only the first waits the whole ~3 s (see
+      // `arpFirstWaiterMinMs`), a late one may fail a few milliseconds after its start.
+      return { min: 0, max: arpGiveUpMs + 3_000 };
+    case "syn-retries":
+      return { min: synTimeoutMs(labSynRetries) - 200, max: synTimeoutMs(labSynRetries) * 1.35 + 3_000 };
+    case "undici-connect":
+      // Scheduling on a busy machine, yet short of the lab's SYN timeout (15 s): the two never overlap.
+      return { min: undiciConnectTimeoutMs - 200, max: undiciConnectTimeoutMs + 4_500 };
+  }
+}

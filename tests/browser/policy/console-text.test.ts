@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { closeChromium, launchChromium, observe, reproduce } from "@connlab/probes";
+import { getScenario, scenarios } from "@connlab/scenarios";
+import { setups } from "@connlab/servers";
+import { afterAll, describe, expect, it } from "vitest";
+import { WebSocketServer } from "ws";
+import { clientsFor, expectAsDeclared } from "../../helpers/report.ts";
+
+// Chromium's rows for the policy scenarios through the reproduce() the CLI runs, and the two
+// facts their pages state beyond the rows: mixed content never reaches the server, and a page
+// opened from file:// sends `Origin: null`.
+const policy = scenarios.filter((s) => s.category === "policy");
+
+describe("refused by policy, in Chromium", () => {
+  afterAll(() => closeChromium());
+
+  describe.each(policy.map((s) => [s.id, s] as const))("%s", (_id, scenario) => {
+    const clients = clientsFor(scenario, "browser");
+
+    it("prints the declared console line", async () => {
+      expectAsDeclared(await reproduce(scenario, { clients }), clients);
+    });
+
+    it("connects and gets the echo once fixed", async () => {
+      expectAsDeclared(await reproduce(scenario, { clients, fixed: true }), clients);
+    });
+  });
+
+  it("blocks mixed content before any packet reaches the server", async () => {
+    const scenario = getScenario("policy-mixed-content");
+    const setup = setups.get(scenario.fault.name);
+    if (!setup) throw new Error("no mixed-content setup");
+    const running = await setup.start({});
+    try {
+      const report = await observe(scenario, running.target, {});
+      expectAsDeclared(report, ["chromium"]);
+      expect(running.accepted?.()).toBe(0);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it("sends Origin: null from a page opened as a file", async () => {
+    const origins: (string | undefined)[] = [];
+    const wss = new WebSocketServer({
+      host: "127.0.0.1",
+      port: 0,
+      verifyClient: ({ origin }, done) => {
+        origins.push(origin);
+        done(false, 403);
+      },
+    });
+    await new Promise((resolve) => wss.once("listening", resolve));
+    const address = wss.address();
+    const dir = mkdtempSync(join(tmpdir(), "connlab-file-origin-"));
+    const browser = await launchChromium();
+    try {
+      if (address === null || typeof address === "string") throw new Error("no port");
+      writeFileSync(join(dir, "page.html"), "<!doctype html><title>connlab</title>");
+      const page = await browser.newPage();
+      await page.goto(`file://${join(dir, "page.html")}`);
+      const closeCode = await page.evaluate(
+        (url) =>
+          new Promise<number>((resolve) => {
+            const socket = new WebSocket(url);
+            socket.onclose = (event) => resolve(event.code);
+          }),
+        `ws://127.0.0.1:${address.port}/`,
+      );
+      expect({ closeCode, origins }).toEqual({ closeCode: 1006, origins: ["null"] });
+    } finally {
+      await browser.close();
+      wss.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
