@@ -12,6 +12,9 @@ export default defineScenario({
     es: "El servidor envía su certificado sin el intermedio que lo firmó: el cliente confía en la raíz pero no puede unirla con el certificado, y la verificación falla.",
     en: "The server sends its certificate without the intermediate that signed it: the client trusts the root but cannot link it to the certificate, and verification fails.",
   },
+  // Not in the compose stack: its targets are a URL and an environment, with no way to hand a
+  // client a CA to trust (a file, curl's --cacert, Chromium's key flag), and the lab's PKI is
+  // made in memory per run. The rootless lab already runs the real TLS handshake on loopback.
   reproducibleIn: ["lab"],
   fault: { name: "incomplete-chain", params: {} },
   expect: [

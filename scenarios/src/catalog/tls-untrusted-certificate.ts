@@ -12,6 +12,9 @@ export default defineScenario({
     es: "`wss://`/`https://` contra un servidor cuyo certificado emitió una CA que el cliente no conoce: la conexión TCP se abre y el handshake TLS se corta al verificar el certificado.",
     en: "`wss://`/`https://` against a server whose certificate was issued by a CA the client does not know: the TCP connection opens and the TLS handshake stops at certificate verification.",
   },
+  // Not in the compose stack: its targets are a URL and an environment, with no way to hand a
+  // client a CA to trust (a file, curl's --cacert, Chromium's key flag), and the lab's PKI is
+  // made in memory per run. The rootless lab already runs the real TLS handshake on loopback.
   reproducibleIn: ["lab"],
   fault: { name: "untrusted-certificate", params: {} },
   expect: [
