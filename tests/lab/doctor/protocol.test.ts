@@ -146,7 +146,7 @@ describe("doctor against protocol setups", () => {
       onTestFinished(() => running.close());
       url = running.target.url;
     }
-    const report = await runDoctor(url, { timeoutMs, env: {} });
+    const report = await runDoctor(url, { locale: "en", timeoutMs, env: {} });
     expect(report.verdict.category).toBe("tls");
     expect(report.verdict.causes[0]?.id).toBe(id);
     expect(report.steps.find((s) => s.name === "protocol")).toMatchObject({ ok: false });
