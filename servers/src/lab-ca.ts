@@ -1,9 +1,8 @@
-import { createHash, X509Certificate } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TrustedCa } from "./target.ts";
-import type { Certificate } from "./tls-certificate.ts";
+import { type Certificate, spkiSha256 } from "./tls-certificate.ts";
 
 /**
  * A small private PKI made in memory for the certificate scenarios: a root CA, an intermediate
@@ -69,12 +68,6 @@ export function labPki(): Promise<LabPki> {
     return { root, intermediate, leaf, leafOfRoot };
   })();
   return pending;
-}
-
-/** base64 SHA-256 of a certificate's SubjectPublicKeyInfo: how Chromium names a key. */
-function spkiSha256(pem: string): string {
-  const der = new X509Certificate(pem).publicKey.export({ type: "spki", format: "der" });
-  return createHash("sha256").update(der).digest("base64");
 }
 
 /**
