@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { ClientName } from "@connlab/scenarios";
 import type { Target } from "@connlab/servers";
+import { loadUndici } from "./clients/fetch.ts";
 import { getClient } from "./clients/index.ts";
 import { Observation, WATCHDOG } from "./observation.ts";
 import { shortenKernelTimers, withSettings } from "./settings.ts";
@@ -23,8 +24,11 @@ export async function probeClients(
 ): Promise<(Observation | undefined)[]> {
   const seen = target.netns
     ? await probeInNamespace(target.netns, names, target, watchdogMs)
-    : await Promise.all(
-        names.map((name) => withinWatchdog(getClient(name).probe(target, { watchdogMs }), watchdogMs)),
+    : // undici loads before any attempt starts, not in the middle of the others' (fetch.ts).
+      await loadUndici().then(() =>
+        Promise.all(
+          names.map((name) => withinWatchdog(getClient(name).probe(target, { watchdogMs }), watchdogMs)),
+        ),
       );
   // A client that ended its own process or page at the watchdog has no outcome either.
   return seen.map((o) => (o && o.code !== WATCHDOG ? withSettings(o, target) : undefined));

@@ -91,24 +91,6 @@ function resolverSetting(client: ClientName, target: Target): Setting | undefine
   };
 }
 
-function tlsSetting(client: ClientName): Setting | undefined {
-  const byClient: Partial<Record<ClientName, string>> = {
-    curl: "-k",
-    "node-http": "rejectUnauthorized: false",
-    ws: "rejectUnauthorized: false",
-  };
-  const setting = byClient[client];
-  if (!setting) return undefined;
-  return {
-    setting,
-    where: client === "curl" ? "command line" : "client option",
-    defaultNote: {
-      es: "El certificado del laboratorio es autofirmado; sin esto, el cliente lo rechaza antes del error que se estudia.",
-      en: "The lab's certificate is self-signed; without this the client rejects it before the error under study.",
-    },
-  };
-}
-
 const curlWebSocket: Setting = {
   setting:
     "-H 'Connection: Upgrade' -H 'Upgrade: websocket' -H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: …'",
@@ -124,19 +106,20 @@ export function clientSettings(client: ClientName, target: Target): Setting[] {
   const settings = environmentSettings(client, target.env ?? {});
   const resolver = target.resolver ? resolverSetting(client, target) : undefined;
   if (resolver) settings.push(resolver);
-  if (/^(https|wss):/.test(target.url)) {
-    const tls = tlsSetting(client);
-    if (tls) settings.push(tls);
-  }
   if (client === "curl" && /^wss?:/.test(target.url)) settings.push(curlWebSocket);
   return settings;
 }
 
-/** The observation with the settings its run had (the client namespace's kernel timers first). */
+/**
+ * The observation with the settings its run had: the client namespace's kernel timers first,
+ * then the target's, then those the client recorded itself (a CA it was told to trust, the
+ * subprotocols it asked for).
+ */
 export function withSettings(observation: Observation, target: Target): Observation {
   const settings = [
     ...(target.netns ? kernelTimerSettings : ownKernelTimerSettings()),
     ...clientSettings(observation.client, target),
+    ...(observation.settings ?? []),
   ];
   return settings.length > 0 ? { ...observation, settings } : observation;
 }

@@ -3,9 +3,9 @@
  * order, each with its title and what it means on the wire, in both of the guide's languages.
  * The sidebar, the landing page's decision path and the error index read them here.
  * `policy`: TCP connects, then the server (Origin, subprotocol) or the browser (mixed content)
- * refuses. Plain data, no schema: a subpath export, so astro.config.ts loads no catalogue.
+ * refuses. `tls`: TCP connects, then the client cannot verify the server's certificate. Plain data, no schema: a subpath export, so astro.config.ts loads no catalogue.
  */
-export const categories = ["refused", "timeout", "addrnotavail", "protocol", "policy"] as const;
+export const categories = ["refused", "timeout", "addrnotavail", "protocol", "policy", "tls"] as const;
 
 type Text = { readonly es: string; readonly en: string };
 
@@ -45,6 +45,13 @@ export const categoryText: Readonly<
     meaning: {
       es: "TCP conectó y el protocolo es el correcto, pero el servidor (Origin, subprotocolo) o el navegador (contenido mixto) se niega.",
       en: "TCP connected and the protocol is right, but the server (Origin, subprotocol) or the browser (mixed content) refuses.",
+    },
+  },
+  tls: {
+    title: { es: "TLS y certificados", en: "TLS and certificates" },
+    meaning: {
+      es: "La conexión se abrió, pero el cliente no pudo verificar el certificado del servidor.",
+      en: "The connection opened, but the client could not verify the server's certificate.",
     },
   },
 };

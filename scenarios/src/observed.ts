@@ -153,3 +153,22 @@ export const outOfLocalPorts: Expectations = [
   },
   chromiumConnectFailure("ERR_ADDRESS_INVALID"),
 ];
+
+/**
+ * What a browser and a WebSocket API that follows the browser's rules show when the server's
+ * certificate does not verify: Chromium names its verdict in the console; Node's WebSocket, like
+ * the page, gets only an empty error and a 1006 close.
+ */
+export const certificateRejectedByWebSocketApis: Expectations = [
+  {
+    client: "chromium",
+    code: "ERR_CERT_AUTHORITY_INVALID",
+    message:
+      "^WebSocket connection to 'wss://[^/']+/' failed: Error in connection establishment: net::ERR_CERT_AUTHORITY_INVALID$",
+  },
+  {
+    client: "node-websocket",
+    code: "WS_CLOSED_1006",
+    message: '^ErrorEvent \\{ message: "" \\} then CloseEvent \\{ code: 1006, reason: "" \\}$',
+  },
+];

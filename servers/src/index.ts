@@ -10,6 +10,7 @@ export { startWeb } from "./apps/web.ts";
 export { type Handshake, startWs, type WsListening } from "./apps/ws.ts";
 export { type Connected, connectBounded } from "./connect.ts";
 export { freePort } from "./free-port.ts";
+export { trustFile } from "./lab-ca.ts";
 export {
   createLab,
   deleteNamespace,
@@ -26,5 +27,5 @@ export {
 export type { RunningSetup, Setup } from "./setup.ts";
 export { setups } from "./setups/index.ts";
 export { churn, connectionsHere, type Load } from "./setups/port-range.ts";
-export type { BrowserPage, ProbeOptions, Resolver, Target } from "./target.ts";
+export type { BrowserPage, ProbeOptions, Resolver, Target, TrustedCa } from "./target.ts";
 export { labSiteCertificate, labSiteName, selfSignedCertificate } from "./tls-certificate.ts";

@@ -15,12 +15,24 @@ export interface Target {
    */
   readonly resolver?: Resolver;
   /**
+   * A certificate authority the client trusts on top of its defaults, the way a user adds one
+   * (NODE_EXTRA_CA_CERTS, curl --cacert, Chromium told the CA's key). Absent: defaults only.
+   */
+  readonly trust?: TrustedCa;
+  /**
    * The subprotocols the application asks for (`Sec-WebSocket-Protocol`, RFC 6455 §4.1), as in
    * `new WebSocket(url, ["chat"])`. WebSocket clients only; absent: none asked, the default.
    */
   readonly protocols?: readonly string[];
   /** Chromium only: the page the WebSocket is opened from, when its origin is the point. */
   readonly page?: BrowserPage;
+}
+
+export interface TrustedCa {
+  /** A PEM file holding the CA's certificate. */
+  readonly file: string;
+  /** base64 SHA-256 of the CA keys' SubjectPublicKeyInfo (Chromium's --ignore-certificate-errors-spki-list). */
+  readonly spkiSha256: readonly string[];
 }
 
 /**

@@ -58,10 +58,12 @@ export function labSiteCertificate(): Promise<Certificate & { spkiSha256: string
         extensions: [{ name: "subjectAltName", altNames: [{ type: 2, value: labSiteName }] }],
       }),
     )
-    .then((pems) => {
-      const spki = new X509Certificate(pems.cert).publicKey.export({ type: "spki", format: "der" });
-      const spkiSha256 = createHash("sha256").update(spki).digest("base64");
-      return { key: pems.private, cert: pems.cert, spkiSha256 };
-    });
+    .then((pems) => ({ key: pems.private, cert: pems.cert, spkiSha256: spkiSha256(pems.cert) }));
   return pendingSite;
+}
+
+/** base64 SHA-256 of a certificate's SubjectPublicKeyInfo: how Chromium names a key. */
+export function spkiSha256(pem: string): string {
+  const der = new X509Certificate(pem).publicKey.export({ type: "spki", format: "der" });
+  return createHash("sha256").update(der).digest("base64");
 }

@@ -38,7 +38,11 @@ export function registerReproduce(program: Command): void {
       }
       const rows = report.observations.map((o) => [
         o.ok ? paint("green", "✓") : paint("red", "✗"),
-        `${o.client}\n${paint("dim", o.clientVersion)}`,
+        // A non-default setting the run needed (a CA the client was told to trust) shows with it.
+        [
+          o.client,
+          ...[o.clientVersion, ...(o.settings ?? []).map((s) => s.setting)].map((l) => paint("dim", l)),
+        ].join("\n"),
         o.code,
         o.message,
         `${o.elapsedMs} ms`,

@@ -20,8 +20,10 @@ export function tryItCommand(target: Target): string {
   // curl 7.88 speaks no ws://, but it can send the opening handshake (RFC 6455 §4.1) over
   // http:// and print the answer: a WebSocket server says 101, anything else is the failure.
   const upgrade = /^wss?:/.test(target.url) ? ["-i", ...curlUpgradeHeaders] : [];
+  // A CA the scenario's clients trust (the root, when only the chain is broken), as curl takes it.
+  const trust = target.trust ? ["--cacert", target.trust.file] : [];
   const url = target.url.replace(/^ws/, "http");
-  return [...env, "curl", "-sS", "-m", "2", ...family, ...upgrade, ...resolver, url]
+  return [...env, "curl", "-sS", "-m", "2", ...family, ...upgrade, ...resolver, ...trust, url]
     .map((w, i) => (i < env.length ? w : quote(w)))
     .join(" ");
 }

@@ -8,6 +8,7 @@ import { pageSettings, subprotocolSetting } from "./application-settings.ts";
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
 import { labLookup } from "./system-resolver.ts";
+import { chromiumTrust } from "./trust.ts";
 
 /** How long to wait, after the socket closed, for Chromium's console line to reach us. */
 const consoleGraceMs = 500;
@@ -184,7 +185,13 @@ export const chromiumClient: Client = {
   probe: async (target, { watchdogMs }) => {
     const elapsed = stopwatch();
     const clientVersion = await chromiumClient.version().catch(() => "Chromium (did not start)");
-    const settings = [...pageSettings(target.page), ...subprotocolSetting("chromium", target.protocols)];
+    // A CA to trust is a launch flag (a dedicated browser below), recorded as a setting.
+    const trust = target.trust ? chromiumTrust(target.trust) : undefined;
+    const settings = [
+      ...pageSettings(target.page),
+      ...subprotocolSetting("chromium", target.protocols),
+      ...(trust ? [trust.setting] : []),
+    ];
     const base = {
       client: "chromium" as const,
       clientVersion,
@@ -200,7 +207,7 @@ export const chromiumClient: Client = {
     }
     // A browser with its own flags (a resolver rule, a page of the lab's own) or environment is
     // this probe's alone; the others share one.
-    const flags = [...rules, ...(target.page?.chromiumArgs ?? [])];
+    const flags = [...rules, ...(target.page?.chromiumArgs ?? []), ...(trust?.args ?? [])];
     const dedicated = flags.length > 0 || target.env !== undefined;
     let running: Session;
     try {

@@ -32,11 +32,13 @@ export function stopwatch(): () => number {
 }
 
 /** Variables that change where a client connects; a probe gets only the target's own. */
-const routingVariables = /^(https?_proxy|all_proxy|no_proxy|node_use_env_proxy)$/i;
+// The CA variables too: a probe trusts the defaults plus the target's CA, never the runner's.
+const routingVariables =
+  /^(https?_proxy|all_proxy|no_proxy|node_use_env_proxy|node_extra_ca_certs|ssl_cert_file|ssl_cert_dir|curl_ca_bundle)$/i;
 
 /**
  * The environment for a client process: this one's, minus any proxy settings of the person
- * running connlab (which would silently reroute or rescue the probes), plus the target's env.
+ * running connlab (which would silently reroute, rescue or trust for the probes), plus the target's env.
  */
 export function probeEnv(target: Target): Record<string, string> {
   const env: Record<string, string> = {};

@@ -2,6 +2,7 @@ import type { Target } from "@connlab/servers";
 import { execa } from "execa";
 import { CONNECTED } from "../connected.ts";
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
+import { curlTrust } from "./trust.ts";
 
 /** libcurl's names for the exit codes the catalogue meets (man curl, "EXIT CODES"). */
 const curlExitNames: Readonly<Record<number, string>> = {
@@ -39,6 +40,15 @@ export function curlArgs(target: Target): string[] {
   return [...resolver, target.url];
 }
 
+/**
+ * The line that names the failure: `curl: (N) …`. After a certificate failure (60) curl adds a
+ * paragraph of advice below it; elsewhere the last line is the error.
+ */
+function errorLine(stderr: string): string {
+  const lines = stderr.trim().split("\n");
+  return lines.findLast((line) => /^curl: \(\d+\)/.test(line)) ?? lines.at(-1) ?? "";
+}
+
 let cachedVersion: Promise<string> | undefined;
 
 /**
@@ -61,8 +71,18 @@ export const curl: Client = {
     const elapsed = stopwatch();
     const websocket = /^wss?:/.test(target.url);
     const url = target.url.replace(/^ws/, "http");
-    // -sS: quiet, but still print the one error line users see; -k: the lab's TLS is self-signed.
-    const args = ["-sS", "-k", "-o", "/dev/null", "-D", "-", ...(websocket ? curlUpgradeHeaders : [])];
+    // -sS: quiet, but still print the error line users see. Certificates are verified, as by
+    // default; a target's extra CA is given the way a user gives it (--cacert).
+    const trust = target.trust ? curlTrust(target.trust) : undefined;
+    const args = [
+      "-sS",
+      "-o",
+      "/dev/null",
+      "-D",
+      "-",
+      ...(websocket ? curlUpgradeHeaders : []),
+      ...(trust?.args ?? []),
+    ];
     const subprocess = execa("curl", [...args, ...curlArgs({ ...target, url })], {
       reject: false,
       env: probeEnv(target),
@@ -80,7 +100,12 @@ export const curl: Client = {
       }
     });
     const result = await subprocess;
-    const base = { client: "curl" as const, clientVersion, elapsedMs: elapsed() };
+    const base = {
+      client: "curl" as const,
+      clientVersion,
+      elapsedMs: elapsed(),
+      ...(trust ? { settings: [trust.setting] } : {}),
+    };
     const statusLine = head.split("\r\n")[0] ?? "";
     const status = Number(statusLine.split(" ")[1]);
     if (upgraded) return { ...base, code: CONNECTED, message: statusLine, exitCode: null };
@@ -94,7 +119,7 @@ export const curl: Client = {
     return {
       ...base,
       code: curlExitNames[exitCode] ?? `CURL_EXIT_${exitCode}`,
-      message: String(result.stderr).trim().split("\n").at(-1) ?? "",
+      message: errorLine(String(result.stderr)),
       exitCode,
     };
   },

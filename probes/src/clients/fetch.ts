@@ -8,10 +8,12 @@ import { type Client, stopwatch } from "./client.ts";
 let warm: Promise<void> | undefined;
 
 /**
- * Node loads undici on the first fetch() call, which takes a second on a busy machine; a data:
- * URL does that without touching the network, so the timing covers only the attempt.
+ * Node loads undici (fetch and WebSocket both) on first use, compiling it synchronously, which
+ * takes a second or more on a busy machine and stalls every socket of the process meanwhile (a
+ * lab server's handshakes too); a data: URL does that without touching the network, so the
+ * bound and the timing cover only the attempt. probeClients calls it before any client starts.
  */
-function warmUp(): Promise<void> {
+export function loadUndici(): Promise<void> {
   warm ??= fetch("data:,").then(
     (response) => response.body?.cancel(),
     () => {},
@@ -23,7 +25,7 @@ export const fetchClient: Client = {
   name: "fetch",
   version: async () => `Node.js ${process.versions.node} fetch (undici ${process.versions.undici})`,
   probe: async (target) => {
-    await warmUp();
+    await loadUndici();
     const base = { client: "fetch" as const, clientVersion: await fetchClient.version(), exitCode: null };
     // Timed from here: the other clients' start (a curl spawn, a page) is no part of this attempt.
     const elapsed = stopwatch();

@@ -18,12 +18,16 @@ export type { Client } from "./client.ts";
 export const clients: Readonly<Record<ClientName, Client>> = {
   "node-net": nodeNet,
   // node:http honours proxy variables only when NODE_USE_ENV_PROXY=1 was set at start-up.
-  "node-http": inOwnProcessWhen(nodeHttp, (target) => target.env !== undefined),
+  // Every Node client reads an extra CA (NODE_EXTRA_CA_CERTS) only at start-up too.
+  "node-http": inOwnProcessWhen(nodeHttp, (target) => target.env !== undefined || target.trust !== undefined),
   curl,
   // fetch (undici) has both: proxy variables read at start-up and no per-call lookup.
-  fetch: inOwnProcessWhen(fetchClient, (target) => target.env !== undefined || target.resolver !== undefined),
-  ws: wsClient,
-  "node-websocket": nodeWebSocket,
+  fetch: inOwnProcessWhen(
+    fetchClient,
+    (target) => target.env !== undefined || target.resolver !== undefined || target.trust !== undefined,
+  ),
+  ws: inOwnProcessWhen(wsClient, (target) => target.trust !== undefined),
+  "node-websocket": inOwnProcessWhen(nodeWebSocket, (target) => target.trust !== undefined),
   chromium: chromiumClient,
 };
 

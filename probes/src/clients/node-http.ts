@@ -22,7 +22,6 @@ export const nodeHttp: Client = {
       const req = request(url, {
         ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),
         method: "GET",
-        rejectUnauthorized: false,
       });
       req.once("response", (res) => {
         res.resume();

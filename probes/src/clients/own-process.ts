@@ -2,6 +2,7 @@ import type { ProbeOptions, Target } from "@connlab/servers";
 import { execa } from "execa";
 import type { Observation } from "../observation.ts";
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
+import { nodeTrust } from "./trust.ts";
 
 const childMain = new URL("./child.ts", import.meta.url).pathname;
 
@@ -9,7 +10,7 @@ const childMain = new URL("./child.ts", import.meta.url).pathname;
  * A Node client runs in a child Node process, with exactly the target's environment, when the
  * target needs what only a process can have: Node reads NODE_USE_ENV_PROXY and the proxy
  * variables once, at start-up, and fetch resolves names only through the process-wide
- * `dns.lookup`. Doing either here would leak into every concurrent probe; a child is also
+ * `dns.lookup`, and NODE_EXTRA_CA_CERTS (a CA to trust) is read at start-up too. Doing any here would leak into every concurrent probe; a child is also
  * exactly what a user's program is. Clients that take a `lookup` option and never read proxy
  * variables (node:net, ws) stay in this process.
  */
@@ -24,19 +25,23 @@ export function inOwnProcessWhen(client: Client, needed: (target: Target) => boo
 
 async function probeInChild(client: Client, target: Target, options: ProbeOptions): Promise<Observation> {
   const elapsed = stopwatch();
+  const trust = target.trust ? nodeTrust(target.trust) : undefined;
   const result = await execa(
     process.execPath,
     [childMain, client.name, JSON.stringify(target), String(options.watchdogMs)],
     {
       reject: false,
-      env: probeEnv(target),
+      env: { ...probeEnv(target), ...trust?.env },
       extendEnv: false,
       // The lab's watchdog (observe()'s): a child still running then is ended, a failed run.
       timeout: options.watchdogMs,
     },
   );
   try {
-    return JSON.parse(String(result.stdout)) as Observation;
+    const observation = JSON.parse(String(result.stdout)) as Observation;
+    return trust
+      ? { ...observation, settings: [...(observation.settings ?? []), trust.setting] }
+      : observation;
   } catch {
     const base = { client: client.name, clientVersion: await client.version(), exitCode: null };
     if (result.timedOut) return { ...base, ...watchdogFired(options.watchdogMs) };

@@ -28,8 +28,8 @@ const wsVersion = (createRequire(import.meta.url)("ws/package.json") as { versio
 
 /**
  * The `ws` package, the WebSocket client most Node code uses, with its defaults (no handshake
- * timeout): open, send one text, await its echo. TLS verification is off because the lab's
- * certificates are self-signed (a setting the observation records).
+ * timeout): open, send one text, await its echo. TLS verification is on, as by default: a
+ * certificate scenario fails it for real.
  */
 export const wsClient: Client = {
   name: "ws",
@@ -49,7 +49,6 @@ export const wsClient: Client = {
     return new Promise((resolve) => {
       let settled = false;
       const socket = new WebSocket(url, [...(target.protocols ?? [])], {
-        rejectUnauthorized: false,
         // The rootless lab's own DNS server stands in for the machine's resolver.
         ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),
       });

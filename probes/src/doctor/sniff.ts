@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Socket } from "node:net";
-import { type TLSSocket, connect as tlsConnect } from "node:tls";
+import { type DetailedPeerCertificate, type TLSSocket, connect as tlsConnect } from "node:tls";
 import { type Answer, classifyAnswer, preview, wantsWebSocket } from "./answer.ts";
 import { stopwatch } from "./bounded.ts";
 import { type Said, said } from "./said.ts";
@@ -18,12 +18,26 @@ export type SniffKind =
   | "no-answer" // kept the connection open and said nothing within the timeout
   | "tcp-open"; // tcp:// targets: connected, nothing more is expected
 
+/**
+ * What a client with Node's default trust store would say of the server's certificate: the
+ * doctor completes the handshake whatever the certificate, then reads Node's own verdict on it.
+ */
+export interface CertificateCheck {
+  readonly authorized: boolean;
+  /** Node's code: SELF_SIGNED_CERT_IN_CHAIN, UNABLE_TO_VERIFY_LEAF_SIGNATURE, ERR_TLS_CERT_ALTNAME_INVALID… */
+  readonly error?: string;
+  /** How many certificates the server sent (its own first). */
+  readonly sent: number;
+}
+
 export interface Sniff {
   readonly kind: SniffKind;
   /** Whether this is what the scheme expects (exit 0 when the connect worked too). */
   readonly matches: boolean;
   readonly status?: number;
   readonly upgradeOffered?: boolean;
+  /** TLS targets whose handshake completed: whether the certificate verifies. */
+  readonly certificate?: CertificateCheck;
   /** One line for the report: what was sent and what came back. */
   readonly detail: Said;
   readonly elapsedMs: number;
@@ -68,7 +82,38 @@ function connectPlain(address: string, port: number): Socket {
 
 type Handshake = { socket?: TLSSocket; error?: string; bytesBeforeError?: boolean };
 
-/** A TLS handshake that accepts any certificate: the doctor asks "is this TLS?", not "is it trusted?". */
+/**
+ * The certificates the server sent, counted along the issuer links Node exposes (a self-issued
+ * one links to itself), and Node's verdict, which it computes even when it does not reject.
+ */
+export function certificateCheck(socket: TLSSocket): CertificateCheck {
+  let sent = 0;
+  const seen = new Set<string>();
+  for (
+    let cert: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
+    cert?.fingerprint256 && !seen.has(cert.fingerprint256);
+    cert = cert.issuerCertificate
+  ) {
+    seen.add(cert.fingerprint256);
+    sent += 1;
+  }
+  const error = socket.authorizationError;
+  return {
+    authorized: socket.authorized,
+    ...(error
+      ? {
+          error:
+            typeof error === "string" ? error : ((error as Error & { code?: string }).code ?? error.message),
+        }
+      : {}),
+    sent,
+  };
+}
+
+/**
+ * A TLS handshake that accepts any certificate: the doctor first asks "is this TLS?"; whether it
+ * is trusted is read afterwards (certificateCheck).
+ */
 function handshake(address: string, port: number, servername: string, timeoutMs: number): Promise<Handshake> {
   return new Promise((resolve) => {
     const socket = tlsConnect({
@@ -316,15 +361,36 @@ export async function sniff(
       elapsedMs: elapsed(),
     };
   }
+  const certificate = certificateCheck(tls.socket);
+  const sentCount = `${certificate.sent} certificate${certificate.sent === 1 ? "" : "s"} sent`;
+  const untrusted = certificate.authorized
+    ? said("", "")
+    : said(
+        ` (certificate not trusted: ${certificate.error ?? "unverified"}, ${sentCount})`,
+        ` (certificado no confiable: ${certificate.error ?? "sin verificar"}, ${certificate.sent} certificado${certificate.sent === 1 ? "" : "s"} enviado${certificate.sent === 1 ? "" : "s"})`,
+      );
   const ex = await exchange(tls.socket, request(target, key, options), Math.max(1, timeoutMs - elapsed()));
   const judged = judgeAnswer(target, ex, key, options);
   if (judged === "silent")
     return {
       kind: "silent-close",
       matches: false,
-      detail: said("TLS up, then closed without answering", "TLS establecido, luego cerró sin responder"),
+      detail: said(
+        `TLS up${untrusted.en}, then closed without answering`,
+        `TLS establecido${untrusted.es}, luego cerró sin responder`,
+      ),
+      certificate,
       elapsedMs: elapsed(),
     };
-  const detail = said(`TLS ok; ${judged.detail.en}`, `TLS correcto; ${judged.detail.es}`);
-  return { ...judged, detail, elapsedMs: elapsed() };
+  // A client that verifies (every one, by default) stops at the certificate: no match.
+  return {
+    ...judged,
+    matches: judged.matches && certificate.authorized,
+    certificate,
+    detail: said(
+      `TLS ok${untrusted.en}; ${judged.detail.en}`,
+      `TLS correcto${untrusted.es}; ${judged.detail.es}`,
+    ),
+    elapsedMs: elapsed(),
+  };
 }

@@ -203,7 +203,62 @@ function diagnoseProxy(facts: Facts, add: Add): VerdictCategory | undefined {
       : "timeout";
 }
 
+/**
+ * The handshake completed only because the doctor accepts any certificate: a client with the
+ * default trust store stops here, before a byte of HTTP, whatever the port speaks after TLS.
+ */
+function diagnoseCertificate(facts: Facts, add: Add): VerdictCategory | undefined {
+  const c = facts.sniff?.certificate;
+  if (!c || c.authorized) return undefined;
+  const error = c.error ?? "unverified";
+  const why = said(
+    `the TLS handshake works, but Node's default trust store rejects the certificate (${error})`,
+    `el handshake TLS funciona, pero el almacén de confianza por defecto de Node rechaza el certificado (${error})`,
+  );
+  const sent = said(
+    `the server sent ${c.sent} certificate${c.sent === 1 ? "" : "s"}`,
+    `el servidor envió ${c.sent} certificado${c.sent === 1 ? "" : "s"}`,
+  );
+  const orUntrusted = said(
+    "or the CA that issued it is one the client does not trust",
+    "o la CA que lo emitió no es una en la que el cliente confíe",
+  );
+  switch (c.error) {
+    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+      // Only the server's own certificate arrived and its issuer is in no store: either the
+      // intermediate was left out (most often) or the whole CA is unknown to the client.
+      add(
+        "tls-incomplete-chain",
+        c.sent <= 1 ? "high" : "medium",
+        said(
+          `${why.en}; ${sent.en}: the intermediate is missing`,
+          `${why.es}; ${sent.es}: falta el intermedio`,
+        ),
+      );
+      add("tls-untrusted-certificate", "medium", orUntrusted);
+      break;
+    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
+    case "UNABLE_TO_GET_ISSUER_CERT":
+      add(
+        "tls-incomplete-chain",
+        "medium",
+        said(
+          `${why.en}; ${sent.en}, and the last one's issuer is missing`,
+          `${why.es}; ${sent.es}, y falta el emisor del último`,
+        ),
+      );
+      add("tls-untrusted-certificate", "medium", orUntrusted);
+      break;
+    default:
+      // Self-signed, a private CA, another host name, an expired certificate.
+      add("tls-untrusted-certificate", "high", joined([why, sent], "; "));
+  }
+  return "tls";
+}
+
 function diagnoseProtocol(facts: Facts, add: Add): VerdictCategory | undefined {
+  const certificate = diagnoseCertificate(facts, add);
+  if (certificate) return certificate;
   const s = facts.sniff;
   if (!s || s.matches) return undefined;
   const ws = facts.target.scheme === "ws" || facts.target.scheme === "wss";

@@ -27,6 +27,8 @@ import timeoutHostDownRouted from "./timeout-host-down-routed.ts";
 import timeoutInternalIp from "./timeout-internal-ip.ts";
 import timeoutPanelFirewall from "./timeout-panel-firewall.ts";
 import timeoutSecurityGroup from "./timeout-security-group.ts";
+import tlsIncompleteChain from "./tls-incomplete-chain.ts";
+import tlsUntrustedCertificate from "./tls-untrusted-certificate.ts";
 
 export const declarations = [
   refusedWrongPort,
@@ -55,6 +57,8 @@ export const declarations = [
   policyOriginRejected,
   policySubprotocolMismatch,
   policyMixedContent,
+  tlsUntrustedCertificate,
+  tlsIncompleteChain,
 ] as const;
 
 type Declaration = (typeof declarations)[number];

@@ -13,6 +13,7 @@ import { firewallReject } from "./firewall-reject.ts";
 import { hostAbsent, hostAbsentRouted, hostPresent, hostPresentRouted } from "./host-absent.ts";
 import { httpOnlyOnWsPort } from "./http-only-on-ws-port.ts";
 import { httpRoute } from "./http-route.ts";
+import { completeChain, incompleteChain } from "./incomplete-chain.ts";
 import { listenAny } from "./listen-any.ts";
 import { listenDualStack } from "./listen-dual-stack.ts";
 import { listenIpv4Only } from "./listen-ipv4-only.ts";
@@ -36,6 +37,7 @@ import { startServer } from "./start-server.ts";
 import { subprotocolSelected, subprotocolUnanswered } from "./subprotocol.ts";
 import { timeWaitPressure, twReuseOn } from "./time-wait.ts";
 import { tlsSchemeMismatch } from "./tls-scheme-mismatch.ts";
+import { trustedCertificate, untrustedCertificate } from "./untrusted-certificate.ts";
 import { wrongHost } from "./wrong-host.ts";
 import { rightHostLan, wrongHostLan } from "./wrong-host-lan.ts";
 import { wrongPort } from "./wrong-port.ts";
@@ -61,6 +63,11 @@ const registry = {
   "proxy-forwards-upgrade": proxyForwardsUpgrade,
   "tls-scheme-mismatch": tlsSchemeMismatch,
   "matching-scheme": matchingScheme,
+  // Certificates: a CA the client does not trust, a chain without its intermediate.
+  "untrusted-certificate": untrustedCertificate,
+  "trusted-certificate": trustedCertificate,
+  "incomplete-chain": incompleteChain,
+  "complete-chain": completeChain,
   "wrong-port": wrongPort,
   "right-port": rightPort,
   "wrong-host": wrongHost,

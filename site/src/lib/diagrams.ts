@@ -137,4 +137,32 @@ export const diagrams: Record<Category, Diagram> = {
       },
     ],
   },
+  tls: {
+    title: {
+      es: "TLS y certificados: el cliente no puede verificar el certificado",
+      en: "TLS and certificates: the client cannot verify the certificate",
+    },
+    desc: {
+      es: "La conexión TCP se establece y empieza el handshake TLS. El servidor envía su certificado; el cliente no logra encadenarlo hasta una CA en la que confía, envía una alerta TLS y cierra. Ningún byte de HTTP o WebSocket llega a salir.",
+      en: "The TCP connection is established and the TLS handshake starts. The server sends its certificate; the client cannot chain it up to a CA it trusts, sends a TLS alert and closes. Not one byte of HTTP or WebSocket leaves.",
+    },
+    server: { es: "Servidor (certificado no verificable)", en: "Server (certificate it cannot verify)" },
+    steps: [
+      { from: "client", label: { es: "SYN … ACK (TCP abierto)", en: "SYN … ACK (TCP open)" }, kind: "ok" },
+      { from: "client", label: { es: "ClientHello", en: "ClientHello" }, kind: "ok" },
+      {
+        from: "server",
+        label: { es: "ServerHello, Certificate (cadena)", en: "ServerHello, Certificate (chain)" },
+        kind: "ok",
+      },
+      {
+        from: "client",
+        label: {
+          es: "alerta TLS (certificado rechazado) y cierre",
+          en: "TLS alert (certificate rejected), close",
+        },
+        kind: "bad",
+      },
+    ],
+  },
 };

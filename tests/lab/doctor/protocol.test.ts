@@ -4,13 +4,14 @@ import {
   type Listening,
   listen,
   selfSignedCertificate,
+  setups,
   startFastifyWs,
   startHttp,
   startNet,
   startProxy,
   startWs,
 } from "@connlab/servers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { closedAfterEach } from "../../helpers/closed-after-each.ts";
 
 const timeoutMs = 2_000;
@@ -94,7 +95,6 @@ describe("doctor against protocol setups", () => {
       /^WebSocket handshake accepted: HTTP\/1\.1 101 Switching Protocols$/,
     ],
     ["http", () => startHttp({ host: "127.0.0.1" }), /^HTTP answered: HTTP\/1\.1 200 OK$/],
-    ["https", startTls, /^TLS ok; HTTP answered: HTTP\/1\.1 200 OK$/],
     [
       "tcp",
       () => startNet({ host: "127.0.0.1" }),
@@ -108,6 +108,40 @@ describe("doctor against protocol setups", () => {
       env: {},
     });
     expect(report.verdict).toEqual({ category: "ok", causes: [] });
+    expect(report.steps.find((s) => s.name === "protocol")?.detail).toMatch(detail);
+  });
+
+  it.each([
+    [
+      "untrusted-certificate",
+      "tls-untrusted-certificate",
+      /^TLS ok \(certificate not trusted: SELF_SIGNED_CERT_IN_CHAIN, 2 certificates sent\); WebSocket handshake accepted/,
+    ],
+    [
+      "incomplete-chain",
+      "tls-incomplete-chain",
+      /^TLS ok \(certificate not trusted: UNABLE_TO_VERIFY_LEAF_SIGNATURE, 1 certificate sent\); WebSocket handshake accepted/,
+    ],
+    [
+      // The lab's in-memory self-signed certificate (what the TLS-mismatch setups serve).
+      "self-signed",
+      "tls-untrusted-certificate",
+      /^TLS ok \(certificate not trusted: DEPTH_ZERO_SELF_SIGNED_CERT, 1 certificate sent\); HTTP answered/,
+    ],
+  ] as const)("a certificate the default trust store rejects (%s): %s first", async (setup, id, detail) => {
+    let url: string;
+    if (setup === "self-signed") {
+      url = `https://127.0.0.1:${(await keep(startTls())).port}/`;
+    } else {
+      const running = await setups.get(setup)?.start({});
+      if (!running) throw new Error(`no setup ${setup}`);
+      onTestFinished(() => running.close());
+      url = running.target.url;
+    }
+    const report = await runDoctor(url, { locale: "en", timeoutMs, env: {} });
+    expect(report.verdict.category).toBe("tls");
+    expect(report.verdict.causes[0]?.id).toBe(id);
+    expect(report.steps.find((s) => s.name === "protocol")).toMatchObject({ ok: false });
     expect(report.steps.find((s) => s.name === "protocol")?.detail).toMatch(detail);
   });
 

@@ -6,6 +6,7 @@ import {
   reproduceBothWays,
   reproducibleHere,
   toRecord,
+  watchdogMs,
 } from "@connlab/probes";
 import { scenarios } from "@connlab/scenarios";
 import { setups } from "@connlab/servers";
@@ -25,9 +26,17 @@ const rootless = scenarios.filter(
 // assertions and the artifact comparison: running it twice at once on a 2-core machine would
 // only stretch loopback answers past their "answer" window (scenarios/src/timers.ts).
 const runs = new Map<string, BothWays>();
-beforeAll(async () => {
-  for (const run of await reproduceBothWays(rootless)) runs.set(run.scenario.id, run);
-});
+// The hook's bound follows the catalogue: two workers, each scenario's two runs at once, and
+// none ended by anything but the runs' own watchdog (plus a minute for Chromium's start-up).
+const workers = 2;
+beforeAll(
+  async () => {
+    for (const run of await reproduceBothWays(rootless, { concurrency: workers })) {
+      runs.set(run.scenario.id, run);
+    }
+  },
+  Math.ceil(rootless.length / workers) * watchdogMs + 60_000,
+);
 
 function runOf(id: string): BothWays {
   const run = runs.get(id);

@@ -1,10 +1,10 @@
 import { getClient, watchdogMs } from "@connlab/probes";
-import { type RunningSetup, setups } from "@connlab/servers";
-import { afterEach, describe, expect, it } from "vitest";
+import { type RunningSetup, selfSignedCertificate, setups, trustFile } from "@connlab/servers";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 
 // The control for the reverse TLS mismatch: the TLS server it starts is healthy, so `ws://`
-// fails there only because the scheme is wrong. With `wss://` (and `https://`) every client that
-// can skip verification of the lab's self-signed certificate connects and gets its echo.
+// fails there only because the scheme is wrong. With `wss://` (and `https://`) every client,
+// verifying as by default and told to trust that certificate, connects and gets its echo.
 describe("the TLS app behind tls-scheme-mismatch", () => {
   let running: RunningSetup | undefined;
   afterEach(() => running?.close());
@@ -12,7 +12,10 @@ describe("the TLS app behind tls-scheme-mismatch", () => {
   it("answers wss:// and https:// with a self-signed certificate made at setup", async () => {
     running = await setups.get("tls-scheme-mismatch")?.start({ client: "plain" });
     if (!running) throw new Error("no setup tls-scheme-mismatch");
-    const tlsTarget = { url: running.target.url.replace(/^ws:/, "wss:") };
+    const certificate = await selfSignedCertificate();
+    const { trust, remove } = await trustFile(certificate, [certificate]);
+    onTestFinished(remove);
+    const tlsTarget = { url: running.target.url.replace(/^ws:/, "wss:"), trust };
     const observations = await Promise.all(
       (["ws", "node-http", "curl"] as const).map((name) => getClient(name).probe(tlsTarget, { watchdogMs })),
     );

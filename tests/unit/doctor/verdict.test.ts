@@ -238,6 +238,37 @@ describe("rank", () => {
     expect(ids(f)[0]).toBe(id);
   });
 
+  it.each([
+    ["SELF_SIGNED_CERT_IN_CHAIN", 2, [["tls-untrusted-certificate", "high"]]],
+    ["DEPTH_ZERO_SELF_SIGNED_CERT", 1, [["tls-untrusted-certificate", "high"]]],
+    ["ERR_TLS_CERT_ALTNAME_INVALID", 2, [["tls-untrusted-certificate", "high"]]],
+    [
+      "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+      1,
+      [
+        ["tls-incomplete-chain", "high"],
+        ["tls-untrusted-certificate", "medium"],
+      ],
+    ],
+  ] as const)(
+    "a TLS handshake whose certificate fails verification (%s, %i sent) → %j",
+    (error, sent, causes) => {
+      // The port answers the WebSocket handshake once past TLS: the certificate is the whole problem.
+      const f = facts("wss://127.0.0.1:8443/", {
+        sniff: sniff({ kind: "websocket", certificate: { authorized: false, error, sent } }),
+      });
+      expect(rank(f).category).toBe("tls");
+      expect(rank(f).causes.map((c) => [c.id, c.confidence])).toEqual(causes);
+    },
+  );
+
+  it("a trusted certificate is no finding", () => {
+    const f = facts("wss://127.0.0.1:8443/", {
+      sniff: sniff({ kind: "websocket", matches: true, certificate: { authorized: true, sent: 2 } }),
+    });
+    expect(rank(f)).toEqual({ category: "ok", causes: [] });
+  });
+
   it("calls a name that does not resolve a dns problem", () => {
     const f = facts("http://nowhere.invalid:80/", {
       addresses: [],
@@ -269,8 +300,8 @@ describe("scenario ids the doctor names", () => {
     const named = new Set<string>();
     for (const file of readdirSync(dir)) {
       const text = readFileSync(join(dir, file), "utf8");
-      for (const m of text.matchAll(/"((?:refused|timeout|addrnotavail|protocol)-[a-z0-9-]+)"/g))
-        named.add(m[1] ?? "");
+      // Every cause is named as add("<id>", …); sniff kinds such as "tls-on-plain" are not ids.
+      for (const m of text.matchAll(/\badd\(\s*"([a-z]+-[a-z0-9-]+)"/g)) named.add(m[1] ?? "");
     }
     expect(named.size).toBeGreaterThan(15);
     expect([...named].filter((id) => !isScenarioId(id))).toEqual([]);

@@ -32,6 +32,13 @@ describe("lab's see-it-fail command", () => {
     );
   });
 
+  it("passes the CA a certificate scenario's clients trust, as curl takes it (verification stays on)", () => {
+    const trust = { file: "/tmp/connlab-ca-x/ca.pem", spkiSha256: ["k"] };
+    expect(tryItCommand({ url: "https://127.0.0.1:4100/", trust })).toBe(
+      "curl -sS -m 2 --cacert /tmp/connlab-ca-x/ca.pem https://127.0.0.1:4100/",
+    );
+  });
+
   it("quotes what the shell would split", () => {
     expect(tryItCommand({ url: "http://127.0.0.1:4100/?a=1&b=2" })).toBe(
       "curl -sS -m 2 'http://127.0.0.1:4100/?a=1&b=2'",
