@@ -1,9 +1,7 @@
-import { join } from "node:path";
 import { browserProbeService, composeProject, type ProbeReport } from "@connlab/docker";
 import { getScenario } from "@connlab/scenarios";
-import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../helpers/cli.ts";
+import { buildImages } from "./images.ts";
 
 /**
  * The browser profile as a user runs it — `docker compose --profile browser run probe-browser
@@ -19,23 +17,14 @@ const ids = [
   "protocol-ws-to-http",
 ];
 const stack = composeProject(`connlab-test-browser-${process.pid}`);
-const browser = ["--profile", "all", "--profile", "browser"];
 let run: { exitCode: number | undefined; stdout: string; stderr: string };
 let report: ProbeReport | undefined;
 
 describe("docker compose --profile browser", () => {
   beforeAll(async () => {
-    for (const script of ["base/build-offline.sh", "offline/prepare.sh"]) {
-      const prepared = await execa("bash", [join(repoRoot, "docker", script)], {
-        reject: false,
-        timeout: 900_000,
-      });
-      expect(prepared.exitCode, `${script}: ${prepared.stderr}`).toBe(0);
-    }
     // Both images, once per tier run: the lab's (servers) and the browser's (probe, client twins);
     // the second reuses every layer of the first and only adds Chromium.
-    const build = await stack.run([...browser, "build", "probe", browserProbeService], 900_000);
-    expect(build.exitCode, String(build.stderr)).toBe(0);
+    await buildImages(stack, ["probe", browserProbeService], ["all", "browser"]);
     const result = await stack.run(
       [
         "--profile",

@@ -1,6 +1,7 @@
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import { ConnlabError, labImage } from "@connlab/scenarios";
+import { onExitSync } from "../exit-cleanup.ts";
 import { freePort } from "../free-port.ts";
 import { isAlive } from "../netns/leftovers.ts";
 import type { RunningSetup, Setup } from "../setup.ts";
@@ -50,35 +51,21 @@ export async function removeDockerLeftovers(): Promise<void> {
   }
 }
 
-let installed = false;
-function removeOnSignal(): void {
-  if (installed) return;
-  installed = true;
-  const removeAll = () => {
-    for (const id of started) {
-      try {
-        execFileSync("docker", ["rm", "-f", id], { stdio: "ignore", timeout: 10_000 });
-      } catch {
-        // already gone
-      }
+/** On Ctrl-C or a crash, the containers this process started go with it. */
+function removeAllSync(): void {
+  for (const id of started) {
+    try {
+      execFileSync("docker", ["rm", "-f", id], { stdio: "ignore", timeout: 10_000 });
+    } catch {
+      // already gone
     }
-    started.clear();
-  };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    const handler = () => {
-      removeAll();
-      if (process.listenerCount(signal) === 1) {
-        process.removeListener(signal, handler);
-        process.kill(process.pid, signal);
-      }
-    };
-    process.on(signal, handler);
   }
-  process.on("exit", removeAll);
+  started.clear();
 }
 
 /**
- * The stack's `unpublished` server (the healthy HTTP app on 0.0.0.0:8080 inside its container),
+ * The stack's `unpublished` server (the healthy web app, HTTP and WebSocket on 0.0.0.0:8080
+ * inside its container, so a browser's WebSocket connects once published),
  * started from the stack's image; `publish` adds `-p 127.0.0.1:PORT:8080`, the documented fix.
  * The client is this host, as a user's: it connects to 127.0.0.1:PORT, where, unpublished,
  * nothing listens (the app's port lives in the container's own network namespace): RST.
@@ -90,7 +77,7 @@ async function startContainer(publish: boolean): Promise<RunningSetup> {
       `this scenario needs Docker and the image ${labImageRef()}: build it with \`docker-compose -f docker/compose.yaml build probe\``,
     );
   }
-  removeOnSignal();
+  onExitSync(removeAllSync);
   const port = await freePort();
   const id = await docker([
     "run",
@@ -103,7 +90,7 @@ async function startContainer(publish: boolean): Promise<RunningSetup> {
     "node",
     "servers/src/bin/serve.ts",
     "--app",
-    "http",
+    "web",
     "--host",
     "0.0.0.0",
     "--port",
