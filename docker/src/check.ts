@@ -4,9 +4,10 @@
  * image through observe(), the lab's one runtime: clients with their defaults, the kernel's
  * timers (tcp_syn_retries shortened by compose in this container), the one watchdog.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import { type Judged, observe, type Report } from "@connlab/probes";
+import { chromiumPath } from "@connlab/probes/chromium";
 import { type ClientName, type Expectation, getScenario, type Scenario } from "@connlab/scenarios";
 import type { Target } from "@connlab/servers";
 import { dockerScenario } from "./compose.ts";
@@ -43,10 +44,18 @@ export interface FixedResult {
   readonly failure?: string;
 }
 
-/** Clients the image cannot run: they have their own tier. */
-const notInImage: Partial<Record<ClientName, string>> = {
-  chromium: "Chromium is not in the image; the browser tier reproduces this one",
-};
+/**
+ * Whether this container's image carries Debian's Chromium: the browser profile's image does
+ * (docker/Dockerfile, target `browser`), the lean default one does not.
+ */
+export const chromiumInImage = (): boolean => existsSync(chromiumPath);
+
+/** Clients the image cannot run: they have their own tier (or the browser profile). */
+function notInImage(client: ClientName): string | undefined {
+  if (client === "chromium" && !chromiumInImage())
+    return "Chromium is not in the image; the browser tier reproduces this one";
+  return undefined;
+}
 
 /** The last usable address of this container's IPv4 network: Docker hands them out from the bottom. */
 export function absentAddress(): string {
@@ -93,7 +102,7 @@ function runnableExpectations(id: string) {
   const expectations = getScenario(id).expect.map((e) => overrides.get(e.client) ?? e);
   const skipped: { client: ClientName; why: string }[] = [];
   const runnable = expectations.filter((e) => {
-    const why = notInImage[e.client];
+    const why = notInImage(e.client);
     if (why) skipped.push({ client: e.client, why });
     return !why;
   });

@@ -9,6 +9,7 @@ import {
   categories,
   categoriesReproducedIn,
   getScenario,
+  labImage,
   labSynRetries,
   scenarios,
 } from "@connlab/scenarios";
@@ -17,11 +18,19 @@ import { type Service, services } from "./services.ts";
 import { type DockerScenario, dockerScenarios } from "./stack.ts";
 
 /** The one image every service runs; built from the repository by docker/Dockerfile. */
-export const image = "connlab-lab:local";
+export const image = labImage;
 /** A value Compose takes from the environment of whoever runs it, with a default. */
 const fromEnv = (name: string, fallback: string) => `\${${name}:-${fallback}}`;
 /** CONNLAB_IMAGE names another tag, so two checkouts on one dockerd do not overwrite each other's. */
 const imageRef = fromEnv("CONNLAB_IMAGE", image);
+/**
+ * The optional browser image: the lab image plus Debian's Chromium (the Dockerfile's `browser`
+ * target), for the `browser` profile only, so the default image stays lean.
+ */
+export const browserImage = "connlab-browser:local";
+const browserImageRef = fromEnv("CONNLAB_BROWSER_IMAGE", browserImage);
+/** The profile whose probe and client containers carry Chromium. */
+export const browserProfile = "browser";
 /** The reader's language, for the page links and the shell's message. */
 const lang = fromEnv("LANG", "C.UTF-8");
 /**
@@ -58,9 +67,12 @@ export function dockerScenario(id: string): DockerScenario {
   return entry;
 }
 
-export const clientService = (id: string) => `client-${id}`;
-export const fixedClientService = (id: string) => `client-${id}-fixed`;
+/** `browser`: the twin container of the browser profile, the same client machine with Chromium. */
+export const clientService = (id: string, browser = false) => `client-${id}${browser ? "-browser" : ""}`;
+export const fixedClientService = (id: string, browser = false) =>
+  `client-${id}-fixed${browser ? "-browser" : ""}`;
 export const probeService = (category?: Category) => (category ? `probe-${category}` : "probe");
+export const browserProbeService = "probe-browser";
 
 /** Quoted for sh: the compose file runs every service through `sh -c`. */
 const sq = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
@@ -90,9 +102,10 @@ function serverScript(name: string, service: Service): string {
   return [...steps, `exec node servers/src/bin/serve.ts ${args.join(" ")}`].join(" && ");
 }
 
+/** Servers serve every profile that runs one of their scenarios, the browser's too. */
 function profilesFor(ids: readonly string[]): string[] {
   const used = new Set(ids.map((id) => getScenario(id).category));
-  return ["all", ...categories.filter((c) => used.has(c))];
+  return ["all", ...categories.filter((c) => used.has(c)), browserProfile];
 }
 
 function usersOf(name: string): string[] {
@@ -112,14 +125,14 @@ function server(name: string, service: Service): ComposeService {
   };
 }
 
-function client(id: string, entry: DockerScenario, fixed = false): ComposeService {
+function client(id: string, entry: DockerScenario, fixed = false, browser = false): ComposeService {
   const spec = entry.client ?? {};
-  const name = fixed ? fixedClientService(id) : clientService(id);
+  const name = fixed ? fixedClientService(id, browser) : clientService(id, browser);
   const sysctls = fixed ? spec.fixed?.sysctls : spec.sysctls;
   const agent = ["node", "docker/src/agent.ts", "--scenario", id, ...(fixed ? ["--fixed"] : [])];
   return {
-    image: imageRef,
-    profiles: profilesFor([id]),
+    image: browser ? browserImageRef : imageRef,
+    profiles: browser ? [browserProfile] : profilesFor([id]).filter((p) => p !== browserProfile),
     command: underRunService(name, [...agent, "--ready-file", readyFile(name)]),
     cap_add: spec.capAdd ? [...spec.capAdd] : undefined,
     environment: spec.env ? { ...spec.env } : undefined,
@@ -135,24 +148,29 @@ function client(id: string, entry: DockerScenario, fixed = false): ComposeServic
   };
 }
 
-/** The services the given scenarios run against, including their client containers. */
-export function servicesOf(ids: readonly string[]): string[] {
+/**
+ * The services the given scenarios run against, including their client containers (their
+ * browser twins for the browser profile's probe).
+ */
+export function servicesOf(ids: readonly string[], browser = false): string[] {
   const needs = new Set<string>();
   for (const id of ids) {
     const entry = dockerScenario(id);
     for (const s of entry.services) needs.add(s);
-    if (entry.client) needs.add(clientService(id));
-    if (entry.client?.fixed) needs.add(fixedClientService(id));
+    if (entry.client) needs.add(clientService(id, browser));
+    if (entry.client?.fixed) needs.add(fixedClientService(id, browser));
   }
   return [...needs].sort();
 }
 
-function probe(category?: Category): ComposeService {
+/** Every probe runs every category it is given; the browser's runs them all, with Chromium. */
+function probe(category?: Category, browser = false): ComposeService {
   const ids = dockerTierIds.filter((id) => !category || getScenario(id).category === category);
   return {
-    image: imageRef,
-    build: { context: "..", dockerfile: "docker/Dockerfile" },
-    profiles: [category ?? "all"],
+    image: browser ? browserImageRef : imageRef,
+    // The classic builder builds every stage up to the target: the lab image stops before Chromium.
+    build: { context: "..", dockerfile: "docker/Dockerfile", target: browser ? "browser" : "lab" },
+    profiles: [browser ? browserProfile : (category ?? "all")],
     entrypoint: ["node", "docker/src/probe.ts"],
     // LANG: the page links in the reader's language.
     environment: {
@@ -168,7 +186,7 @@ function probe(category?: Category): ComposeService {
     networks: { lab: {} },
     volumes: [runVolume],
     // Started first; the probe itself waits until each has written its ready file.
-    depends_on: servicesOf(ids),
+    depends_on: servicesOf(ids, browser),
   };
 }
 
@@ -193,14 +211,18 @@ export function composeModel(): Record<string, ComposeService> {
     if (category && !dockerTierIds.some((id) => getScenario(id).category === category)) continue;
     out[probeService(category)] = probe(category);
   }
+  out[browserProbeService] = probe(undefined, true);
   const used = new Set<string>(dockerTierIds.flatMap((id) => dockerScenario(id).services));
   for (const [name, service] of Object.entries(services) as [string, Service][]) {
     if (used.has(name)) out[name] = server(name, service);
   }
   for (const id of dockerTierIds) {
     const entry = dockerScenario(id);
-    if (entry.client) out[clientService(id)] = client(id, entry);
-    if (entry.client?.fixed) out[fixedClientService(id)] = client(id, entry, true);
+    // Each client container and, for the browser profile, its twin with Chromium.
+    for (const browser of [false, true]) {
+      if (entry.client) out[clientService(id, browser)] = client(id, entry, false, browser);
+      if (entry.client?.fixed) out[fixedClientService(id, browser)] = client(id, entry, true, browser);
+    }
   }
   return out;
 }
@@ -211,14 +233,19 @@ Run it from this folder (see README.md, "Docker"):
   docker compose run --rm shell     # a shell in the lab network, to try each failure by hand
   docker compose down -v
 One group: --profile refused|timeout|addrnotavail|protocol and run probe-<category>.
+With Chromium too (a larger image): --profile browser and probe-browser.
 Safe by default: no port is published, every network is internal (no way out).`;
 
 /** What goes on the wire at a service, written above it in the file. */
 function describeService(name: string): string {
   const described = (services as Record<string, Service>)[name]?.describe;
   if (described) return described;
+  if (name.startsWith("client-") && name.endsWith("-browser"))
+    return `${describeService(name.slice(0, -8))}, and Chromium (browser profile)`;
   if (name.endsWith("-fixed")) return `the client of ${name.slice(7, -6)} with the documented kernel fix`;
   if (name.startsWith("client-")) return `the client of ${name.slice(7)}, with its own kernel settings`;
+  if (name === browserProbeService)
+    return "the probe of the browser profile: the catalogue's clients and Chromium";
   if (name === "shell")
     return "a shell on the lab network (curl, nc, dig, ws) that lists each failure to try";
   return `the probe${name === "probe" ? "" : ` for ${name.slice(6)}`}: runs the catalogue's clients and reports`;
@@ -250,10 +277,18 @@ export function composeYaml(): string {
 /** A shell on the lab network that lists each broken target and the command that shows it. */
 export const shellCommand = "docker compose -f docker/compose.yaml run --rm shell";
 
+const composeCli = "docker compose -f docker/compose.yaml";
+
 /** The command that reproduces one scenario in the stack, as each scenario page shows it. */
 export function dockerCommand(id: string): string {
   const { category } = getScenario(id);
   if (!dockerTierIds.includes(id)) throw new Error(`scenario ${id} is not reproducible in docker`);
-  const file = "docker compose -f docker/compose.yaml";
-  return `${file} --profile ${category} run ${probeService(category)} --scenario ${id}`;
+  return `${composeCli} --profile ${category} run ${probeService(category)} --scenario ${id}`;
+}
+
+/** The same with Chromium's row too (the browser profile), when the scenario declares one. */
+export function browserDockerCommand(id: string): string | undefined {
+  if (!getScenario(id).expect.some((e) => e.client === "chromium")) return undefined;
+  dockerCommand(id);
+  return `${composeCli} --profile ${browserProfile} run ${browserProbeService} --scenario ${id}`;
 }

@@ -1,5 +1,9 @@
 export type { Checked, FixedResult, ScenarioResult } from "./check.ts";
 export {
+  browserDockerCommand,
+  browserImage,
+  browserProbeService,
+  browserProfile,
   clientService,
   composeModel,
   composeYaml,

@@ -9,7 +9,7 @@ import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import { localeFromEnv } from "@connlab/probes/doctor";
 import { getScenario } from "@connlab/scenarios";
-import { checkScenario, type FixedResult, type ScenarioResult } from "./check.ts";
+import { checkScenario, chromiumInImage, type FixedResult, type ScenarioResult } from "./check.ts";
 import {
   agentPort,
   clientService,
@@ -60,11 +60,14 @@ async function ask<T>(service: string): Promise<T> {
   return body as T;
 }
 
+/** The browser profile's probe (Chromium in its image) asks the client containers' browser twins. */
+const browser = chromiumInImage();
+
 async function viaAgent(id: string): Promise<ScenarioResult> {
   const entry = dockerScenario(id);
   const [result, fixed] = await Promise.all([
-    ask<ScenarioResult>(clientService(id)),
-    entry.client?.fixed ? ask<FixedResult>(fixedClientService(id)) : undefined,
+    ask<ScenarioResult>(clientService(id, browser)),
+    entry.client?.fixed ? ask<FixedResult>(fixedClientService(id, browser)) : undefined,
   ]);
   if (!fixed) return result;
   const broken = result.status;
@@ -87,7 +90,7 @@ async function reproduceAndShow(id: string): Promise<ScenarioResult> {
 }
 
 try {
-  await waitUntilReady(servicesOf(ids), readyDeadlineMs);
+  await waitUntilReady(servicesOf(ids, browser), readyDeadlineMs);
   const report = summarize(await Promise.all(ids.map(reproduceAndShow)));
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (values.out) writeFileSync(values.out, json);

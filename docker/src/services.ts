@@ -61,8 +61,9 @@ export const services = {
     app: { app: "http", host: "127.0.0.1", ports: [appPort] },
   },
   unpublished: {
-    describe: "the HTTP server in a container with no `ports:`: it listens in its own namespace only",
-    app: { app: "http", ports: [appPort] },
+    describe:
+      "the web server (HTTP and WebSocket) in a container with no `ports:`: it listens in its own namespace only",
+    app: { app: "web", ports: [appPort] },
   },
   cdn: {
     describe: "a CDN-like front that www.connlab.test resolves to: it serves port 80 only",

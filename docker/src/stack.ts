@@ -56,6 +56,8 @@ export interface DockerScenario {
 }
 
 const http = `http://http:${appPort}/`;
+/** HTTP and WebSocket on one port: where every client, the browser's WebSocket too, connects. */
+const web = `http://web:${appPort}/`;
 
 /** What every client prints when its SYN is dropped: the catalogue's firewall timeout rows. */
 const droppedSyn = getScenario("timeout-firewall").expect;
@@ -161,9 +163,10 @@ export const dockerScenarios: Readonly<Record<DockerScenarioId, DockerScenario>>
     client: { capAdd: ["NET_ADMIN"], prepare: "route-via-wan" },
   },
   "addrnotavail-ephemeral-ports": {
-    services: ["http"],
+    // The web server: a browser's WebSocket must connect too once the fix is in place.
+    services: ["web"],
     // No control: after the held connections close, their ports sit in TIME_WAIT for 60 s.
-    broken: { url: http },
+    broken: { url: web },
     client: {
       sysctls: { "net.ipv4.ip_local_port_range": portRange("addrnotavail-ephemeral-ports") },
       prepare: "hold",
@@ -171,8 +174,8 @@ export const dockerScenarios: Readonly<Record<DockerScenarioId, DockerScenario>>
     },
   },
   "addrnotavail-time-wait": {
-    services: ["http"],
-    broken: { url: http },
+    services: ["web"],
+    broken: { url: web },
     client: {
       sysctls: {
         "net.ipv4.ip_local_port_range": portRange("addrnotavail-time-wait"),

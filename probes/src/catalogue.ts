@@ -17,10 +17,22 @@ export function reproducibleHere(scenario: Scenario): boolean {
   return runsHere(setups.get(scenario.fault.name)) && runsHere(setups.get(scenario.fix.apply.name));
 }
 
-/** The tier a reproducible scenario's setups need: lab-root if either does, else lab. */
-export function tierOf(scenario: Scenario): "lab" | "lab-root" {
-  const names = [scenario.fault.name, scenario.fix.apply.name];
-  return names.some((n) => setups.get(n)?.tier === "lab-root") ? "lab-root" : "lab";
+/**
+ * Whether `connlab record` can reproduce it through Docker instead: both setups are docker ones
+ * (a container of the stack's image, seen from this host). Whether
+ * dockerd and the image are there is asked once by the caller (dockerReady).
+ */
+export function recordableInDocker(scenario: Scenario): boolean {
+  return (
+    setups.get(scenario.fault.name)?.tier === "docker" &&
+    setups.get(scenario.fix.apply.name)?.tier === "docker"
+  );
+}
+
+/** The tier a reproducible scenario's setups need: docker or lab-root if either does, else lab. */
+export function tierOf(scenario: Scenario): "lab" | "lab-root" | "docker" {
+  const tiers = [scenario.fault.name, scenario.fix.apply.name].map((n) => setups.get(n)?.tier);
+  return tiers.includes("docker") ? "docker" : tiers.includes("lab-root") ? "lab-root" : "lab";
 }
 
 export interface BothWays {

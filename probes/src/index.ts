@@ -1,5 +1,11 @@
 export { ObservationsArtifact, RecordedObservation, ScenarioRecord } from "./artifact.ts";
-export { type BothWays, reproduceBothWays, reproducibleHere, tierOf } from "./catalogue.ts";
+export {
+  type BothWays,
+  recordableInDocker,
+  reproduceBothWays,
+  reproducibleHere,
+  tierOf,
+} from "./catalogue.ts";
 export { chromiumPath, launchChromium } from "./chromium.ts";
 export { chromiumCode, closeChromium } from "./clients/chromium.ts";
 export { probeEnv } from "./clients/client.ts";

@@ -13,3 +13,10 @@ export const portRangeStart = 40_000;
 export function smallPortRange(size: number): string {
   return `${portRangeStart} ${portRangeStart + size - 1}`;
 }
+
+/**
+ * The one image of the compose stack (docker/Dockerfile, target `lab`); CONNLAB_IMAGE names
+ * another tag, so two checkouts on one dockerd do not overwrite each other's. The stack runs
+ * it, and `connlab record` starts its docker-only scenarios' containers from it.
+ */
+export const labImage = "connlab-lab:local";

@@ -5,7 +5,7 @@ import { type Category, categories, type LabTier, Scenario } from "./schema.ts";
 export type { DeclaredId, DockerScenarioId, LabSetupName } from "./catalog/index.ts";
 export { defineScenario } from "./define.ts";
 export { ConnlabError, type ErrorCode, errorExitStatus } from "./error.ts";
-export { portRangeStart, smallPortRange } from "./facts.ts";
+export { labImage, portRangeStart, smallPortRange } from "./facts.ts";
 export * from "./schema.ts";
 export * from "./timers.ts";
 

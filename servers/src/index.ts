@@ -25,6 +25,7 @@ export {
   shIn,
 } from "./netns/index.ts";
 export type { RunningSetup, Setup } from "./setup.ts";
+export { dockerReady, removeDockerLeftovers } from "./setups/docker-port.ts";
 export { setups } from "./setups/index.ts";
 export { churn, connectionsHere, type Load } from "./setups/port-range.ts";
 export type { BrowserPage, ProbeOptions, Resolver, Target, TrustedCa } from "./target.ts";

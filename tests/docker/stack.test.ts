@@ -1,8 +1,6 @@
-import { join } from "node:path";
 import { composeProject, dockerTierIds } from "@connlab/docker";
-import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../helpers/cli.ts";
+import { buildImages } from "./images.ts";
 
 /**
  * The docker tier runs what a user types — `docker compose -f docker/compose.yaml up
@@ -16,15 +14,7 @@ const printed = new Map<string, string[]>();
 
 describe("docker compose up", () => {
   beforeAll(async () => {
-    for (const script of ["base/build-offline.sh", "offline/prepare.sh"]) {
-      const prepared = await execa("bash", [join(repoRoot, "docker", script)], {
-        reject: false,
-        timeout: 900_000,
-      });
-      expect(prepared.exitCode, `${script}: ${prepared.stderr}`).toBe(0);
-    }
-    const build = await stack.run(["build", "probe"], 600_000);
-    expect(build.exitCode, String(build.stderr)).toBe(0);
+    await buildImages(stack, ["probe"]);
     const result = await stack.run(
       ["up", "--abort-on-container-exit", "--exit-code-from", "probe", "--no-color"],
       900_000,

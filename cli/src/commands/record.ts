@@ -13,11 +13,23 @@ export function registerRecord(program: Command): void {
       const chosen = ids.length > 0 ? ids.map(getScenario) : scenarios;
       // The lab (servers, clients, Chromium's driver) loads only once there is something to run.
       const [
-        { artifactPath, mergeArtifact, readArtifact, reproduceBothWays, reproducibleHere, writeArtifact },
-        { removeLeftovers },
+        {
+          artifactPath,
+          mergeArtifact,
+          readArtifact,
+          recordableInDocker,
+          reproduceBothWays,
+          reproducibleHere,
+          writeArtifact,
+        },
+        { dockerReady, removeDockerLeftovers, removeLeftovers },
       ] = await Promise.all([import("@connlab/probes"), import("@connlab/servers")]);
       await removeLeftovers();
-      const runnable = chosen.filter(reproducibleHere);
+      // Scenarios only Docker reproduces run from the stack's image when dockerd and the image
+      // are here; otherwise they keep their previous record, as the root lab's do without root.
+      const inDocker = chosen.some(recordableInDocker) && (await dockerReady());
+      if (inDocker) await removeDockerLeftovers();
+      const runnable = chosen.filter((s) => reproducibleHere(s) || (inDocker && recordableInDocker(s)));
       const runs = await reproduceBothWays(runnable);
       // Only runs that agree with their declarations are recorded: a timeout on a busy machine
       // must not reach the site. A disagreeing scenario keeps its previous record.

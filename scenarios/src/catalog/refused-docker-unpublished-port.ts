@@ -1,4 +1,5 @@
 import { defineScenario } from "../define.ts";
+import { refusedByEveryClient } from "../observed.ts";
 
 export default defineScenario({
   id: "refused-docker-unpublished-port",
@@ -33,6 +34,8 @@ export default defineScenario({
       message:
         "^curl: \\(7\\) Failed to connect to \\S+ port \\d+ after \\d+ ms: (Couldn't connect to server|Connection refused)$",
     },
+    // A page on the host opening ws://127.0.0.1:PORT gets the same RST: refused/not-listening's line.
+    ...refusedByEveryClient.filter((e) => e.client === "chromium"),
   ],
   fix: {
     summary: {
@@ -46,8 +49,4 @@ export default defineScenario({
   },
   docs: "refused/docker-unpublished-port",
   related: ["refused-wrong-port", "refused-loopback-only"],
-  noBrowser: {
-    es: "Se reproduce solo en el stack de Docker, cuyo contenedor de sondeo no lleva navegador; el navegador recibe el mismo RST y muestra la línea de refused/not-listening (net::ERR_CONNECTION_REFUSED).",
-    en: "It reproduces only in the Docker stack, whose probe container carries no browser; a browser gets the same RST and prints refused/not-listening's line (net::ERR_CONNECTION_REFUSED).",
-  },
 });

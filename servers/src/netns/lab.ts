@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { onExitSync } from "../exit-cleanup.ts";
 import type { RunningSetup } from "../setup.ts";
 import { namespaceName, nextLabId } from "./names.ts";
 import { addNamespace, deleteNamespace } from "./namespace.ts";
@@ -37,7 +38,7 @@ export function createLab(): Lab {
   const state = { namespaces: [] as string[], pids: [] as number[] };
   const children: Spawned<unknown>[] = [];
   open.add(state);
-  installSignalCleanup();
+  onExitSync(closeAllSync);
   let closing: Promise<void> | undefined;
   return {
     id,
@@ -72,29 +73,6 @@ export function createLab(): Lab {
       return closing;
     },
   };
-}
-
-let installed = false;
-
-/**
- * On SIGINT/SIGTERM (and on exit), tear every open lab down synchronously, then die of the same signal as if
- * we had not caught it (exit code 128+n), unless someone else also handles it.
- */
-function installSignalCleanup(): void {
-  if (installed) return;
-  installed = true;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    const handler = () => {
-      closeAllSync();
-      if (process.listenerCount(signal) === 1) {
-        process.removeListener(signal, handler);
-        process.kill(process.pid, signal);
-      }
-    };
-    process.on(signal, handler);
-  }
-  // An uncaught error or process.exit() skips every finally: tear down on the way out.
-  process.on("exit", closeAllSync);
 }
 
 function closeAllSync(): void {

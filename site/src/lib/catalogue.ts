@@ -1,4 +1,4 @@
-import { dockerCommand as composeCommand, shellCommand } from "@connlab/docker/compose";
+import { browserDockerCommand, dockerCommand as composeCommand, shellCommand } from "@connlab/docker/compose";
 import { type Category, getScenario, type Scenario, scenarios } from "@connlab/scenarios";
 
 export type Lang = "es" | "en";
@@ -32,7 +32,9 @@ export function reproduceCommand(scenario: Scenario, options: { fixed?: boolean 
 
 /** The commands that reproduce the scenario in the Docker stack (the probe, then by hand), as the stack spells them. */
 export function dockerCommand(scenario: Scenario): string {
-  return `${composeCommand(scenario.id)}\n${shellCommand}   # try it by hand: curl, nc, dig, ws`;
+  const browser = browserDockerCommand(scenario.id);
+  const withChromium = browser ? `\n${browser}   # with Chromium too (a larger image)` : "";
+  return `${composeCommand(scenario.id)}${withChromium}\n${shellCommand}   # try it by hand: curl, nc, dig, ws`;
 }
 
 export { getScenario, scenarios };

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
+  browserDockerCommand,
+  browserImage,
+  browserProbeService,
   clientService,
   composeModel,
   composeYaml,
@@ -24,6 +27,8 @@ type ComposeService = {
   ports?: unknown;
   networks?: Record<string, unknown>;
   depends_on?: string[];
+  image?: string;
+  build?: { target?: string };
 };
 
 /** The committed file as Compose reads it. */
@@ -70,6 +75,12 @@ describe("docker/compose.yaml", () => {
       expect(model.probe?.depends_on).toContain(name);
       expect(model[`probe-${category}`]?.depends_on).toContain(name);
     }
+    // The browser profile: the same servers, the client containers' twins with Chromium.
+    const twins = needed.map((name) => (name.startsWith("client-") ? `${name}-browser` : name));
+    for (const name of twins) {
+      expect(model[name]?.profiles, name).toContain("browser");
+      expect(model[browserProbeService]?.depends_on).toContain(name);
+    }
     // Only an absent host needs no container at all.
     if (needed.length === 0) expect(entry.broken.url).toContain("{absent}");
   });
@@ -87,10 +98,30 @@ describe("docker/compose.yaml", () => {
         .map(([name]) => [name, ["NET_ADMIN"]]),
       ...dockerTierIds
         .filter((id) => dockerScenario(id).client?.capAdd)
-        .map((id) => [clientService(id), ["NET_ADMIN"]]),
+        .flatMap((id) => [
+          [clientService(id), ["NET_ADMIN"]],
+          [clientService(id, true), ["NET_ADMIN"]],
+        ]),
     ];
     expect(withCaps.sort()).toEqual(expected.sort());
     expect(file.networks).toEqual({ lab: { internal: true }, private: { internal: true } });
+  });
+
+  it("builds the lean lab image for every probe but the browser profile's, which adds Chromium", () => {
+    for (const [name, service] of Object.entries(model).filter(([n]) => n.startsWith("probe"))) {
+      const browser = name === browserProbeService;
+      expect(service.build?.target, name).toBe(browser ? "browser" : "lab");
+      expect(service.image, name).toBe(
+        browser ? `\${CONNLAB_BROWSER_IMAGE:-${browserImage}}` : `\${CONNLAB_IMAGE:-connlab-lab:local}`,
+      );
+      expect(service.profiles, name).toEqual(
+        browser ? ["browser"] : [name === "probe" ? "all" : name.slice(6)],
+      );
+    }
+    for (const [name, service] of Object.entries(model).filter(([n]) => n.endsWith("-browser"))) {
+      expect(service.image, name).toBe(`\${CONNLAB_BROWSER_IMAGE:-${browserImage}}`);
+      expect(service.profiles, name).toEqual(["browser"]);
+    }
   });
 
   it("names a compose version that docker-compose 1.29 accepts with profiles", () => {
@@ -110,6 +141,13 @@ describe("dockerCommand", () => {
     expect(shellCommand).toBe("docker compose -f docker/compose.yaml run --rm shell");
     expect(model.shell?.profiles).toEqual(["shell"]);
     expect(model.shell?.networks).toEqual({ lab: {} });
+  });
+
+  it("adds the browser profile's command when the scenario declares a Chromium row", () => {
+    expect(browserDockerCommand("timeout-firewall")).toBe(
+      "docker compose -f docker/compose.yaml --profile browser run probe-browser --scenario timeout-firewall",
+    );
+    expect(browserDockerCommand("protocol-http-to-ws")).toBeUndefined();
   });
 
   it("refuses a scenario without the docker tier", () => {

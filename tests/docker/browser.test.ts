@@ -1,0 +1,66 @@
+import { browserProbeService, composeProject, type ProbeReport } from "@connlab/docker";
+import { getScenario } from "@connlab/scenarios";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildImages } from "./images.ts";
+
+/**
+ * The browser profile as a user runs it — `docker compose --profile browser run probe-browser
+ * --scenario …` — on one scenario of each category the stack has (and the one only Docker
+ * reproduces): the probe's image carries Debian's Chromium, so every Chromium row is judged
+ * against the declaration like the other clients', in the probe and in the client containers.
+ */
+const ids = [
+  "refused-wrong-port",
+  "refused-docker-unpublished-port",
+  "timeout-firewall",
+  "addrnotavail-ephemeral-ports",
+  "protocol-ws-to-http",
+];
+const stack = composeProject(`connlab-test-browser-${process.pid}`);
+let run: { exitCode: number | undefined; stdout: string; stderr: string };
+let report: ProbeReport | undefined;
+
+describe("docker compose --profile browser", () => {
+  beforeAll(async () => {
+    // Both images, once per tier run: the lab's (servers) and the browser's (probe, client twins);
+    // the second reuses every layer of the first and only adds Chromium.
+    await buildImages(stack, ["probe", browserProbeService], ["all", "browser"]);
+    const result = await stack.run(
+      [
+        "--profile",
+        "browser",
+        "run",
+        "--rm",
+        browserProbeService,
+        "--json",
+        ...ids.flatMap((id) => ["--scenario", id]),
+      ],
+      600_000,
+    );
+    run = { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
+    report = JSON.parse(run.stdout.slice(run.stdout.indexOf("{"))) as ProbeReport;
+  }, 1_500_000);
+
+  afterAll(async () => {
+    await stack.run(["--profile", "browser", "down", "-v", "--remove-orphans", "-t", "2"], 120_000);
+  }, 120_000);
+
+  it("exits 0: every scenario reproduced, Chromium included", () => {
+    expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(0);
+    expect(report?.counts).toEqual({ reproduced: ids.length, failed: 0, unverified: 0 });
+  });
+
+  it.each(ids)("%s has Chromium's row, judged against its declaration", (id) => {
+    const result = report?.scenarios.find((s) => s.scenario === id);
+    expect(result?.skipped).toEqual([]);
+    const row = result?.observations.find((o) => o.client === "chromium");
+    const declared = getScenario(id).expect.find((e) => e.client === "chromium");
+    expect(row, `${id}: ${JSON.stringify(result)}`).toMatchObject({ ok: true, code: declared?.code });
+    expect(row?.message).toMatch(new RegExp(declared?.message ?? "^$"));
+    expect(row?.clientVersion).toMatch(/^Chromium \d+/);
+    // The documented fix, in the client container's browser twin: Chromium connects too.
+    if (result?.fixed) {
+      expect(result.fixed.observations.find((o) => o.client === "chromium")).toMatchObject({ ok: true });
+    }
+  });
+});
