@@ -120,7 +120,11 @@ export async function checkFixed(id: string): Promise<FixedResult> {
   const release = await prepare(entry.client?.prepare, target, scenario);
   try {
     if (fixed.settleMs) await new Promise((resolve) => setTimeout(resolve, fixed.settleMs));
-    const report = await observe(scenario, target, { clients: runnable.map((e) => e.client), fixed: true });
+    const report = await observe(scenario, target, {
+      clients: runnable.map((e) => e.client),
+      fixed: true,
+      ownProcess: true,
+    });
     return {
       sysctls: Object.entries(fixed.sysctls).map(([k, v]) => `${k}=${v}`),
       observations: report.observations,
@@ -141,9 +145,12 @@ export async function checkScenario(id: string): Promise<ScenarioResult> {
   let report: Report | undefined;
   try {
     if (runnable.length > 0) {
+      // Every scenario of the stack runs at once in this container: each run's clients get a
+      // process (and an event loop) of their own, as they would on a user's machine.
       report = await observe(scenario, target, {
         clients: runnable.map((e) => e.client),
         expect: entry.override?.expect ?? [],
+        ownProcess: true,
       });
     }
   } finally {

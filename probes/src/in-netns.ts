@@ -14,6 +14,10 @@ const probeMain = join(import.meta.dirname, "bin", "probe.ts");
  * Runs the clients concurrently where the target says: in this process, or, for a root-lab
  * target, inside its network namespace through one bin/probe.ts process, so their sockets (and
  * curl's) use the lab's routes, resolver and sysctls (the kernel's SYN retries shortened there).
+ * `ownProcess` asks for a bin/probe.ts process without a namespace: for a caller that runs many
+ * scenarios at once (the docker probe), whose busy event loop would otherwise slow the timers
+ * of every client in it. undici counts its connect timeout in ticks of that loop, so a loop
+ * starved for seconds let the kernel's (lab-shortened) SYN timer fire first.
  * One entry per client, in order: its observation with the non-default settings its run needed,
  * or undefined when it had no outcome when the watchdog fired. Never throws.
  */
@@ -21,15 +25,17 @@ export async function probeClients(
   names: readonly ClientName[],
   target: Target,
   watchdogMs: number,
+  options: { ownProcess?: boolean } = {},
 ): Promise<(Observation | undefined)[]> {
-  const seen = target.netns
-    ? await probeInNamespace(target.netns, names, target, watchdogMs)
-    : // undici loads before any attempt starts, not in the middle of the others' (fetch.ts).
-      await loadUndici().then(() =>
-        Promise.all(
-          names.map((name) => withinWatchdog(getClient(name).probe(target, { watchdogMs }), watchdogMs)),
-        ),
-      );
+  const seen =
+    target.netns || options.ownProcess
+      ? await probeInChild(target.netns, names, target, watchdogMs)
+      : // undici loads before any attempt starts, not in the middle of the others' (fetch.ts).
+        await loadUndici().then(() =>
+          Promise.all(
+            names.map((name) => withinWatchdog(getClient(name).probe(target, { watchdogMs }), watchdogMs)),
+          ),
+        );
   // A client that ended its own process or page at the watchdog has no outcome either.
   return seen.map((o) => (o && o.code !== WATCHDOG ? withSettings(o, target) : undefined));
 }
@@ -42,24 +48,25 @@ function withinWatchdog<T>(work: Promise<T>, ms: number): Promise<T | undefined>
   return Promise.race([work, watchdog]).finally(() => clearTimeout(timer));
 }
 
-/** Node's start-up inside the namespace on a busy machine: ours, not the clients', so not watched. */
+/** Node's start-up (inside the namespace, if any) on a busy machine: ours, not the clients', so not watched. */
 const startupAllowanceMs = 60_000;
 
 /**
  * bin/probe.ts prints `{"started":true}` once its clients are loaded, then each observation as
  * a JSON line when it arrives. The watchdog starts with the clients, not with Node's start-up.
  */
-async function probeInNamespace(
-  netns: string,
+async function probeInChild(
+  netns: string | undefined,
   names: readonly ClientName[],
   target: Target,
   watchdogMs: number,
 ): Promise<(Observation | undefined)[]> {
-  await shortenKernelTimers(netns);
-  const args = ["netns", "exec", netns, process.execPath, probeMain, "--url", target.url];
-  args.push("--watchdog-ms", String(watchdogMs), ...names.flatMap((name) => ["--client", name]));
+  if (netns) await shortenKernelTimers(netns);
+  const node = [process.execPath, probeMain, "--url", target.url, "--watchdog-ms", String(watchdogMs)];
+  node.push(...names.flatMap((name) => ["--client", name]));
+  const [file = "", ...args] = netns ? ["ip", "netns", "exec", netns, ...node] : node;
   return new Promise((resolve) => {
-    const child = spawn("ip", args, {
+    const child = spawn(file, args, {
       env: { ...process.env, ...target.env },
       stdio: ["ignore", "pipe", "ignore"],
     });

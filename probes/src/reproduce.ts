@@ -45,6 +45,8 @@ export interface ObserveOptions {
   readonly expect?: readonly Expectation[];
   /** The watchdog for the whole run (default `watchdogMs`). */
   readonly watchdogMs?: number;
+  /** Run the clients in a process of their own (see probeClients), as the docker probe does. */
+  readonly ownProcess?: boolean;
 }
 
 /**
@@ -92,6 +94,7 @@ export async function observe(
     expectations.map((e) => e.client),
     target,
     limitMs,
+    { ownProcess: options.ownProcess ?? false },
   );
   const observations: Judged[] = [];
   const silent: ClientName[] = [];
