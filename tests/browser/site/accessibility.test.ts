@@ -1,8 +1,8 @@
-import { launchChromium } from "@connlab/probes/chromium";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations } from "./axe.ts";
 import { visit } from "./site-pages.ts";
+import { tierBrowser } from "./tier-browser.ts";
 
 // The full sitemap walk (renders.test.ts) runs axe in the light theme; here one page of each
 // layout runs in the dark theme too, where the diagrams and tables use other colours.
@@ -19,7 +19,7 @@ describe("accessibility in the dark theme", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await tierBrowser();
   });
   afterAll(async () => browser?.close());
 

@@ -1,8 +1,8 @@
-import { launchChromium } from "@connlab/probes/chromium";
 import { type Category, categories, scenarios } from "@connlab/scenarios";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { visit } from "./site-pages.ts";
+import { tierBrowser } from "./tier-browser.ts";
 
 // One scenario per category is enough: every page uses the same switcher.
 const samples = categories.map((c: Category) => scenarios.find((s) => s.category === c)).filter((s) => !!s);
@@ -12,7 +12,7 @@ describe("language switcher", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await tierBrowser();
   });
   afterAll(async () => browser?.close());
 

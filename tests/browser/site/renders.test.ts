@@ -1,9 +1,9 @@
-import { launchChromium } from "@connlab/probes/chromium";
 import { scenarios } from "@connlab/scenarios";
 import type { Browser, ConsoleMessage } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations } from "./axe.ts";
 import { eachPage, sitemapPages, visit } from "./site-pages.ts";
+import { tierBrowser } from "./tier-browser.ts";
 
 interface Visit {
   status: number | undefined;
@@ -36,7 +36,7 @@ describe("every page of the built guide", () => {
   let visits = new Map<string, Visit>();
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await tierBrowser();
     pages = await sitemapPages(siteUrl);
     visits = await eachPage(browser, pages, async (page, url) => {
       // A subresource aborted by ERR_NETWORK_CHANGED (see visit()) says nothing about the page:
@@ -71,7 +71,7 @@ describe("every page of the built guide", () => {
         };
       }
     });
-    // 77 pages, each loaded, checked by axe and again at 360 px, four at a time on two cores:
+    // 77 pages, each loaded, checked by axe and again at 360 px, two at a time on two cores:
     // a fresh, busy machine took more than 300 s. The bound is for a walk that hangs.
   }, 600_000);
   afterAll(async () => browser?.close());

@@ -1,8 +1,8 @@
-import { launchChromium } from "@connlab/probes/chromium";
 import { scenarios } from "@connlab/scenarios";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { visit } from "./site-pages.ts";
+import { tierBrowser } from "./tier-browser.ts";
 
 /** Types `query` into Starlight's Pagefind search on `url` and returns the result pages, best first. */
 async function search(browser: Browser, url: string, query: string): Promise<string[]> {
@@ -41,7 +41,7 @@ describe("search", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await tierBrowser();
   });
   afterAll(async () => browser?.close());
 

@@ -27,12 +27,15 @@ export async function sitemapPages(siteUrl: string, sitemap = "/sitemap-0.xml"):
   );
 }
 
-/** Runs `visit` on every URL with at most `concurrency` pages open, one browser context each. */
+/**
+ * Runs `visit` on every URL with at most `concurrency` pages open, one browser context each. Two,
+ * as many as this machine has cores: axe keeps a page's renderer busy the whole time.
+ */
 export async function eachPage<T>(
   browser: Browser,
   urls: readonly string[],
   visit: (page: Page, url: string) => Promise<T>,
-  concurrency = 4,
+  concurrency = 2,
 ): Promise<Map<string, T>> {
   const results = new Map<string, T>();
   const queue = [...urls];

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launchChromium } from "@connlab/probes/chromium";
 import { execa } from "execa";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../helpers/cli.ts";
 import { serveStatic } from "../../helpers/static-server.ts";
 import { eachPage, sitemapPages, visit } from "./site-pages.ts";
+import { tierBrowser } from "./tier-browser.ts";
 
 // The guide as published on a project site: built with CONNLAB_SITE_URL naming a sub-path and
 // served only under it, as a static host would. Anything that forgot the base 404s here.
@@ -45,7 +45,7 @@ describe("the guide published under a sub-path", () => {
     server = await serveStatic(outDir, base);
     siteUrl = `${server.url}${base}`;
     pages = await sitemapPages(server.url, `${base}sitemap-0.xml`);
-    browser = await launchChromium();
+    browser = await tierBrowser();
   }, 300_000);
 
   afterAll(async () => {

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ObservationsArtifact } from "@connlab/probes/artifact";
-import { launchChromium } from "@connlab/probes/chromium";
 import { scenarios } from "@connlab/scenarios";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { repoRoot } from "../../helpers/cli.ts";
 import { eachPage, visit } from "./site-pages.ts";
+import { tierBrowser } from "./tier-browser.ts";
 
 const artifact = ObservationsArtifact.parse(
   JSON.parse(readFileSync(join(repoRoot, "probes", "observations.json"), "utf8")),
@@ -38,7 +38,7 @@ describe("Symptom tables show every recorded row with its settings", () => {
     `${siteUrl}${lang === "en" ? "/en" : ""}/${docs}/`;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await tierBrowser();
     const urls = recorded.flatMap((s) => langs.map((lang) => urlOf(s.docs, lang)));
     rendered = await eachPage(browser, urls, async (page, url) => {
       // The tables are in the HTML itself: no need to wait for images, fonts or scripts.

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launchChromium } from "@connlab/probes/chromium";
 import { getScenario, scenarios } from "@connlab/scenarios";
 import { freePort, setups } from "@connlab/servers";
 import { execa } from "execa";
@@ -10,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { englishEnv, repoRoot } from "../../helpers/cli.ts";
 import { axeViolations } from "./axe.ts";
 import { visit } from "./site-pages.ts";
+import { tierBrowser } from "./tier-browser.ts";
 
 interface LabTargets {
   lab: boolean;
@@ -65,7 +65,7 @@ describe("try it in this browser", () => {
         () => lab,
       );
     }
-    browser = await launchChromium();
+    browser = await tierBrowser();
   }, 240_000);
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
-import { launchChromium } from "@connlab/probes/chromium";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliRuns, type WorkshopSandbox, workshopSandbox } from "../../helpers/workshop.ts";
+import { tierBrowser } from "../site/tier-browser.ts";
 
 /** Opens a WebSocket from the page and resolves with "open" or the console error Chromium printed. */
 async function openWebSocket(page: Page, url: string): Promise<string> {
@@ -30,7 +30,7 @@ describe("workshop ws-to-http in Chromium", cliRuns, () => {
   let browser: Browser;
   beforeAll(async () => {
     ws = await workshopSandbox();
-    browser = await launchChromium();
+    browser = await tierBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -40,13 +40,15 @@ async function waitFor(path: string, timeoutMs: number): Promise<State> {
 // refused-loopback-only's server listens on 127.0.0.1 at the port of its URL (127.0.0.2:PORT):
 // while the lab runs something accepts there, and once it stops nothing must.
 const id = "refused-loopback-only";
+// Node's start and the lab's setups, on a 2-core machine running other lab files beside this one.
+const labStartMs = 40_000;
 const serverPort = (state: State) => Number(new URL(state.scenarios[0]?.url ?? "").port);
 
 function spawnLab(env: Record<string, string>) {
   return execa(process.execPath, [join(repoRoot, "cli", "src", "main.ts"), "lab", "up", id], {
     reject: false,
     env: { NO_COLOR: "1", ...englishEnv, ...env },
-    timeout: 30_000,
+    timeout: 90_000,
   });
 }
 
@@ -68,7 +70,7 @@ describe("connlab lab", () => {
 
   it("up records its setups, status shows them, down stops them and leaves nothing", async () => {
     const { env, statePath } = startLab();
-    const state = await waitFor(statePath, 10_000);
+    const state = await waitFor(statePath, labStartMs);
     expect(state.pid).toBe(lab?.pid);
     expect(state.scenarios).toEqual([
       {
@@ -102,7 +104,7 @@ describe("connlab lab", () => {
 
   it("closes everything on Ctrl-C (SIGINT)", async () => {
     const { statePath } = startLab();
-    const state = await waitFor(statePath, 10_000);
+    const state = await waitFor(statePath, labStartMs);
     expect(await listening(serverPort(state))).toBe(true);
     lab?.kill("SIGINT");
     const result = await lab;
@@ -114,7 +116,7 @@ describe("connlab lab", () => {
 
   it("refuses a second lab while one runs, and down removes a dead lab's state", async () => {
     const { env, statePath } = startLab();
-    const state = await waitFor(statePath, 10_000);
+    const state = await waitFor(statePath, labStartMs);
     const second = await connlab(["lab", "up", id], { env });
     expect(second.exitCode).toBe(1);
     expect(String(second.stderr)).toBe(
