@@ -62,7 +62,7 @@ fi
 
 if [ -z "$tiers" ] || [[ " $tiers " == *" docker "* ]]; then
   if command -v docker >/dev/null 2>&1 && docker version >/dev/null 2>&1; then
-    images=(connlab-lab:local)
+    images=(connlab-lab:local connlab-browser:local)
     [ "$cold" = 1 ] && images+=(node:24-bookworm-slim)
     for image in "${images[@]}"; do
       if docker image inspect "$image" >/dev/null 2>&1; then
