@@ -8,9 +8,20 @@ import { tierBrowser } from "./tier-browser.ts";
 async function search(browser: Browser, url: string, query: string): Promise<string[]> {
   const page = await browser.newPage();
   try {
-    await visit(page, url);
-    await page.locator("site-search button[data-open-modal]:visible").click();
-    await page.locator(".pagefind-ui__search-input").fill(query);
+    // Starlight builds Pagefind's UI when the page is idle, importing its script then. Once, in a
+    // fresh-clone run, the input never came within 30 s (likely a subresource Chromium aborted,
+    // as visit() describes): load the page once more (two attempts fit the test's 60 s).
+    const input = page.locator(".pagefind-ui__search-input");
+    for (let attempt = 1; ; attempt++) {
+      await visit(page, url);
+      await page.locator("site-search button[data-open-modal]:visible").click();
+      const ready = await input.waitFor({ timeout: 15_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (ready || attempt === 2) break;
+    }
+    await input.fill(query);
     await page.locator(".pagefind-ui__result-link").first().waitFor({ timeout: 10_000 });
     // Pagefind shows five pages at a time; load them all (a bounded number of times).
     const more = page.locator("button.pagefind-ui__button");
