@@ -4,10 +4,10 @@
  * image through observe(), the lab's one runtime: clients with their defaults, the kernel's
  * timers (tcp_syn_retries shortened by compose in this container), the one watchdog.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import { type Judged, observe, type Report } from "@connlab/probes";
-import { chromiumPath } from "@connlab/probes/chromium";
+import { chromiumInstalled } from "@connlab/probes/chromium";
 import { type ClientName, type Expectation, getScenario, type Scenario } from "@connlab/scenarios";
 import type { Target } from "@connlab/servers";
 import { dockerScenario } from "./compose.ts";
@@ -45,14 +45,11 @@ export interface FixedResult {
 }
 
 /**
- * Whether this container's image carries Debian's Chromium: the browser profile's image does
- * (docker/Dockerfile, target `browser`), the lean default one does not.
+ * Clients the image cannot run: they have their own tier. Chromium is there only in the browser
+ * profile's image (docker/Dockerfile, target `browser`), not in the lean default one.
  */
-export const chromiumInImage = (): boolean => existsSync(chromiumPath);
-
-/** Clients the image cannot run: they have their own tier (or the browser profile). */
 function notInImage(client: ClientName): string | undefined {
-  if (client === "chromium" && !chromiumInImage())
+  if (client === "chromium" && !chromiumInstalled())
     return "Chromium is not in the image; the browser tier reproduces this one";
   return undefined;
 }

@@ -7,9 +7,10 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseArgs } from "node:util";
+import { chromiumInstalled } from "@connlab/probes/chromium";
 import { localeFromEnv } from "@connlab/probes/doctor";
 import { getScenario } from "@connlab/scenarios";
-import { checkScenario, chromiumInImage, type FixedResult, type ScenarioResult } from "./check.ts";
+import { checkScenario, type FixedResult, type ScenarioResult } from "./check.ts";
 import {
   agentPort,
   clientService,
@@ -61,7 +62,7 @@ async function ask<T>(service: string): Promise<T> {
 }
 
 /** The browser profile's probe (Chromium in its image) asks the client containers' browser twins. */
-const browser = chromiumInImage();
+const browser = chromiumInstalled();
 
 async function viaAgent(id: string): Promise<ScenarioResult> {
   const entry = dockerScenario(id);
