@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { ClientName } from "@connlab/scenarios";
 import type { Target } from "@connlab/servers";
+import { probeEnv } from "./clients/client.ts";
 import { loadUndici } from "./clients/fetch.ts";
 import { getClient } from "./clients/index.ts";
 import { Observation, WATCHDOG } from "./observation.ts";
@@ -67,7 +68,8 @@ async function probeInChild(
   const [file = "", ...args] = netns ? ["ip", "netns", "exec", netns, ...node] : node;
   return new Promise((resolve) => {
     const child = spawn(file, args, {
-      env: { ...process.env, ...target.env },
+      // The target's environment, never the runner's proxy or CA settings (probeEnv).
+      env: probeEnv(target),
       stdio: ["ignore", "pipe", "ignore"],
     });
     const seen = new Map<string, Observation>();

@@ -17,9 +17,10 @@ const { values } = parseArgs({
     "watchdog-ms": { type: "string" },
   },
 });
+// This process was started with the target's environment (probeEnv), which curl passes on whole.
 const target = { url: values.url ?? "", env: process.env as Record<string, string> };
 const watchdogMs = Number(values["watchdog-ms"]);
-const clients = values.client.map((name) => getClient(name as ClientName));
+const clients = values.client.map((name) => getClient(name as ClientName, "inTargetProcess"));
 // Each client's version first: it launches the shared Chromium and runs `curl --version`, so
 // their start-up on a busy machine neither delays the other clients' callbacks (and so their
 // measured times) nor counts against the watchdog.

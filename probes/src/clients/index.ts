@@ -12,15 +12,31 @@ import { wsClient } from "./ws.ts";
 export type { Client } from "./client.ts";
 
 /**
- * Every client the probes can drive, by the name scenarios use, each with its default options.
+ * Each client as it runs in a process started for one target alone (bin/probe.ts, in a lab
+ * namespace or for the docker probe), whose environment is the target's from its start: there
+ * Node reads the proxy variables at start-up as a user's program does, so no Node client needs
+ * a process of its own (a third Node start-up, on a busy machine, inside the run's watchdog).
+ */
+const inTargetProcess: Readonly<Record<ClientName, Client>> = {
+  "node-net": nodeNet,
+  "node-http": nodeHttp,
+  curl,
+  fetch: fetchClient,
+  ws: wsClient,
+  "node-websocket": nodeWebSocket,
+  chromium: chromiumClient,
+};
+
+/**
+ * Every client the probes can drive, by the name scenarios use, each with its default options,
+ * as it runs in a process shared by many targets (the CLI, the tests).
  * The lab's watchdog is observe()'s (reproduce.ts), around all of them alike.
  */
 export const clients: Readonly<Record<ClientName, Client>> = {
-  "node-net": nodeNet,
+  ...inTargetProcess,
   // node:http honours proxy variables only when NODE_USE_ENV_PROXY=1 was set at start-up.
   // Every Node client reads an extra CA (NODE_EXTRA_CA_CERTS) only at start-up too.
   "node-http": inOwnProcessWhen(nodeHttp, (target) => target.env !== undefined || target.trust !== undefined),
-  curl,
   // fetch (undici) has both: proxy variables read at start-up and no per-call lookup.
   fetch: inOwnProcessWhen(
     fetchClient,
@@ -28,9 +44,9 @@ export const clients: Readonly<Record<ClientName, Client>> = {
   ),
   ws: inOwnProcessWhen(wsClient, (target) => target.trust !== undefined),
   "node-websocket": inOwnProcessWhen(nodeWebSocket, (target) => target.trust !== undefined),
-  chromium: chromiumClient,
 };
 
-export function getClient(name: ClientName): Client {
-  return clients[name];
+/** A client by name; `inTargetProcess` when this process was started with the target's environment. */
+export function getClient(name: ClientName, where: "shared" | "inTargetProcess" = "shared"): Client {
+  return where === "shared" ? clients[name] : inTargetProcess[name];
 }
