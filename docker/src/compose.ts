@@ -13,6 +13,7 @@ import {
   labSynRetries,
   scenarios,
 } from "@connlab/scenarios";
+import { asOneLine } from "@connlab/servers/firewall";
 import { Document, isMap, isScalar, visit } from "yaml";
 import { type Service, services } from "./services.ts";
 import { type DockerScenario, dockerScenarios } from "./stack.ts";
@@ -91,7 +92,7 @@ const underRunService = (name: string, command: readonly string[]) => [
 ];
 
 function serverScript(name: string, service: Service): string {
-  const steps = [...(service.nft ?? []).map((rule) => `nft ${sq(rule)}`)];
+  const steps = service.nft ? [`nft ${sq(asOneLine(service.nft))}`] : [];
   if (service.before) steps.push(service.before);
   // A machine that only exists (it answers at the kernel level): ready at once.
   if (!service.app) return [...steps, `touch ${readyFile(name)}`, "exec sleep infinity"].join(" && ");

@@ -1,3 +1,11 @@
+import {
+  dropEverySyn,
+  firewallRuleset,
+  firewallTable,
+  ingressDrop,
+  panelFirewall,
+} from "@connlab/servers/firewall";
+
 /**
  * The containers of the stack, by compose service name. Scenarios (stack.ts) refer to them; one
  * service can serve several scenarios. Every server runs a healthy app from servers/src/apps
@@ -21,8 +29,8 @@ export interface Service {
   readonly describe: string;
   /** The app it serves; absent for machines that answer nothing (they only exist). */
   readonly app?: App;
-  /** nftables commands run before the app starts, in the container's own namespace. */
-  readonly nft?: readonly string[];
+  /** An nftables ruleset (servers' firewall.ts) loaded before the app starts, in the container's own namespace. */
+  readonly nft?: string;
   /** Extra DNS names the stack's resolver (Docker's embedded DNS) answers with this container. */
   readonly aliases?: readonly string[];
   /** Networks other than the probe's `lab` (where it is not reachable by the probe). */
@@ -30,12 +38,6 @@ export interface Service {
   /** Shell run before the app (e.g. to publish its address for the probe). */
   readonly before?: string;
 }
-
-const firewallTable = (rule: string): readonly string[] => [
-  "add table inet connlab",
-  "add chain inet connlab input { type filter hook input priority 0; policy accept; }",
-  `add rule inet connlab input ${rule}`,
-];
 
 export const services = {
   http: {
@@ -73,38 +75,27 @@ export const services = {
   "firewall-drop": {
     describe: "the HTTP server on 8080 and 8081 behind an nftables rule that drops SYNs to 8080",
     app: { app: "http", ports: [appPort, 8081] },
-    nft: firewallTable(`tcp dport ${appPort} drop`),
+    nft: firewallRuleset(firewallTable("drop"), appPort),
   },
   "firewall-reject": {
     describe: "the same server behind a reject rule: SYNs to 8080 get a RST back (refused, at once)",
     app: { app: "http", ports: [appPort, 8081] },
-    nft: firewallTable(`tcp dport ${appPort} reject with tcp reset`),
+    nft: firewallRuleset(firewallTable("reject with tcp reset"), appPort),
   },
   "security-group": {
     describe: "the HTTP server behind a drop at the network interface (netdev ingress), before the OS",
     app: { app: "http", ports: [appPort, 8081] },
-    nft: [
-      "add table netdev connlab-sg",
-      "add chain netdev connlab-sg edge { type filter hook ingress device eth0 priority 0; policy accept; }",
-      `add rule netdev connlab-sg edge tcp dport ${appPort} drop`,
-    ],
+    nft: ingressDrop("eth0", appPort),
   },
   "panel-firewall": {
     describe: "the system firewall accepts 8080, the panel's own table still drops it",
     app: { app: "http", ports: [appPort, 8081] },
-    nft: [
-      "add table inet system",
-      "add chain inet system input { type filter hook input priority 0; policy accept; }",
-      `add rule inet system input tcp dport ${appPort} accept`,
-      "add table inet panel",
-      "add chain inet panel input { type filter hook input priority 10; policy accept; }",
-      `add rule inet panel input tcp dport ${appPort} drop`,
-    ],
+    nft: firewallRuleset(panelFirewall.broken, appPort),
   },
   silent: {
     describe: "the old server api-old.connlab.test still points to: it drops every TCP SYN",
     aliases: ["api-old.connlab.test"],
-    nft: firewallTable("tcp flags syn drop"),
+    nft: dropEverySyn,
   },
   "internal-server": {
     describe: "the HTTP server on a private network only; it writes its address for the probe",

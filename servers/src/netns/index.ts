@@ -3,6 +3,6 @@ export { createLab, type Lab, startLab } from "./lab.ts";
 export { isAlive, removeLeftovers } from "./leftovers.ts";
 export { cable } from "./link.ts";
 export { deleteNamespace, getSysctl, setSysctl } from "./namespace.ts";
-export { applyRuleset, oneRuleTable, portRuleTable } from "./nft.ts";
+export { applyRuleset } from "./nft.ts";
 export type { Spawned, SpawnOptions } from "./spawn.ts";
 export { answerOrSilence, lan, routedPair, serve, subnet, webOnLan } from "./topology.ts";

@@ -1,12 +1,5 @@
-import {
-  answerOrSilence,
-  type Lab,
-  oneRuleTable,
-  routedPair,
-  serve,
-  startLab,
-  webOnLan,
-} from "../netns/index.ts";
+import { oneRuleTable } from "../firewall.ts";
+import { answerOrSilence, type Lab, routedPair, serve, startLab, webOnLan } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 
 /**

@@ -1,12 +1,5 @@
-import {
-  answerOrSilence,
-  cable,
-  type Lab,
-  oneRuleTable,
-  routedPair,
-  serve,
-  startLab,
-} from "../netns/index.ts";
+import { oneRuleTable } from "../firewall.ts";
+import { answerOrSilence, cable, type Lab, routedPair, serve, startLab } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 
 /**

@@ -1,23 +1,11 @@
+import { securityGroup } from "../firewall.ts";
 import { applyRuleset, type Lab, routedPair, serve, startLab } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 
 /**
  * A cloud "edge" namespace routes between the client (198.18.1.1) and the server (198.18.2.2)
- * and filters like a security group: default deny for new inbound connections, SSH allowed, and
- * the app's port only when opened. A denied SYN is dropped at the edge: the server never sees it.
+ * and filters like a security group (firewall.ts).
  */
-function securityGroup(port: number, open: boolean): string {
-  return `table inet connlab_security_group {
-  chain forward {
-    type filter hook forward priority 0; policy drop;
-    ct state established,related accept
-    ip daddr 198.18.1.0/24 accept
-    tcp dport 22 accept
-${open ? `    tcp dport ${port} accept\n` : ""}  }
-}
-`;
-}
-
 async function build(lab: Lab, open: boolean) {
   const { client, router: edge, server } = await routedPair(lab, "edge");
   const port = await serve(lab, server, "web");

@@ -1,8 +1,7 @@
-import { applyRuleset, type Lab, lan, portRuleTable, serve, startLab, subnet } from "../netns/index.ts";
+import { type FirewallTable, firewallRuleset, firewallTable, type Verdict } from "../firewall.ts";
+import { applyRuleset, type Lab, lan, serve, startLab, subnet } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 import { fixedPort } from "./params.ts";
-
-export type Verdict = "drop" | "accept" | "reject with tcp reset" | "reject";
 
 /**
  * Client 198.18.0.1 and server 198.18.0.2 on one LAN; the server runs the HTTP app and its own
@@ -11,7 +10,7 @@ export type Verdict = "drop" | "accept" | "reject with tcp reset" | "reject";
  */
 export async function serverFirewall(
   lab: Lab,
-  tables: readonly { readonly name: string; readonly verdict: Verdict }[],
+  tables: readonly FirewallTable[],
   params: Readonly<Record<string, unknown>> = {},
 ) {
   const hosts = await lan(lab, [
@@ -20,9 +19,7 @@ export async function serverFirewall(
   ]);
   const server = hosts.server ?? "";
   const port = await serve(lab, server, "web", fixedPort(params));
-  for (const table of tables) {
-    await applyRuleset(server, portRuleTable(table.name, "input", port, table.verdict));
-  }
+  await applyRuleset(server, firewallRuleset(tables, port));
   return { target: { url: `http://${subnet}.2:${port}/`, netns: hosts.client ?? "" }, hosts };
 }
 
@@ -35,9 +32,6 @@ export function firewallSetup(
     name,
     tier: "lab-root",
     describe,
-    start: (params) =>
-      startLab((lab) =>
-        serverFirewall(lab, [{ name: "connlab_firewall", verdict: verdict(params) }], params),
-      ),
+    start: (params) => startLab((lab) => serverFirewall(lab, firewallTable(verdict(params)), params)),
   };
 }

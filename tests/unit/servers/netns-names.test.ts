@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { portRuleTable } from "../../../servers/src/firewall.ts";
 import { namespaceName, ownerPid } from "../../../servers/src/netns/names.ts";
-import { portRuleTable } from "../../../servers/src/netns/nft.ts";
 
 describe("root lab names", () => {
   it("records the owning pid so leftovers of dead runs can be told apart", () => {
