@@ -1,5 +1,6 @@
 import { browserDockerCommand, dockerCommand as composeCommand, shellCommand } from "@connlab/docker/compose";
 import { type Category, getScenario, type Scenario, scenarios } from "@connlab/scenarios";
+import { t } from "./i18n.ts";
 
 export type Lang = "es" | "en";
 
@@ -31,10 +32,10 @@ export function reproduceCommand(scenario: Scenario, options: { fixed?: boolean 
 }
 
 /** The commands that reproduce the scenario in the Docker stack (the probe, then by hand), as the stack spells them. */
-export function dockerCommand(scenario: Scenario): string {
+export function dockerCommand(scenario: Scenario, lang: Lang): string {
   const browser = browserDockerCommand(scenario.id);
-  const withChromium = browser ? `\n${browser}   # with Chromium too (a larger image)` : "";
-  return `${composeCommand(scenario.id)}${withChromium}\n${shellCommand}   # try it by hand: curl, nc, dig, ws`;
+  const withChromium = browser ? `\n${browser}   # ${t(lang, "dockerWithChromium")}` : "";
+  return `${composeCommand(scenario.id)}${withChromium}\n${shellCommand}   # ${t(lang, "dockerByHand")}`;
 }
 
 export { getScenario, scenarios };

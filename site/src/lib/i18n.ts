@@ -32,6 +32,11 @@ const words = {
     en: "With the lab as root (network namespaces and nftables):",
   },
   docker: { es: "Con Docker:", en: "With Docker:" },
+  dockerWithChromium: {
+    es: "también con Chromium (una imagen más grande)",
+    en: "with Chromium too (a larger image)",
+  },
+  dockerByHand: { es: "pruébalo a mano: curl, nc, dig, ws", en: "try it by hand: curl, nc, dig, ws" },
   fixed: {
     es: "Y con la solución aplicada (todos los clientes conectan):",
     en: "And with the fix applied (every client connects):",
