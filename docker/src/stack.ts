@@ -124,6 +124,13 @@ export const dockerScenarios: Readonly<Record<DockerScenarioId, DockerScenario>>
     broken: { url: `http://127.0.0.1:${appPort}/` },
     control: { url: `http://unpublished:${appPort}/` },
   },
+  "refused-localhost-in-container": {
+    // The probe plays a container of the stack: its own localhost has nothing on 8080; the
+    // server is another container, reached by its service name (the control, and the fix).
+    services: ["web"],
+    broken: { url: `http://localhost:${appPort}/` },
+    control: { url: web },
+  },
   "timeout-firewall": {
     services: ["firewall-drop", "firewall-reject"],
     broken: { url: `http://firewall-drop:${appPort}/` },

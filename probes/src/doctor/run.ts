@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { arpGiveUpMs, getScenario } from "@connlab/scenarios";
 import { stopwatch } from "./bounded.ts";
 import { type ConnectResult, tcpConnect } from "./connect.ts";
@@ -251,6 +252,7 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
     connects,
     pressure,
     onLocalSubnet: first !== undefined && onLocalSubnet(first.address),
+    inContainer: ["/.dockerenv", "/run/.containerenv"].some((marker) => existsSync(marker)),
     ...(proxyConnectResult ? { proxyConnect: proxyConnectResult } : {}),
     ...(options.expectIp !== undefined ? { expectIp: options.expectIp } : {}),
     ...(sniffed ? { sniff: sniffed } : {}),

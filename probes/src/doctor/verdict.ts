@@ -23,6 +23,8 @@ export interface Facts {
   readonly pressure: PortPressure;
   /** The first address is in the subnet of one of this machine's interfaces (same LAN). */
   readonly onLocalSubnet?: boolean;
+  /** The doctor runs inside a container (Docker's /.dockerenv, Podman's /run/.containerenv). */
+  readonly inContainer?: boolean;
 }
 
 export const confidences = ["high", "medium", "low"] as const;
@@ -41,6 +43,11 @@ export type VerdictCategory = Category | "ok" | "dns" | "unknown";
 export interface Ranking {
   readonly category: VerdictCategory;
   readonly causes: readonly RankedCause[];
+}
+
+/** 127.0.0.0/8 and ::1: the loopback of the network namespace the client runs in. */
+function isLoopback(address: string): boolean {
+  return /^127\./.test(address) || address === "::1";
 }
 
 const order: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
@@ -454,6 +461,24 @@ function diagnoseRefused(facts: Facts, add: Add, at: string): void {
       `las pruebas no distinguen un puerto equivocado de un servidor parado: mira el puerto que el servidor muestra al arrancar${others ? `; puertos que escuchan en esa dirección: ${others}` : ""}`,
     ),
   );
+  const loopback = facts.resolution.addresses[0]?.address;
+  if (loopback !== undefined && isLoopback(loopback)) {
+    // Loopback is this network namespace's own: in a container, the container itself. After the
+    // two causes above, which a container does not rule out (its own server may be down).
+    add(
+      "refused-localhost-in-container",
+      facts.inContainer ? "medium" : "low",
+      facts.inContainer
+        ? said(
+            `this runs in a container, where ${loopback} is the container itself, not the host or another container`,
+            `esto corre en un contenedor, donde ${loopback} es el propio contenedor, no el host ni otro contenedor`,
+          )
+        : said(
+            `if this client runs in a container, ${loopback} is the container itself`,
+            `si este cliente corre en un contenedor, ${loopback} es el propio contenedor`,
+          ),
+    );
+  }
   if (!l) {
     add(
       "refused-wrong-host",

@@ -14,6 +14,7 @@ import protocolWsToRawTcp from "./protocol-ws-to-raw-tcp.ts";
 import refusedCdn from "./refused-cdn.ts";
 import refusedDnsWrongIp from "./refused-dns-wrong-ip.ts";
 import refusedDockerUnpublishedPort from "./refused-docker-unpublished-port.ts";
+import refusedLocalhostInContainer from "./refused-localhost-in-container.ts";
 import refusedLocalhostIpv6 from "./refused-localhost-ipv6.ts";
 import refusedLoopbackOnly from "./refused-loopback-only.ts";
 import refusedNotListening from "./refused-not-listening.ts";
@@ -40,6 +41,7 @@ export const declarations = [
   refusedLoopbackOnly,
   refusedLocalhostIpv6,
   refusedDockerUnpublishedPort,
+  refusedLocalhostInContainer,
   timeoutFirewall,
   timeoutSecurityGroup,
   timeoutPanelFirewall,

@@ -19,6 +19,7 @@ import { listenAny } from "./listen-any.ts";
 import { listenDualStack } from "./listen-dual-stack.ts";
 import { listenIpv4Only } from "./listen-ipv4-only.ts";
 import { listenLoopback } from "./listen-loopback.ts";
+import { localhostInContainer, serviceByName } from "./localhost-in-container.ts";
 import { listenAnyLan, listenLoopbackLan } from "./loopback-only-lan.ts";
 import { matchingScheme } from "./matching-scheme.ts";
 import { mixedContentWs, mixedContentWss } from "./mixed-content.ts";
@@ -104,6 +105,8 @@ const registry = {
   "dns-answer-fixed": dnsAnswerFixed,
   "private-ip-other-network": privateIpOtherNetwork,
   "reachable-ip": reachableIp,
+  "localhost-in-container": localhostInContainer,
+  "service-by-name": serviceByName,
   "cdn-front": cdnFront,
   "cdn-bypass": cdnBypass,
   "tiny-port-range": tinyPortRange,

@@ -129,8 +129,30 @@ describe("rank", () => {
     expect(causes.map((c) => [c.id, c.confidence])).toEqual([
       ["refused-not-listening", "medium"],
       ["refused-wrong-port", "medium"],
+      // A loopback target: the client's own, which in a container is the container itself.
+      ["refused-localhost-in-container", "low"],
     ]);
     expect(causes[1]?.evidence.en).toMatch(/cannot tell .* ports listening on that address: 3000$/);
+  });
+
+  it("names localhost-in-container with more confidence when the doctor runs in a container", () => {
+    const f = facts("http://localhost:8080/", {
+      connects: [connect("127.0.0.1", "refused", "ECONNREFUSED")],
+      listeners: { listening: [], accepts: false, summary: { en: "nothing", es: "nada" }, otherPorts: [] },
+    });
+    const inContainer = rank({ ...f, inContainer: true }).causes.find(
+      (c) => c.id === "refused-localhost-in-container",
+    );
+    expect(inContainer?.confidence).toBe("medium");
+    expect(inContainer?.evidence.en).toMatch(
+      /^this runs in a container, where 127\.0\.0\.1 is the container itself/,
+    );
+    // Not a loopback address: no reason to suspect it.
+    const lan = facts("http://198.18.0.2:8080/", {
+      addresses: ["198.18.0.2"],
+      connects: [connect("198.18.0.2", "refused", "ECONNREFUSED")],
+    });
+    expect(ids({ ...lan, inContainer: true })).not.toContain("refused-localhost-in-container");
   });
 
   it("names dns-wrong-ip when the answer is not --expect-ip, by connect outcome", () => {
