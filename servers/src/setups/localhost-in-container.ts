@@ -1,4 +1,4 @@
-import { type Lab, lan, serve, setSysctl, startLab, subnet } from "../netns/index.ts";
+import { type Lab, setSysctl, startLab, subnet, webOnLan } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 
 /**
@@ -16,15 +16,10 @@ const containerHosts = `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-l
  * Fixed by dialling the server by its name on the network (`web`, a compose service name).
  */
 async function build(lab: Lab, dial: "localhost" | "web") {
-  const hosts = await lan(lab, [
-    { role: "client", host: 1 },
-    { role: "server", host: 2 },
-  ]);
-  const client = hosts.client ?? "";
-  const port = await serve(lab, hosts.server ?? "", "web");
-  lab.etcFile(client, "hosts", containerHosts);
-  await setSysctl(client, "net.ipv6.conf.all.disable_ipv6", "1");
-  return { target: { url: `http://${dial}:${port}/`, netns: client } };
+  const { target } = await webOnLan(lab, { server: 2, dialled: dial });
+  lab.etcFile(target.netns, "hosts", containerHosts);
+  await setSysctl(target.netns, "net.ipv6.conf.all.disable_ipv6", "1");
+  return { target };
 }
 
 export const localhostInContainer: Setup = {

@@ -1,4 +1,4 @@
-import { type Lab, lan, serve, startLab, subnet } from "../netns/index.ts";
+import { startLab, webOnLan } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 
 /**
@@ -6,25 +6,16 @@ import type { Setup } from "../setup.ts";
  * the server listens on 127.0.0.1 only; a client on the LAN targets 198.18.0.2, where nothing
  * listens on the port, so the server's kernel answers RST. Fixed by listening on 0.0.0.0.
  */
-async function build(lab: Lab, listenOn: string) {
-  const hosts = await lan(lab, [
-    { role: "client", host: 1 },
-    { role: "server", host: 2 },
-  ]);
-  const port = await serve(lab, hosts.server ?? "", "web", { host: listenOn });
-  return { target: { url: `http://${subnet}.2:${port}/`, netns: hosts.client ?? "" } };
-}
-
 export const listenLoopbackLan: Setup = {
   name: "listen-loopback-lan",
   tier: "lab-root",
   describe: "server listens on 127.0.0.1 only; the LAN client targets 198.18.0.2: RST",
-  start: () => startLab((lab) => build(lab, "127.0.0.1")),
+  start: () => startLab((lab) => webOnLan(lab, { server: 2, dialled: 2, listenOn: "127.0.0.1" })),
 };
 
 export const listenAnyLan: Setup = {
   name: "listen-any-lan",
   tier: "lab-root",
   describe: "server listens on 0.0.0.0; the LAN client reaches 198.18.0.2: connected",
-  start: () => startLab((lab) => build(lab, "0.0.0.0")),
+  start: () => startLab((lab) => webOnLan(lab, { server: 2, dialled: 2, listenOn: "0.0.0.0" })),
 };
