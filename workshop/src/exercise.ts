@@ -25,21 +25,27 @@ export interface CheckResult {
   readonly lines: readonly string[];
 }
 
+/** A port the exercise serves on: its offset from the attendee's base port, and what is there. */
+export interface Port {
+  readonly offset: number;
+  readonly use: string;
+}
+
 /**
  * One workshop exercise: a catalogue scenario broken on fixed ports, a real configuration the
  * attendee edits, and a check that re-reads that configuration and connects with a real client.
  */
 export interface Exercise {
   readonly name: ExerciseName;
-  /** The catalogue scenario it teaches (scenarios/src/catalog/<id>.ts), typed by the catalogue. */
+  /** The catalogue scenario it teaches (scenarios/src/catalog/<category>.ts), typed by the catalogue. */
   readonly scenario: DeclaredId;
   readonly tier: ExerciseTier;
   /** One line for `workshop status` and `start`. */
   readonly summary: string;
   /** Offsets from the port base this exercise uses, each with what it is for. */
-  readonly ports: readonly { readonly offset: number; readonly use: string }[];
-  /** The files the attendee edits, written in their broken form by `start`. */
-  files(ctx: ExerciseContext): Readonly<Record<string, string>>;
+  readonly ports: readonly Port[];
+  /** The files the attendee edits, written in their broken form by `start` (root exercises: none). */
+  files?(ctx: ExerciseContext): Readonly<Record<string, string>>;
   /** Runs inside the detached daemon: reads the config files and starts the servers. */
   serve(ctx: ExerciseContext): Promise<Served>;
   /** Printed by `start`: what to try, what to look at, which file or rule to change. */

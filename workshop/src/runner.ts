@@ -115,7 +115,7 @@ export async function startExercise(exercise: Exercise): Promise<RunState> {
   const ctx = context(exercise);
   rmSync(ctx.dir, { recursive: true, force: true });
   mkdirSync(ctx.dir, { recursive: true });
-  for (const [name, content] of Object.entries(exercise.files(ctx)))
+  for (const [name, content] of Object.entries(exercise.files?.(ctx) ?? {}))
     writeFileSync(join(ctx.dir, name), content);
   return launch(exercise);
 }

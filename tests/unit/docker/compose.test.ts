@@ -1,19 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  browserDockerCommand,
-  browserImage,
-  browserProbeService,
-  clientService,
-  composeModel,
-  composeYaml,
-  dockerCommand,
-  dockerScenario,
-  dockerTierIds,
-  fixedClientService,
-  services,
-  shellCommand,
-} from "@connlab/docker";
+import * as docker from "@connlab/docker";
 import { getScenario } from "@connlab/scenarios";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -42,9 +29,9 @@ const model = file.services;
 describe("docker/compose.yaml", () => {
   it("is the committed output of docker/generate.ts (run it after changing the catalogue)", () => {
     const committed = readFileSync(join(repoRoot, "docker", "compose.yaml"), "utf8");
-    expect(committed).toBe(composeYaml());
+    expect(committed).toBe(docker.composeYaml());
     // What a YAML parser reads back is the model itself, with unset keys left out.
-    expect(model).toEqual(JSON.parse(JSON.stringify(composeModel())));
+    expect(model).toEqual(JSON.parse(JSON.stringify(docker.composeModel())));
   });
 
   it("runs every lab service quietly, until the probe has printed its report", () => {
@@ -61,13 +48,13 @@ describe("docker/compose.yaml", () => {
     expect(Object.values(model).filter((s) => "healthcheck" in s)).toEqual([]);
   });
 
-  it.each(dockerTierIds)("%s has its services, client container and probe", (id) => {
-    const entry = dockerScenario(id);
+  it.each(docker.dockerTierIds)("%s has its services, client container and probe", (id) => {
+    const entry = docker.dockerScenario(id);
     const category = getScenario(id).category;
     const needed = [
       ...entry.services,
-      ...(entry.client ? [clientService(id)] : []),
-      ...(entry.client?.fixed ? [fixedClientService(id)] : []),
+      ...(entry.client ? [docker.clientService(id)] : []),
+      ...(entry.client?.fixed ? [docker.fixedClientService(id)] : []),
     ];
     for (const name of needed) {
       expect(model[name], name).toBeDefined();
@@ -79,28 +66,28 @@ describe("docker/compose.yaml", () => {
     const twins = needed.map((name) => (name.startsWith("client-") ? `${name}-browser` : name));
     for (const name of twins) {
       expect(model[name]?.profiles, name).toContain("browser");
-      expect(model[browserProbeService]?.depends_on).toContain(name);
+      expect(model[docker.browserProbeService]?.depends_on).toContain(name);
     }
     // Only an absent host needs no container at all.
     if (needed.length === 0) expect(entry.broken.url).toContain("{absent}");
   });
 
   it("is safe by default: nothing published, every network internal, NET_ADMIN only where needed", () => {
-    const text = composeYaml();
+    const text = docker.composeYaml();
     expect(text).not.toMatch(/^\s+ports:/m);
     expect(text).not.toMatch(/privileged|network_mode|host-gateway/);
     const withCaps = Object.entries(model)
       .filter(([, s]) => s.cap_add)
       .map(([name, s]) => [name, s.cap_add]);
     const expected = [
-      ...Object.entries(services)
+      ...Object.entries(docker.services)
         .filter(([name, s]) => "nft" in s && name in model)
         .map(([name]) => [name, ["NET_ADMIN"]]),
-      ...dockerTierIds
-        .filter((id) => dockerScenario(id).client?.capAdd)
+      ...docker.dockerTierIds
+        .filter((id) => docker.dockerScenario(id).client?.capAdd)
         .flatMap((id) => [
-          [clientService(id), ["NET_ADMIN"]],
-          [clientService(id, true), ["NET_ADMIN"]],
+          [docker.clientService(id), ["NET_ADMIN"]],
+          [docker.clientService(id, true), ["NET_ADMIN"]],
         ]),
     ];
     expect(withCaps.sort()).toEqual(expected.sort());
@@ -109,17 +96,19 @@ describe("docker/compose.yaml", () => {
 
   it("builds the lean lab image for every probe but the browser profile's, which adds Chromium", () => {
     for (const [name, service] of Object.entries(model).filter(([n]) => n.startsWith("probe"))) {
-      const browser = name === browserProbeService;
+      const browser = name === docker.browserProbeService;
       expect(service.build?.target, name).toBe(browser ? "browser" : "lab");
       expect(service.image, name).toBe(
-        browser ? `\${CONNLAB_BROWSER_IMAGE:-${browserImage}}` : `\${CONNLAB_IMAGE:-connlab-lab:local}`,
+        browser
+          ? `\${CONNLAB_BROWSER_IMAGE:-${docker.browserImage}}`
+          : `\${CONNLAB_IMAGE:-connlab-lab:local}`,
       );
       expect(service.profiles, name).toEqual(
         browser ? ["browser"] : [name === "probe" ? "all" : name.slice(6)],
       );
     }
     for (const [name, service] of Object.entries(model).filter(([n]) => n.endsWith("-browser"))) {
-      expect(service.image, name).toBe(`\${CONNLAB_BROWSER_IMAGE:-${browserImage}}`);
+      expect(service.image, name).toBe(`\${CONNLAB_BROWSER_IMAGE:-${docker.browserImage}}`);
       expect(service.profiles, name).toEqual(["browser"]);
     }
   });
@@ -130,28 +119,28 @@ describe("docker/compose.yaml", () => {
   });
 });
 
-describe("dockerCommand", () => {
+describe("docker.dockerCommand", () => {
   it("names the scenario's profile, its probe and the scenario", () => {
-    expect(dockerCommand("timeout-firewall")).toBe(
+    expect(docker.dockerCommand("timeout-firewall")).toBe(
       "docker compose -f docker/compose.yaml --profile timeout run probe-timeout --scenario timeout-firewall",
     );
   });
 
   it("has a shell beside it, on the lab network only, in no profile of the run", () => {
-    expect(shellCommand).toBe("docker compose -f docker/compose.yaml run --rm shell");
+    expect(docker.shellCommand).toBe("docker compose -f docker/compose.yaml run --rm shell");
     expect(model.shell?.profiles).toEqual(["shell"]);
     expect(model.shell?.networks).toEqual({ lab: {} });
   });
 
   it("adds the browser profile's command when the scenario declares a Chromium row", () => {
-    expect(browserDockerCommand("timeout-firewall")).toBe(
+    expect(docker.browserDockerCommand("timeout-firewall")).toBe(
       "docker compose -f docker/compose.yaml --profile browser run probe-browser --scenario timeout-firewall",
     );
-    expect(browserDockerCommand("protocol-http-to-ws")).toBeUndefined();
+    expect(docker.browserDockerCommand("protocol-http-to-ws")).toBeUndefined();
   });
 
   it("refuses a scenario without the docker tier", () => {
-    expect(() => dockerCommand("refused-localhost-ipv6")).toThrow(
+    expect(() => docker.dockerCommand("refused-localhost-ipv6")).toThrow(
       "scenario refused-localhost-ipv6 is not reproducible in docker",
     );
   });

@@ -3,18 +3,16 @@ import { getScenario } from "@connlab/scenarios";
 import { shIn } from "@connlab/servers";
 import { CONNECTED, describeSeen } from "../clients.ts";
 import { type Exercise, type ExerciseContext, fail, pass } from "../exercise.ts";
-import { hostOf, serveSetup } from "../lab.ts";
+import { hostOf, lanAddress, namespacesHint, serverOnLan, serveSetup } from "../lab.ts";
 import type { RunState } from "../state.ts";
 
 const port = (ctx: ExerciseContext) => ctx.portBase + 5;
 /** The table the firewall-drop setup loads into the server's namespace. */
 const table = "connlab_firewall";
-const clientAddress = "198.18.0.1";
-const serverAddress = "198.18.0.2";
 
 /** curl from the client namespace, as the attendee runs it, through the one runtime. */
 async function curlFromClient(state: RunState): Promise<{ code: string; message: string }> {
-  const url = `http://${serverAddress}:${state.listening.port}/`;
+  const url = `http://${lanAddress.server}:${state.listening.port}/`;
   const target = { url, netns: hostOf(state, "client") };
   const report = await observe(getScenario("timeout-firewall"), target, { clients: ["curl"], fixed: true });
   const seen = report.observations[0];
@@ -42,12 +40,11 @@ export const firewallDropExercise: Exercise = {
   scenario: "timeout-firewall",
   tier: "lab-root",
   summary: "the server's firewall drops the SYN: the client times out",
-  ports: [{ offset: 5, use: `the HTTP server at ${serverAddress} inside the server namespace` }],
-  files: () => ({}),
+  ports: [serverOnLan(5)],
   serve: (ctx) => serveSetup("firewall-drop", { port: port(ctx) }),
   hints: (_ctx, state) => [
-    `client namespace ${hostOf(state, "client")} (${clientAddress}), server namespace ${hostOf(state, "server")} (${serverAddress})`,
-    `try:  sudo ip netns exec ${hostOf(state, "client")} curl -v --connect-timeout 5 http://${serverAddress}:${state.listening.port}/`,
+    namespacesHint(state),
+    `try:  sudo ip netns exec ${hostOf(state, "client")} curl -v --connect-timeout 5 http://${lanAddress.server}:${state.listening.port}/`,
     `look: sudo ip netns exec ${hostOf(state, "server")} ss -ltn`,
     `      sudo ip netns exec ${hostOf(state, "server")} nft -a list ruleset`,
   ],

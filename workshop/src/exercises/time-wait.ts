@@ -1,6 +1,6 @@
 import { churn, getSysctl, type Load } from "@connlab/servers";
 import { type Exercise, type ExerciseContext, fail, pass } from "../exercise.ts";
-import { hostOf, serveSetup } from "../lab.ts";
+import { hostOf, lanAddress, namespacesHint, serverOnLan, serveSetup } from "../lab.ts";
 import type { RunState } from "../state.ts";
 
 const port = (ctx: ExerciseContext) => ctx.portBase + 6;
@@ -8,8 +8,6 @@ const port = (ctx: ExerciseContext) => ctx.portBase + 6;
 const wave = 8;
 /** A range this wide absorbs many bursts of 16 inside one TIME_WAIT period (60 s). */
 const enoughPorts = 1_024;
-const clientAddress = "198.18.0.1";
-const serverAddress = "198.18.0.2";
 
 /**
  * Two waves of short connections from the client namespace, where the sysctls apply (they are
@@ -17,7 +15,7 @@ const serverAddress = "198.18.0.2";
  * TIME_WAIT is older than tcp_tw_reuse_delay (1 s); with 0 it cannot.
  */
 function burst(state: RunState): Promise<Load> {
-  const url = `tcp://${serverAddress}:${state.listening.port}`;
+  const url = `tcp://${lanAddress.server}:${state.listening.port}`;
   return churn(hostOf(state, "client"), url, { max: wave, waves: 2, pauseMs: 2_100 });
 }
 
@@ -32,12 +30,11 @@ export const timeWaitExercise: Exercise = {
   scenario: "addrnotavail-time-wait",
   tier: "lab-root",
   summary: "short connections leave their ports in TIME_WAIT: EADDRNOTAVAIL",
-  ports: [{ offset: 6, use: `the HTTP server at ${serverAddress} inside the server namespace` }],
-  files: () => ({}),
+  ports: [serverOnLan(6)],
   // The scenario's own setup with its range of eight ports, without its burst: the attendee's.
   serve: (ctx) => serveSetup("time-wait-pressure", { port: port(ctx), size: wave, churn: false }),
   hints: (_ctx, state) => [
-    `client namespace ${hostOf(state, "client")} (${clientAddress}), server namespace ${hostOf(state, "server")} (${serverAddress})`,
+    namespacesHint(state),
     "try:  pnpm connlab workshop try time-wait   (16 short connections from the client namespace)",
     `look: sudo ip netns exec ${hostOf(state, "client")} sysctl net.ipv4.ip_local_port_range net.ipv4.tcp_tw_reuse`,
     `      sudo ip netns exec ${hostOf(state, "client")} ss -tan state time-wait`,
