@@ -1,4 +1,4 @@
-import { declarations } from "./catalog/index.ts";
+import { chapters } from "./catalog/index.ts";
 import { ConnlabError } from "./error.ts";
 import { type Category, categories, type LabTier, Scenario } from "./schema.ts";
 
@@ -11,17 +11,21 @@ export * from "./timers.ts";
 
 function validate(): readonly Scenario[] {
   const seen = new Set<string>();
-  return declarations.map((declaration) => {
-    const parsed = Scenario.safeParse(declaration);
-    const label = typeof declaration?.id === "string" ? declaration.id : "(no id)";
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-      throw new Error(`scenario ${label} is invalid: ${issues.join("; ")}`);
-    }
-    if (seen.has(parsed.data.id)) throw new Error(`scenario ${label} is declared twice`);
-    seen.add(parsed.data.id);
-    return Object.freeze(parsed.data);
-  });
+  return categories.flatMap((category) =>
+    chapters[category].map((declaration) => {
+      const parsed = Scenario.safeParse(declaration);
+      const label = typeof declaration?.id === "string" ? declaration.id : "(no id)";
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+        throw new Error(`scenario ${label} is invalid: ${issues.join("; ")}`);
+      }
+      if (parsed.data.category !== category)
+        throw new Error(`scenario ${label} is declared in catalog/${category}.ts, not its category's file`);
+      if (seen.has(parsed.data.id)) throw new Error(`scenario ${label} is declared twice`);
+      seen.add(parsed.data.id);
+      return Object.freeze(parsed.data);
+    }),
+  );
 }
 
 /** Every scenario, validated at load, in the guide's order. */

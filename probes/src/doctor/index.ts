@@ -10,3 +10,4 @@ export {
   runDoctor,
 } from "./run.ts";
 export { type DoctorTarget, parseTarget } from "./target.ts";
+export { namedCauses } from "./verdict.ts";

@@ -27,6 +27,46 @@ export interface Facts {
   readonly inContainer?: boolean;
 }
 
+/**
+ * The scenarios the rules below can name, in the guide's order. A rule can name no other (the
+ * compiler says so), and the doctor's catalogue tests check that each is named against its
+ * scenario's broken setup. A scenario missing here is still diagnosed by category: a new one needs
+ * a rule only when its evidence tells it apart.
+ */
+export const namedCauses = [
+  "refused-wrong-port",
+  "refused-wrong-host",
+  "refused-dns-wrong-ip",
+  "refused-cdn",
+  "refused-not-listening",
+  "refused-proxy",
+  "refused-loopback-only",
+  "refused-localhost-ipv6",
+  "refused-docker-unpublished-port",
+  "refused-localhost-in-container",
+  "timeout-firewall",
+  "timeout-security-group",
+  "timeout-panel-firewall",
+  "timeout-host-down",
+  "timeout-host-down-routed",
+  "timeout-dns-wrong-ip",
+  "timeout-internal-ip",
+  "addrnotavail-ephemeral-ports",
+  "addrnotavail-time-wait",
+  "protocol-ws-to-http",
+  "protocol-ws-to-raw-tcp",
+  "protocol-http-to-ws",
+  "protocol-tls-mismatch",
+  "protocol-proxy-strips-upgrade",
+  "policy-origin-rejected",
+  "policy-subprotocol-mismatch",
+  "tls-untrusted-certificate",
+  "tls-incomplete-chain",
+] as const satisfies readonly DeclaredId[];
+
+/** A scenario some rule names. */
+export type NamedCause = (typeof namedCauses)[number];
+
 export const confidences = ["high", "medium", "low"] as const;
 export type Confidence = (typeof confidences)[number];
 
@@ -65,7 +105,7 @@ export function isPrivateAddress(address: string): boolean {
 
 export function rank(facts: Facts): Ranking {
   const causes: RankedCause[] = [];
-  const add = (id: DeclaredId, confidence: Confidence, evidence: Said) => {
+  const add = (id: NamedCause, confidence: Confidence, evidence: Said) => {
     causes.push({ id, confidence, evidence });
   };
   const category = diagnose(facts, add);
@@ -82,7 +122,7 @@ export function rank(facts: Facts): Ranking {
   return { category, causes: [...merged.values()] };
 }
 
-type Add = (id: DeclaredId, confidence: Confidence, evidence: Said) => void;
+type Add = (id: NamedCause, confidence: Confidence, evidence: Said) => void;
 
 function diagnose(facts: Facts, add: Add): VerdictCategory {
   const { target, resolution } = facts;
@@ -601,7 +641,7 @@ function diagnoseTimeout(facts: Facts, add: Add, mismatch: Said | undefined): vo
  * (timeout-host-down); anywhere else it is the last router's, which answers ICMP
  * host-unreachable or stays silent (timeout-host-down-routed).
  */
-function hostDownWhere(facts: Facts): DeclaredId {
+function hostDownWhere(facts: Facts): NamedCause {
   return facts.onLocalSubnet ? "timeout-host-down" : "timeout-host-down-routed";
 }
 
@@ -689,7 +729,7 @@ function diagnoseAddrNotAvail(facts: Facts, add: Add): void {
 function pressureWarning(facts: Facts, add: Add): void {
   const p = facts.pressure;
   if (p.usedShare < 0.5 || !p.range) return;
-  const id: DeclaredId =
+  const id: NamedCause =
     p.timeWait > p.established ? "addrnotavail-time-wait" : "addrnotavail-ephemeral-ports";
   add(
     id,
