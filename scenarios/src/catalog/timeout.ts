@@ -218,4 +218,34 @@ export const timeout = [
     docs: "timeout/internal-ip",
     related: ["timeout-host-down"],
   }),
+  defineScenario({
+    id: "timeout-server-backlog-full",
+    category: "timeout",
+    title: {
+      es: "El servidor no acepta: su cola de conexiones está llena",
+      en: "The server stopped accepting: its backlog is full",
+    },
+    summary: {
+      es: "El proceso del servidor está atascado (su bucle de eventos bloqueado) y no acepta conexiones. El núcleo sigue completando negociaciones en su cola (backlog) hasta llenarla; después descarta cada SYN nuevo y los clientes agotan su tiempo, aunque el puerto escucha.",
+      en: "The server's process is stuck (its event loop blocked) and accepts no connection. The kernel keeps completing handshakes into its queue (the backlog) until it is full; then it drops every new SYN and clients time out, although the port is listening.",
+    },
+    reproducibleIn: ["lab-root"],
+    fault: {
+      name: "stalled-server",
+      params: {},
+    },
+    expect: timedOutByEveryClient,
+    fix: {
+      summary: {
+        es: "Encuentra qué bloquea el servidor (un bucle síncrono, una espera, una recolección de basura larga) y mantén su aceptación en marcha; bajo carga, sube el backlog (el de `listen()` y `net.core.somaxconn`) y el límite de descriptores.",
+        en: "Find what blocks the server (a synchronous loop, a wait, a long garbage collection) and keep it accepting; under load, raise the backlog (`listen()`'s and `net.core.somaxconn`) and the file-descriptor limit.",
+      },
+      apply: {
+        name: "accepting-server",
+        params: {},
+      },
+    },
+    docs: "timeout/server-backlog-full",
+    related: ["timeout-firewall", "refused-not-listening"],
+  }),
 ] as const;

@@ -7,6 +7,10 @@ import { exitWithParent } from "./parent.ts";
 /**
  * A healthy app inside a lab namespace: `serve-in-lab.ts --app http|ws|net|dns --host H [--port P]
  * [--record name=ip]…` prints `{"port":N}` once listening and runs until stdin closes.
+ * `--stall`: once listening, the process blocks its own event loop for good, as a server stuck in
+ * synchronous work does: it accepts nothing more, while the kernel keeps completing handshakes
+ * into the listen backlog until it is full. Only the lab's SIGKILL (or the namespace's removal)
+ * ends it then; stdin and SIGTERM need a running event loop.
  */
 const { values } = parseArgs({
   options: {
@@ -14,6 +18,7 @@ const { values } = parseArgs({
     host: { type: "string", default: "0.0.0.0" },
     port: { type: "string", default: "0" },
     record: { type: "string", multiple: true, default: [] },
+    stall: { type: "boolean", default: false },
   },
 });
 const host = values.host;
@@ -34,4 +39,6 @@ const start = starters[values.app ?? ""];
 if (!start) throw new Error(`--app must be one of ${Object.keys(starters).join(", ")}`);
 const listening = await start();
 process.stdout.write(`${JSON.stringify({ port: listening.port })}\n`);
+// stdout is a pipe, written synchronously on Linux: the parent has the line before the block.
+if (values.stall) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 exitWithParent(() => listening.close());

@@ -109,14 +109,16 @@ const serveMain = join(import.meta.dirname, "..", "bin", "serve-in-lab.ts");
 /**
  * Starts a healthy app inside a host; resolves to the port it listens on. `web` answers HTTP and
  * echoes WebSocket on one port, so every client (a browser's WebSocket too) meets the same server.
+ * `stall`: the app's process blocks its event loop once listening (bin/serve-in-lab.ts).
  */
 export async function serve(
   lab: Lab,
   netns: string,
   app: "http" | "web" | "ws" | "net" | "dns",
-  options: { host?: string; port?: number; records?: Readonly<Record<string, string>> } = {},
+  options: { host?: string; port?: number; records?: Readonly<Record<string, string>>; stall?: boolean } = {},
 ): Promise<number> {
   const args = ["--app", app, "--host", options.host ?? "0.0.0.0", "--port", String(options.port ?? 0)];
+  if (options.stall) args.push("--stall");
   for (const [name, address] of Object.entries(options.records ?? {}))
     args.push("--record", `${name}=${address}`);
   const child = await lab.spawn<{ port: number }>(netns, serveMain, args);

@@ -35,6 +35,7 @@ import { rawTcpOnWsPort } from "./raw-tcp-on-ws-port.ts";
 import { rightHost } from "./right-host.ts";
 import { rightPort } from "./right-port.ts";
 import { edgeDrop, edgeOpen } from "./security-group.ts";
+import { acceptingServer, stalledServer } from "./stalled-server.ts";
 import { startServer } from "./start-server.ts";
 import { subprotocolSelected, subprotocolUnanswered } from "./subprotocol.ts";
 import { timeWaitPressure, twReuseOn } from "./time-wait.ts";
@@ -103,6 +104,8 @@ const registry = {
   "host-present-routed": hostPresentRouted,
   "dns-wrong-answer-silent": dnsWrongAnswerSilent,
   "dns-answer-fixed": dnsAnswerFixed,
+  "stalled-server": stalledServer,
+  "accepting-server": acceptingServer,
   "private-ip-other-network": privateIpOtherNetwork,
   "reachable-ip": reachableIp,
   "localhost-in-container": localhostInContainer,
