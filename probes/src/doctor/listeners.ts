@@ -19,6 +19,8 @@ export interface ListenerFinding {
   readonly summary: Said;
   /** Other ports listening on the same address, a hint for "wrong port" (at most 10). */
   readonly otherPorts: readonly number[];
+  /** Connections the kernel completed on the port's listeners that no process has accepted yet. */
+  readonly waiting: number;
 }
 
 /**
@@ -35,9 +37,12 @@ export function analyseListeners(
   const listen4 = sockets.v4.filter((s) => s.state === "LISTEN");
   const listen6 = sockets.v6.filter((s) => s.state === "LISTEN");
   const onPort = [
-    ...listen4.filter((s) => s.localPort === port).map((s) => ({ a: s.localAddress, v6: false })),
-    ...listen6.filter((s) => s.localPort === port).map((s) => ({ a: s.localAddress, v6: true })),
+    ...listen4
+      .filter((s) => s.localPort === port)
+      .map((s) => ({ a: s.localAddress, v6: false, q: s.queued })),
+    ...listen6.filter((s) => s.localPort === port).map((s) => ({ a: s.localAddress, v6: true, q: s.queued })),
   ];
+  const waiting = onPort.reduce((sum, { q }) => sum + q, 0);
   const accepts = onPort.some(({ a, v6 }) => {
     if (a === address) return true;
     if (!v6) return family === 4 && a === "0.0.0.0";
@@ -74,7 +79,12 @@ export function analyseListeners(
       `listening on ${on} only port ${port}, you connected to ${shown}`,
       `escucha solo en ${on} puerto ${port}, y te conectaste a ${shown}`,
     );
-  return { listening, accepts, summary, otherPorts };
+  if (waiting > 0)
+    summary = said(
+      `${summary.en}; ${waiting} connections wait there for the process to accept them`,
+      `${summary.es}; ${waiting} conexiones esperan ahí a que el proceso las acepte`,
+    );
+  return { listening, accepts, summary, otherPorts, waiting };
 }
 
 export async function readBindV6Only(procRoot = "/proc"): Promise<boolean> {

@@ -21,6 +21,8 @@ export interface SocketEntry {
   readonly remoteAddress: string;
   readonly remotePort: number;
   readonly state: string;
+  /** rx_queue: on a LISTEN socket, the connections the kernel completed that wait for accept(). */
+  readonly queued: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export function parseProcNetTcp(text: string): SocketEntry[] {
   const entries: SocketEntry[] = [];
   for (const line of text.split("\n").slice(1)) {
     const fields = line.trim().split(/\s+/);
-    const [local, remote, state] = [fields[1], fields[2], fields[3]];
+    const [local, remote, state, queues] = [fields[1], fields[2], fields[3], fields[4]];
     if (!local || !remote || !state) continue;
     const l = splitHexEndpoint(local);
     const r = splitHexEndpoint(remote);
@@ -43,6 +45,7 @@ export function parseProcNetTcp(text: string): SocketEntry[] {
       remoteAddress: r.address,
       remotePort: r.port,
       state: tcpStates[state.toUpperCase()] ?? state,
+      queued: Number.parseInt(queues?.split(":")[1] ?? "0", 16) || 0,
     });
   }
   return entries;

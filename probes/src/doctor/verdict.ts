@@ -51,6 +51,7 @@ export const namedCauses = [
   "timeout-host-down-routed",
   "timeout-dns-wrong-ip",
   "timeout-internal-ip",
+  "timeout-server-backlog-full",
   "addrnotavail-ephemeral-ports",
   "addrnotavail-time-wait",
   "protocol-ws-to-http",
@@ -575,8 +576,22 @@ function diagnoseTimeout(facts: Facts, add: Add, mismatch: Said | undefined): vo
     add("timeout-host-down", "low", said("or the host's network is down", "o la red del host está caída"));
     return;
   }
+  if (facts.listeners?.accepts && facts.listeners.waiting > 0) {
+    // On this very machine a SYN to a listening port is dropped by a firewall, or by the kernel
+    // when the listener's accept queue is full: connections waiting there say which.
+    add(
+      "timeout-server-backlog-full",
+      "high",
+      said(
+        `${what.en}; ${facts.listeners.summary.en}: the process is not accepting, and once its backlog is full the kernel drops every new SYN`,
+        `${what.es}; ${facts.listeners.summary.es}: el proceso no acepta, y con su cola (backlog) llena el núcleo descarta cada SYN nuevo`,
+      ),
+    );
+    return;
+  }
   if (facts.listeners) {
-    // On this very machine nothing but a firewall drops a SYN to a listening or closed port.
+    // On this very machine, with no connection waiting to be accepted, only a firewall drops a
+    // SYN to a listening or closed port.
     add(
       "timeout-firewall",
       "high",

@@ -25,6 +25,12 @@ const asked: Partial<Record<DeclaredId, readonly string[]>> = {
   "refused-cdn": ["--expect-ip", "198.18.0.2"],
 };
 
+/**
+ * Where a user finds the evidence: the server's own machine. Its kernel's queue of connections
+ * no process accepted is visible there only; from the client it is a timeout like any other.
+ */
+const onTheServer: ReadonlySet<DeclaredId> = new Set(["timeout-server-backlog-full"]);
+
 interface Report {
   verdict: { category: string; causes: { id: string; confidence: string }[] };
 }
@@ -40,8 +46,9 @@ async function diagnose(scenario: Scenario, params: Readonly<Record<string, unkn
   const started = await setup.start({ ...scenario.fault.params, ...params });
   running.push(started);
   const { target } = started;
-  if (!target.netns) throw new Error(`${scenario.id}: a root-lab target without a client namespace`);
-  const args = ["netns", "exec", target.netns, process.execPath, main, "doctor", target.url];
+  const where = onTheServer.has(scenario.id as DeclaredId) ? started.hosts?.server : target.netns;
+  if (!where) throw new Error(`${scenario.id}: a root-lab target without the namespace to run the doctor in`);
+  const args = ["netns", "exec", where, process.execPath, main, "doctor", target.url];
   // The doctor exits 1 when it finds a problem, which is every case here: read its JSON anyway.
   const { stdout } = await run("ip", [...args, ...(asked[scenario.id as DeclaredId] ?? []), "--json"], {
     env: { ...process.env, ...target.env, LANG: "en_US.UTF-8", LC_ALL: "" },

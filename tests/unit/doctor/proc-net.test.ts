@@ -6,7 +6,7 @@ import { parseProcNetTcp } from "../../../probes/src/doctor/proc-net.ts";
 // Lines as the kernel writes them (trailing columns shortened): each address word little-endian.
 const tcp = `  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
    0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 1137 1
-   1: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1138 1
+   1: 00000000:0016 00000000:0000 0A 00000000:00000200 00:00000000 00000000     0        0 1138 1
    2: 0100007F:972D 0100007F:1F90 06 00000000:00000000 03:000014C3 00000000     0        0 0 3
    3: 0100007F:972E 0100007F:1F90 01 00000000:00000000 00:00000000 00000000  1000        0 1200 1
    4: 0100007F:972F 0100007F:1F90 06 00000000:00000000 03:000014C3 00000000     0        0 0 3
@@ -19,7 +19,7 @@ const tcp6 = `  sl  local_address                         remote_address        
 `;
 
 describe("parseProcNetTcp", () => {
-  it("decodes IPv4 addresses, ports and states", () => {
+  it("decodes IPv4 addresses, ports, states and a listener's accept queue", () => {
     expect(parseProcNetTcp(tcp).slice(0, 3)).toEqual([
       {
         localAddress: "127.0.0.1",
@@ -27,14 +27,24 @@ describe("parseProcNetTcp", () => {
         remoteAddress: "0.0.0.0",
         remotePort: 0,
         state: "LISTEN",
+        queued: 0,
       },
-      { localAddress: "0.0.0.0", localPort: 22, remoteAddress: "0.0.0.0", remotePort: 0, state: "LISTEN" },
+      // rx_queue 0x200: 512 connections the kernel completed, waiting for accept().
+      {
+        localAddress: "0.0.0.0",
+        localPort: 22,
+        remoteAddress: "0.0.0.0",
+        remotePort: 0,
+        state: "LISTEN",
+        queued: 512,
+      },
       {
         localAddress: "127.0.0.1",
         localPort: 38701,
         remoteAddress: "127.0.0.1",
         remotePort: 8080,
         state: "TIME_WAIT",
+        queued: 0,
       },
     ]);
   });
@@ -79,6 +89,16 @@ describe("analyseListeners", () => {
     expect(analyseListeners(sockets, "127.0.0.1", 80).accepts).toBe(true);
     expect(analyseListeners(sockets, "127.0.0.1", 80, true).accepts).toBe(false);
     expect(analyseListeners(sockets, "::1", 3000).accepts).toBe(true);
+  });
+
+  it("counts the connections waiting for accept() on the port's listeners, and says so", () => {
+    expect(analyseListeners(sockets, "10.1.2.3", 22)).toMatchObject({
+      waiting: 512,
+      summary: {
+        en: "listening on 0.0.0.0 port 22, which accepts 10.1.2.3; 512 connections wait there for the process to accept them",
+      },
+    });
+    expect(analyseListeners(sockets, "127.0.0.1", 8080).waiting).toBe(0);
   });
 
   it("names nothing listening and the other ports of that address", () => {

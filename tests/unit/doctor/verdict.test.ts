@@ -99,7 +99,13 @@ describe("rank", () => {
     const f = facts("http://127.0.0.2:8080/", {
       addresses: ["127.0.0.2"],
       connects: [connect("127.0.0.2", "refused", "ECONNREFUSED")],
-      listeners: { listening: ["127.0.0.1"], accepts: false, summary: { en: "s", es: "s" }, otherPorts: [] },
+      listeners: {
+        listening: ["127.0.0.1"],
+        accepts: false,
+        summary: { en: "s", es: "s" },
+        otherPorts: [],
+        waiting: 0,
+      },
     });
     expect(rank(f).category).toBe("refused");
     expect(ids(f)).toEqual(["refused-loopback-only", "refused-wrong-host"]);
@@ -109,7 +115,13 @@ describe("rank", () => {
     const f = facts("ws://localhost:8080/", {
       addresses: ["::1", "127.0.0.1"],
       connects: [connect("::1", "refused", "ECONNREFUSED"), connect("127.0.0.1", "connected")],
-      listeners: { listening: ["127.0.0.1"], accepts: false, summary: { en: "s", es: "s" }, otherPorts: [] },
+      listeners: {
+        listening: ["127.0.0.1"],
+        accepts: false,
+        summary: { en: "s", es: "s" },
+        otherPorts: [],
+        waiting: 0,
+      },
     });
     expect(rank(f).category).toBe("refused");
     expect(ids(f)).toEqual(["refused-localhost-ipv6", "refused-loopback-only"]); // named once, merged
@@ -123,6 +135,7 @@ describe("rank", () => {
         accepts: false,
         summary: { en: "nothing", es: "nada" },
         otherPorts: [3000],
+        waiting: 0,
       },
     });
     const { causes } = rank(f);
@@ -135,10 +148,39 @@ describe("rank", () => {
     expect(causes[1]?.evidence.en).toMatch(/cannot tell .* ports listening on that address: 3000$/);
   });
 
+  it("on the server itself, tells a full accept queue from a local firewall by the connections waiting", () => {
+    const listening = {
+      listening: ["0.0.0.0"],
+      accepts: true,
+      summary: { en: "s", es: "s" },
+      otherPorts: [],
+    };
+    const timedOut = { connects: [connect("127.0.0.1", "timeout", "ETIMEDOUT")] };
+    const queueFull = facts("http://127.0.0.1:8080/", {
+      ...timedOut,
+      listeners: { ...listening, waiting: 512 },
+    });
+    expect(rank(queueFull)).toMatchObject({
+      category: "timeout",
+      causes: [{ id: "timeout-server-backlog-full", confidence: "high" }],
+    });
+    const firewall = facts("http://127.0.0.1:8080/", {
+      ...timedOut,
+      listeners: { ...listening, waiting: 0 },
+    });
+    expect(ids(firewall)).toEqual(["timeout-firewall"]);
+  });
+
   it("names localhost-in-container with more confidence when the doctor runs in a container", () => {
     const f = facts("http://localhost:8080/", {
       connects: [connect("127.0.0.1", "refused", "ECONNREFUSED")],
-      listeners: { listening: [], accepts: false, summary: { en: "nothing", es: "nada" }, otherPorts: [] },
+      listeners: {
+        listening: [],
+        accepts: false,
+        summary: { en: "nothing", es: "nada" },
+        otherPorts: [],
+        waiting: 0,
+      },
     });
     const inContainer = rank({ ...f, inContainer: true }).causes.find(
       (c) => c.id === "refused-localhost-in-container",
