@@ -649,6 +649,14 @@ function diagnoseTimeout(facts: Facts, add: Add, mismatch: Said | undefined): vo
       "un panel de hosting (aaPanel/Baota…) tiene su propio cortafuegos: abre el puerto también allí",
     ),
   );
+  add(
+    "timeout-server-backlog-full",
+    "low",
+    said(
+      "if the port listens, check its queue on the server (ss -ltn: Recv-Q above Send-Q): a process that stopped accepting has its SYNs dropped the same way",
+      "si el puerto escucha, mira su cola en el servidor (ss -ltn: Recv-Q mayor que Send-Q): a un proceso que dejó de aceptar le descartan los SYN igual",
+    ),
+  );
 }
 
 /**

@@ -239,12 +239,14 @@ describe("rank", () => {
     });
     expect(rank(f).category).toBe("timeout");
     // A silent drop off this machine's subnet: a host that is down behind a router whose ICMP
-    // is filtered looks the same, so the routed page is among the causes.
+    // is filtered looks the same, so the routed page is among the causes; so does a server
+    // whose accept queue is full, which only the server itself can tell.
     expect(ids(f)).toEqual([
       "timeout-firewall",
       "timeout-host-down-routed",
       "timeout-security-group",
       "timeout-panel-firewall",
+      "timeout-server-backlog-full",
     ]);
     const unreachable = facts("http://10.9.9.9:8080/", {
       addresses: ["10.9.9.9"],
