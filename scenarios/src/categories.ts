@@ -22,8 +22,8 @@ export const categoryText: Readonly<
   timeout: {
     title: { es: "Tiempo de espera agotado", en: "Connection timed out" },
     meaning: {
-      es: "Nadie respondió: un cortafuegos, una máquina apagada o una red inalcanzable.",
-      en: "Nobody answered: a firewall, a machine that is off, or an unreachable network.",
+      es: "Nadie respondió: un cortafuegos, una máquina apagada, una red inalcanzable o un servidor tan atascado que no acepta.",
+      en: "Nobody answered: a firewall, a machine that is off, an unreachable network, or a server too stuck to accept.",
     },
   },
   addrnotavail: {

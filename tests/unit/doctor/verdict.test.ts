@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { isScenarioId } from "@connlab/scenarios";
 import { describe, expect, it } from "vitest";
 import type { ConnectResult } from "../../../probes/src/doctor/connect.ts";
+import type { ListenerFinding } from "../../../probes/src/doctor/listeners.ts";
 import type { Sniff } from "../../../probes/src/doctor/sniff.ts";
 import { parseTarget } from "../../../probes/src/doctor/target.ts";
 import { type Facts, isPrivateAddress, rank } from "../../../probes/src/doctor/verdict.ts";
@@ -33,6 +34,15 @@ const sniff = (s: Partial<Sniff> & Pick<Sniff, "kind">): Sniff => ({
   detail: { en: "d", es: "d" },
   elapsedMs: 1,
   ...s,
+});
+/** What the listeners check found, nothing but `found` differing from "nothing listens here". */
+const listenersFound = (found: Partial<ListenerFinding>): ListenerFinding => ({
+  listening: [],
+  accepts: false,
+  summary: { en: "s", es: "s" },
+  otherPorts: [],
+  waiting: 0,
+  ...found,
 });
 const ids = (f: Facts) => rank(f).causes.map((c) => c.id);
 
@@ -99,13 +109,7 @@ describe("rank", () => {
     const f = facts("http://127.0.0.2:8080/", {
       addresses: ["127.0.0.2"],
       connects: [connect("127.0.0.2", "refused", "ECONNREFUSED")],
-      listeners: {
-        listening: ["127.0.0.1"],
-        accepts: false,
-        summary: { en: "s", es: "s" },
-        otherPorts: [],
-        waiting: 0,
-      },
+      listeners: listenersFound({ listening: ["127.0.0.1"] }),
     });
     expect(rank(f).category).toBe("refused");
     expect(ids(f)).toEqual(["refused-loopback-only", "refused-wrong-host"]);
@@ -115,13 +119,7 @@ describe("rank", () => {
     const f = facts("ws://localhost:8080/", {
       addresses: ["::1", "127.0.0.1"],
       connects: [connect("::1", "refused", "ECONNREFUSED"), connect("127.0.0.1", "connected")],
-      listeners: {
-        listening: ["127.0.0.1"],
-        accepts: false,
-        summary: { en: "s", es: "s" },
-        otherPorts: [],
-        waiting: 0,
-      },
+      listeners: listenersFound({ listening: ["127.0.0.1"] }),
     });
     expect(rank(f).category).toBe("refused");
     expect(ids(f)).toEqual(["refused-localhost-ipv6", "refused-loopback-only"]); // named once, merged
@@ -130,13 +128,7 @@ describe("rank", () => {
   it("cannot tell a wrong port from a stopped server, and says so with equal confidence", () => {
     const f = facts("http://127.0.0.1:8080/", {
       connects: [connect("127.0.0.1", "refused", "ECONNREFUSED")],
-      listeners: {
-        listening: [],
-        accepts: false,
-        summary: { en: "nothing", es: "nada" },
-        otherPorts: [3000],
-        waiting: 0,
-      },
+      listeners: listenersFound({ summary: { en: "nothing", es: "nada" }, otherPorts: [3000] }),
     });
     const { causes } = rank(f);
     expect(causes.map((c) => [c.id, c.confidence])).toEqual([
@@ -149,38 +141,21 @@ describe("rank", () => {
   });
 
   it("on the server itself, tells a full accept queue from a local firewall by the connections waiting", () => {
-    const listening = {
-      listening: ["0.0.0.0"],
-      accepts: true,
-      summary: { en: "s", es: "s" },
-      otherPorts: [],
-    };
     const timedOut = { connects: [connect("127.0.0.1", "timeout", "ETIMEDOUT")] };
-    const queueFull = facts("http://127.0.0.1:8080/", {
-      ...timedOut,
-      listeners: { ...listening, waiting: 512 },
-    });
+    const listening = (waiting: number) => listenersFound({ listening: ["0.0.0.0"], accepts: true, waiting });
+    const queueFull = facts("http://127.0.0.1:8080/", { ...timedOut, listeners: listening(512) });
     expect(rank(queueFull)).toMatchObject({
       category: "timeout",
       causes: [{ id: "timeout-server-backlog-full", confidence: "high" }],
     });
-    const firewall = facts("http://127.0.0.1:8080/", {
-      ...timedOut,
-      listeners: { ...listening, waiting: 0 },
-    });
+    const firewall = facts("http://127.0.0.1:8080/", { ...timedOut, listeners: listening(0) });
     expect(ids(firewall)).toEqual(["timeout-firewall"]);
   });
 
   it("names localhost-in-container with more confidence when the doctor runs in a container", () => {
     const f = facts("http://localhost:8080/", {
       connects: [connect("127.0.0.1", "refused", "ECONNREFUSED")],
-      listeners: {
-        listening: [],
-        accepts: false,
-        summary: { en: "nothing", es: "nada" },
-        otherPorts: [],
-        waiting: 0,
-      },
+      listeners: listenersFound({ summary: { en: "nothing", es: "nada" } }),
     });
     const inContainer = rank({ ...f, inContainer: true }).causes.find(
       (c) => c.id === "refused-localhost-in-container",
