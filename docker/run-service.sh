@@ -7,7 +7,8 @@
 # - it stops once the probe has printed its report: the probe touches $done on a volume every
 #   service shares; a marker from an earlier run (older than this start) does not count;
 # - `docker stop` (TERM) stops it at once; a service that dies by itself exits with its status,
-#   which `up` shows.
+#   which `up` shows. A service that does not end on TERM within 2 s (the stalled server, whose
+#   event loop is blocked by design) gets KILL.
 set -u
 name="$1"
 shift
@@ -19,13 +20,17 @@ rm -f "$run/ready/$name"
 touch "$started"
 "$@" >/dev/null &
 child=$!
-trap 'kill -TERM "$child" 2>/dev/null; wait "$child" 2>/dev/null; exit 0' TERM INT
+stop_child() {
+  (sleep 2 && kill -KILL "$child" 2>/dev/null) &
+  killer=$!
+  kill -TERM "$child" 2>/dev/null
+  wait "$child" 2>/dev/null
+  kill "$killer" 2>/dev/null
+  exit 0
+}
+trap stop_child TERM INT
 while kill -0 "$child" 2>/dev/null; do
-  if [ "$done" -nt "$started" ]; then
-    kill -TERM "$child" 2>/dev/null
-    wait "$child" 2>/dev/null
-    exit 0
-  fi
+  if [ "$done" -nt "$started" ]; then stop_child; fi
   # In the background, so TERM is handled at once instead of after the sleep.
   sleep 1 &
   wait $!

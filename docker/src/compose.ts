@@ -96,9 +96,10 @@ function serverScript(name: string, service: Service): string {
   if (service.before) steps.push(service.before);
   // A machine that only exists (it answers at the kernel level): ready at once.
   if (!service.app) return [...steps, `touch ${readyFile(name)}`, "exec sleep infinity"].join(" && ");
-  const { app, host = "0.0.0.0", ports, upstream } = service.app;
+  const { app, host = "0.0.0.0", ports, upstream, stall } = service.app;
   const args = ["--app", app, "--host", host, ...ports.flatMap((p) => ["--port", String(p)])];
   if (upstream) args.push("--upstream", upstream);
+  if (stall) args.push("--stall");
   args.push("--ready-file", readyFile(name));
   return [...steps, `exec node servers/src/bin/serve.ts ${args.join(" ")}`].join(" && ");
 }

@@ -22,14 +22,16 @@ export async function prepare(
   scenario: Scenario,
 ): Promise<() => Promise<void>> {
   const size = Number(scenario.fault.params.size ?? 0);
+  // hold: as many as the scenario's own setup holds (`hold`), else twice its port range.
+  const held = Number(scenario.fault.params.hold ?? size * 2);
   if (kind === "hold" || kind === "time-wait") {
     const { host, port } = await hostAndPort(target);
-    // hold: as the root lab's tiny-port-range, connections held open until connect() fails (at
-    // `size` with the scenario's range). time-wait: `size` short ones, the client closing
+    // hold: as the root lab's setups, connections held open until connect() fails (at `size`
+    // with the scenario's range, or once a stalled server's backlog is full). time-wait: `size` short ones, the client closing
     // first, each leaving its port in TIME_WAIT for 60 s.
     const loader =
       kind === "hold"
-        ? await connectionsHere(host, port, "hold", size * 2)
+        ? await connectionsHere(host, port, "hold", held)
         : await connectionsHere(host, port, "churn", size);
     if (kind === "hold") return loader.stop;
     await loader.stop();

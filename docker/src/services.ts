@@ -22,6 +22,8 @@ export interface App {
   /** 0.0.0.0 unless the fault is the bind address. */
   readonly host?: string;
   readonly ports: readonly number[];
+  /** The process blocks its event loop once listening (serve.ts --stall): it accepts nothing. */
+  readonly stall?: boolean;
 }
 
 export interface Service {
@@ -71,6 +73,11 @@ export const services = {
     describe: "a CDN-like front that www.connlab.test resolves to: it serves port 80 only",
     app: { app: "http", ports: [80] },
     aliases: ["www.connlab.test"],
+  },
+  stalled: {
+    describe:
+      "the web server's process, blocked once listening: it accepts nothing, its backlog fills and then every SYN is dropped",
+    app: { app: "web", ports: [appPort], stall: true },
   },
   "firewall-drop": {
     describe: "the HTTP server on 8080 and 8081 behind an nftables rule that drops SYNs to 8080",

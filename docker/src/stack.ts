@@ -131,6 +131,14 @@ export const dockerScenarios: Readonly<Record<DockerScenarioId, DockerScenario>>
     broken: { url: `http://localhost:${appPort}/` },
     control: { url: web },
   },
+  "timeout-server-backlog-full": {
+    // The client container fills the stalled server's listen queue first (the root lab's holder
+    // loop), then its clients' SYNs are dropped; the control is a server whose process runs.
+    services: ["stalled", "web"],
+    broken: { url: `http://stalled:${appPort}/` },
+    control: { url: web },
+    client: { prepare: "hold" },
+  },
   "timeout-firewall": {
     services: ["firewall-drop", "firewall-reject"],
     broken: { url: `http://firewall-drop:${appPort}/` },

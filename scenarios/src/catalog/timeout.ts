@@ -229,10 +229,10 @@ export const timeout = [
       es: "El proceso del servidor está atascado (su bucle de eventos bloqueado) y no acepta conexiones. El núcleo sigue completando negociaciones en su cola (backlog) hasta llenarla; después descarta cada SYN nuevo y los clientes agotan su tiempo, aunque el puerto escucha.",
       en: "The server's process is stuck (its event loop blocked) and accepts no connection. The kernel keeps completing handshakes into its queue (the backlog) until it is full; then it drops every new SYN and clients time out, although the port is listening.",
     },
-    reproducibleIn: ["lab-root"],
+    reproducibleIn: ["lab-root", "docker"],
     fault: {
       name: "stalled-server",
-      params: {},
+      params: { hold: 600 },
     },
     expect: timedOutByEveryClient,
     fix: {
@@ -242,7 +242,7 @@ export const timeout = [
       },
       apply: {
         name: "accepting-server",
-        params: {},
+        params: { hold: 600 },
       },
     },
     docs: "timeout/server-backlog-full",

@@ -3,7 +3,8 @@
  * --port 8080 [--port 8081]`. The compose stack breaks things around it (bind address,
  * firewall, DNS), never the app itself. Stops cleanly on SIGTERM so `docker stop` is quick.
  * `--app strip-proxy --upstream HOST:PORT` is the one broken peer: a reverse proxy that drops
- * the Upgrade/Connection headers (servers/src/apps/proxy.ts).
+ * the Upgrade/Connection headers (servers/src/apps/proxy.ts). `--stall` breaks the process, not
+ * the app: once listening it blocks its event loop, as a server stuck in synchronous work.
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     upstream: { type: "string" },
     /** Written once every port listens: the container's healthcheck tests for it. */
     "ready-file": { type: "string" },
+    /** Once ready, block the event loop for good: a stuck server that accepts nothing more. */
+    stall: { type: "boolean", default: false },
   },
 });
 const [upstreamHost = "127.0.0.1", upstreamPort] = (values.upstream ?? "").split(":");
@@ -40,6 +43,9 @@ if (!start || ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p 
 const listening = await Promise.all(ports.map((port) => start({ host: values.host, port })));
 for (const l of listening) process.stdout.write(`serve: ${values.app} listening on ${l.host}:${l.port}\n`);
 if (values["ready-file"]) writeFileSync(values["ready-file"], "");
+// The kernel still completes handshakes into the listen backlog, then drops SYNs; SIGTERM needs
+// the event loop, so only `docker stop`'s SIGKILL (after stop_grace_period) ends it.
+if (values.stall) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 
 const stop = async () => {
   await Promise.all(listening.map((l) => l.close()));

@@ -3,11 +3,16 @@ import type { Setup } from "../setup.ts";
 import { load } from "./port-range.ts";
 
 /**
- * Connections the client side opens and holds before the clients run: more than Node's listen
- * backlog (511, under net.core.somaxconn's 4096), so a server that accepts nothing has its queue
- * full, and a bounded load either way.
+ * `hold`: connections the client side opens and holds before the clients run (the declaration
+ * says 600: more than Node's listen backlog of 511, under net.core.somaxconn's 4096, so a server
+ * that accepts nothing has its queue full; a bounded load either way). The docker stack's
+ * client container holds as many (docker/src/prepare.ts).
  */
-const heldConnections = 600;
+function heldConnections(params: Readonly<Record<string, unknown>>): number {
+  const hold = Number(params.hold ?? 600);
+  if (!Number.isInteger(hold) || hold < 1 || hold > 2_000) throw new Error("hold must be 1…2000 connections");
+  return hold;
+}
 
 /**
  * Client 198.18.0.1 and the web server 198.18.0.2 on a LAN. Another process on the client holds
@@ -15,7 +20,7 @@ const heldConnections = 600;
  * process has blocked its event loop once listening, so the kernel queues handshakes in its
  * listen backlog (511 + 1) and then drops every SYN: the clients' own SYNs go unanswered.
  */
-function busyServer(stall: boolean) {
+function busyServer(stall: boolean, params: Readonly<Record<string, unknown>>) {
   return startLab(async (lab) => {
     const hosts = await lan(lab, [
       { role: "client", host: 1 },
@@ -23,7 +28,7 @@ function busyServer(stall: boolean) {
     ]);
     const client = hosts.client ?? "";
     const port = await serve(lab, hosts.server ?? "", "web", { stall });
-    const held = await load(lab, client, port, "hold", heldConnections);
+    const held = await load(lab, client, port, "hold", heldConnections(params));
     return {
       target: { url: `http://${subnet}.2:${port}/`, netns: client },
       hosts,
@@ -37,7 +42,7 @@ export const stalledServer: Setup = {
   tier: "lab-root",
   describe:
     "the server's event loop is blocked: its listen backlog fills with held connections, then SYNs are dropped",
-  start: () => busyServer(true),
+  start: (params) => busyServer(true, params),
 };
 
 /** The fix: the same load against a server whose event loop runs: it accepts every connection. */
@@ -45,5 +50,5 @@ export const acceptingServer: Setup = {
   name: "accepting-server",
   tier: "lab-root",
   describe: "the same held connections, the server accepting them: every client connects",
-  start: () => busyServer(false),
+  start: (params) => busyServer(false, params),
 };
