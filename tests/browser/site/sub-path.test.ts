@@ -94,7 +94,7 @@ describe("the guide published under a sub-path", () => {
         await visit(page, url);
         return failed;
       },
-      2,
+      { concurrency: 2 },
     );
     for (const [url, failed] of walks) expect(failed, url).toEqual([]);
   }, 120_000);

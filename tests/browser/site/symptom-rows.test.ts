@@ -40,18 +40,23 @@ describe("Symptom tables show every recorded row with its settings", () => {
   beforeAll(async () => {
     browser = await tierBrowser();
     const urls = recorded.flatMap((s) => langs.map((lang) => urlOf(s.docs, lang)));
-    rendered = await eachPage(browser, urls, async (page, url) => {
-      // The tables are in the HTML itself: no need to wait for images, fonts or scripts.
-      await visit(page, url, "domcontentloaded");
-      const table = page.locator(".connlab-observations").first();
-      const rows = await table
-        .locator("tbody tr")
-        .evaluateAll((trs) =>
-          trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
-        );
-      const notes = (await table.locator(".connlab-setting-notes").allInnerTexts()).join("\n");
-      return { rows, notes };
-    });
+    rendered = await eachPage(
+      browser,
+      urls,
+      async (page, url) => {
+        // The tables are in the HTML itself: no need to wait for images, fonts or scripts.
+        await visit(page, url, "domcontentloaded");
+        const table = page.locator(".connlab-observations").first();
+        const rows = await table
+          .locator("tbody tr")
+          .evaluateAll((trs) =>
+            trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+          );
+        const notes = (await table.locator(".connlab-setting-notes").allInnerTexts()).join("\n");
+        return { rows, notes };
+      },
+      { reuseTab: true },
+    );
   }, 300_000);
   afterAll(async () => browser?.close());
 
