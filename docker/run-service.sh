@@ -7,8 +7,8 @@
 # - it stops once the probe has printed its report: the probe touches $done on a volume every
 #   service shares; a marker from an earlier run (older than this start) does not count;
 # - `docker stop` (TERM) stops it at once; a service that dies by itself exits with its status,
-#   which `up` shows. A service that does not end on TERM within 2 s (the stalled server, whose
-#   event loop is blocked by design) gets KILL.
+#   which `up` shows. A service still alive 2 s after TERM gets KILL, so that one stuck process
+#   (the stalled server blocks its event loop by design) cannot hold `up` open.
 set -u
 name="$1"
 shift

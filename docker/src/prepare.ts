@@ -27,8 +27,8 @@ export async function prepare(
   if (kind === "hold" || kind === "time-wait") {
     const { host, port } = await hostAndPort(target);
     // hold: as the root lab's setups, connections held open until connect() fails (at `size`
-    // with the scenario's range, or once a stalled server's backlog is full). time-wait: `size` short ones, the client closing
-    // first, each leaving its port in TIME_WAIT for 60 s.
+    // with the scenario's range, or once a stalled server's backlog is full). time-wait: `size`
+    // short ones, the client closing first, each leaving its port in TIME_WAIT for 60 s.
     const loader =
       kind === "hold"
         ? await connectionsHere(host, port, "hold", held)

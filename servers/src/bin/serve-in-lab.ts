@@ -9,8 +9,8 @@ import { exitWithParent } from "./parent.ts";
  * [--record name=ip]…` prints `{"port":N}` once listening and runs until stdin closes.
  * `--stall`: once listening, the process blocks its own event loop for good, as a server stuck in
  * synchronous work does: it accepts nothing more, while the kernel keeps completing handshakes
- * into the listen backlog until it is full. Only the lab's SIGKILL (or the namespace's removal)
- * ends it then; stdin and SIGTERM need a running event loop.
+ * into the listen backlog until it is full. It no longer sees stdin close; SIGTERM still ends it,
+ * since no handler is installed before the block (the lab's SIGKILL follows anyway).
  */
 const { values } = parseArgs({
   options: {

@@ -43,8 +43,8 @@ if (!start || ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p 
 const listening = await Promise.all(ports.map((port) => start({ host: values.host, port })));
 for (const l of listening) process.stdout.write(`serve: ${values.app} listening on ${l.host}:${l.port}\n`);
 if (values["ready-file"]) writeFileSync(values["ready-file"], "");
-// The kernel still completes handshakes into the listen backlog, then drops SYNs; SIGTERM needs
-// the event loop, so only `docker stop`'s SIGKILL (after stop_grace_period) ends it.
+// The kernel still completes handshakes into the listen backlog, then drops SYNs. SIGTERM still
+// ends the process: its handler below is never installed, so the signal's default action applies.
 if (values.stall) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 
 const stop = async () => {
