@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 
 type AxeResults = { violations: { id: string; nodes: { target: unknown }[] }[] };
@@ -6,7 +6,7 @@ type AxeResults = { violations: { id: string; nodes: { target: unknown }[] }[] }
 type AxeRun = (options: object) => Promise<AxeResults>;
 
 /** axe-core's minified build (650 kB; `axe.source` is the 1.5 MB unminified one). */
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const axePath = fileURLToPath(import.meta.resolve("axe-core/axe.min.js"));
 
 /**
  * Every page of the context loads axe as it loads itself (an init script): sending the source
