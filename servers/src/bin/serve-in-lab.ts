@@ -3,14 +3,13 @@ import { startDns } from "../apps/dns.ts";
 import type { Listening } from "../apps/http.ts";
 import { apps } from "../apps/index.ts";
 import { exitWithParent } from "./parent.ts";
+import { stallForever } from "./stall.ts";
 
 /**
  * A healthy app inside a lab namespace: `serve-in-lab.ts --app http|ws|net|dns --host H [--port P]
  * [--record name=ip]…` prints `{"port":N}` once listening and runs until stdin closes.
- * `--stall`: once listening, the process blocks its own event loop for good, as a server stuck in
- * synchronous work does: it accepts nothing more, while the kernel keeps completing handshakes
- * into the listen backlog until it is full. It no longer sees stdin close; SIGTERM still ends it,
- * since no handler is installed before the block (the lab's SIGKILL follows anyway).
+ * `--stall`: once listening, the process blocks its own event loop for good (stall.ts); the lab
+ * ends it by SIGTERM or, after 2 s, SIGKILL.
  */
 const { values } = parseArgs({
   options: {
@@ -40,5 +39,5 @@ if (!start) throw new Error(`--app must be one of ${Object.keys(starters).join("
 const listening = await start();
 process.stdout.write(`${JSON.stringify({ port: listening.port })}\n`);
 // stdout is a pipe, written synchronously on Linux: the parent has the line before the block.
-if (values.stall) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+if (values.stall) stallForever();
 exitWithParent(() => listening.close());

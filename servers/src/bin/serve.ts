@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import type { Listening } from "../apps/http.ts";
 import { apps } from "../apps/index.ts";
 import { startProxy } from "../apps/proxy.ts";
+import { stallForever } from "./stall.ts";
 
 const { values } = parseArgs({
   options: {
@@ -43,9 +44,8 @@ if (!start || ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p 
 const listening = await Promise.all(ports.map((port) => start({ host: values.host, port })));
 for (const l of listening) process.stdout.write(`serve: ${values.app} listening on ${l.host}:${l.port}\n`);
 if (values["ready-file"]) writeFileSync(values["ready-file"], "");
-// The kernel still completes handshakes into the listen backlog, then drops SYNs. SIGTERM still
-// ends the process: its handler below is never installed, so the signal's default action applies.
-if (values.stall) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+// Before the SIGTERM handler below: `docker stop` still ends a stalled server at once.
+if (values.stall) stallForever();
 
 const stop = async () => {
   await Promise.all(listening.map((l) => l.close()));

@@ -86,22 +86,32 @@ export async function routedPair(
 
 /**
  * A LAN with the client on .1, the app's web server on `.server` (listening on `listenOn`,
- * 0.0.0.0 unless the fault is the bind address), and any other hosts that are up without the
- * app; the client dials `.dialled`, which may be the server, another host, or an address nobody
- * has, or a name its /etc/hosts gives (the setup writes it).
+ * 0.0.0.0 unless the fault is the bind address; `stall`: its process blocked once listening),
+ * and any other hosts that are up without the app; the client dials `.dialled`, which may be the
+ * server, another host, or an address nobody has, or a name its /etc/hosts gives (the setup
+ * writes it). Returns the target and the hosts' namespaces by role.
  */
 export async function webOnLan(
   lab: Lab,
-  layout: { server: number; dialled: number | string; others?: readonly number[]; listenOn?: string },
-): Promise<{ target: { url: string; netns: string } }> {
+  layout: {
+    server: number;
+    dialled: number | string;
+    others?: readonly number[];
+    listenOn?: string;
+    stall?: boolean;
+  },
+): Promise<{ target: { url: string; netns: string }; hosts: Record<string, string> }> {
   const hosts = await lan(lab, [
     { role: "client", host: 1 },
     { role: "server", host: layout.server },
     ...(layout.others ?? []).map((host, i) => ({ role: `other${i || ""}`, host })),
   ]);
-  const port = await serve(lab, hosts.server ?? "", "web", layout.listenOn ? { host: layout.listenOn } : {});
+  const port = await serve(lab, hosts.server ?? "", "web", {
+    ...(layout.listenOn ? { host: layout.listenOn } : {}),
+    ...(layout.stall ? { stall: true } : {}),
+  });
   const dialled = typeof layout.dialled === "number" ? `${subnet}.${layout.dialled}` : layout.dialled;
-  return { target: { url: `http://${dialled}:${port}/`, netns: hosts.client ?? "" } };
+  return { target: { url: `http://${dialled}:${port}/`, netns: hosts.client ?? "" }, hosts };
 }
 
 const serveMain = join(import.meta.dirname, "..", "bin", "serve-in-lab.ts");

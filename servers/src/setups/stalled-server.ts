@@ -1,4 +1,4 @@
-import { lan, serve, startLab, subnet } from "../netns/index.ts";
+import { startLab, webOnLan } from "../netns/index.ts";
 import type { Setup } from "../setup.ts";
 import { load } from "./port-range.ts";
 
@@ -22,18 +22,10 @@ function heldConnections(params: Readonly<Record<string, unknown>>): number {
  */
 function busyServer(stall: boolean, params: Readonly<Record<string, unknown>>) {
   return startLab(async (lab) => {
-    const hosts = await lan(lab, [
-      { role: "client", host: 1 },
-      { role: "server", host: 2 },
-    ]);
-    const client = hosts.client ?? "";
-    const port = await serve(lab, hosts.server ?? "", "web", { stall });
-    const held = await load(lab, client, port, "hold", heldConnections(params));
-    return {
-      target: { url: `http://${subnet}.2:${port}/`, netns: client },
-      hosts,
-      facts: { held: held.done, heldError: held.error },
-    };
+    const { target, hosts } = await webOnLan(lab, { server: 2, dialled: 2, stall });
+    const port = Number(new URL(target.url).port);
+    const held = await load(lab, target.netns, port, "hold", heldConnections(params));
+    return { target, hosts, facts: { held: held.done, heldError: held.error } };
   });
 }
 
