@@ -6,8 +6,9 @@ import type { Target } from "@connlab/servers";
 import { probeEnv } from "./clients/client.ts";
 import { loadUndici } from "./clients/fetch.ts";
 import { getClient } from "./clients/index.ts";
+import { nodeTrust } from "./clients/trust.ts";
 import { Observation, WATCHDOG } from "./observation.ts";
-import { shortenKernelTimers, withSettings } from "./settings.ts";
+import { nodeClients, shortenKernelTimers, withSettings } from "./settings.ts";
 
 const probeMain = join(import.meta.dirname, "bin", "probe.ts");
 
@@ -62,21 +63,34 @@ async function probeInChild(
   target: Target,
   watchdogMs: number,
 ): Promise<(Observation | undefined)[]> {
-  if (netns) await shortenKernelTimers(netns);
-  const node = [process.execPath, probeMain, "--url", target.url, "--watchdog-ms", String(watchdogMs)];
+  if (netns) await shortenKernelTimers(netns, target);
+  // What the clients read of the target besides its environment, which is the process's own.
+  const { env: _env, netns: _netns, ...seen } = target;
+  const node = [
+    process.execPath,
+    probeMain,
+    "--target",
+    JSON.stringify(seen),
+    "--watchdog-ms",
+    String(watchdogMs),
+  ];
   node.push(...names.flatMap((name) => ["--client", name]));
   const [file = "", ...args] = netns ? ["ip", "netns", "exec", netns, ...node] : node;
+  // A CA to trust reaches the Node clients as it reaches a user's program, at start-up.
+  const trust = target.trust ? nodeTrust(target.trust) : undefined;
+  const trusting = (o: Observation): Observation =>
+    trust && nodeClients.includes(o.client) ? { ...o, settings: [...(o.settings ?? []), trust.setting] } : o;
   return new Promise((resolve) => {
     const child = spawn(file, args, {
       // The target's environment, never the runner's proxy or CA settings (probeEnv).
-      env: probeEnv(target),
+      env: { ...probeEnv(target), ...trust?.env },
       stdio: ["ignore", "pipe", "ignore"],
     });
-    const seen = new Map<string, Observation>();
+    const observed = new Map<string, Observation>();
     const finish = () => {
       clearTimeout(timer);
       child.kill("SIGKILL");
-      resolve(names.map((name) => seen.get(name)));
+      resolve(names.map((name) => observed.get(name)));
     };
     let timer = setTimeout(finish, startupAllowanceMs + watchdogMs);
     createInterface({ input: child.stdout }).on("line", (line) => {
@@ -87,7 +101,7 @@ async function probeInChild(
         return;
       }
       const parsed = Observation.safeParse(json);
-      if (parsed.success) seen.set(parsed.data.client, parsed.data);
+      if (parsed.success) observed.set(parsed.data.client, trusting(parsed.data));
     });
     child.once("close", finish);
     child.once("error", finish);

@@ -13,6 +13,7 @@ export { curlArgs, curlUpgradeHeaders } from "./clients/curl.ts";
 export { type Client, clients, getClient } from "./clients/index.ts";
 export { labLookup } from "./clients/system-resolver.ts";
 export { judge, type Verdict } from "./expectations.ts";
+export { probeClients } from "./in-netns.ts";
 export { CONNECTED, Observation, plainObservation, Setting, WATCHDOG } from "./observation.ts";
 export {
   artifactPath,

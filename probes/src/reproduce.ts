@@ -5,6 +5,7 @@ import {
   labSynRetries,
   type Scenario,
   synTimeoutMs,
+  waitWindowMs,
 } from "@connlab/scenarios";
 import { type RunningSetup, type Setup, setups, type Target } from "@connlab/servers";
 import { judge } from "./expectations.ts";
@@ -58,6 +59,15 @@ export interface ObserveOptions {
  */
 export const watchdogMs = synTimeoutMs(labSynRetries) * 4;
 
+/**
+ * The watchdog of a run: `watchdogMs`, or longer when a client's declared timer ends later (the
+ * kernel's retransmissions of data, ~51 s as the lab shortens them), so it never races it.
+ */
+function watchdogFor(expectations: readonly Expectation[]): number {
+  const latest = expectations.map((e) => (e.waits ? waitWindowMs(e.waits).max : 0));
+  return Math.max(watchdogMs, ...latest.map((ms) => Math.ceil(ms / 1_000) * 1_000 + 15_000));
+}
+
 /** The expectations a run judges against: the declaration's, overridden per client, filtered. */
 function expectationsOf(scenario: Scenario, options: ObserveOptions): Expectation[] {
   const overrides = new Map((options.expect ?? []).map((e) => [e.client, e]));
@@ -89,7 +99,7 @@ export async function observe(
 ): Promise<Report> {
   const fixed = options.fixed ?? false;
   const expectations = expectationsOf(scenario, options);
-  const limitMs = options.watchdogMs ?? watchdogMs;
+  const limitMs = options.watchdogMs ?? watchdogFor(expectations);
   const seen = await probeClients(
     expectations.map((e) => e.client),
     target,

@@ -1,5 +1,13 @@
 import { readFileSync } from "node:fs";
-import { type ClientName, defaultSynRetries, labSynRetries, synTimeoutMs } from "@connlab/scenarios";
+import {
+  type ClientName,
+  defaultDataRetries,
+  defaultSynRetries,
+  labDataRetries,
+  labSynRetries,
+  retransmitTimeoutMs,
+  synTimeoutMs,
+} from "@connlab/scenarios";
 import { setSysctl, type Target } from "@connlab/servers";
 import type { Observation, Setting } from "./observation.ts";
 
@@ -8,7 +16,7 @@ import type { Observation, Setting } from "./observation.ts";
  * observation carries them so the site shows them beside the client's name and version.
  */
 
-const nodeClients: readonly ClientName[] = ["node-net", "node-http", "fetch", "ws", "node-websocket"];
+export const nodeClients: readonly ClientName[] = ["node-net", "node-http", "fetch", "ws", "node-websocket"];
 
 function synRetriesSetting(retries: number): Setting {
   return {
@@ -21,8 +29,22 @@ function synRetriesSetting(retries: number): Setting {
   };
 }
 
-/** The lab's kernel timers in a root lab's client namespace, as recorded beside each row. */
-export const kernelTimerSettings: readonly Setting[] = [synRetriesSetting(labSynRetries)];
+const dataRetriesSetting: Setting = {
+  setting: `net.ipv4.tcp_retries2=${labDataRetries}`,
+  where: "client namespace",
+  defaultNote: {
+    es: `Con el valor por defecto (${defaultDataRetries}), el kernel reenvía los datos sin respuesta durante unos ${Math.round(retransmitTimeoutMs(defaultDataRetries) / 60_000)} min antes del mismo ETIMEDOUT; fetch, el WebSocket de Node y Chromium fallan igual, por sus propios temporizadores.`,
+    en: `With the default (${defaultDataRetries}) the kernel retransmits unanswered data for about ${Math.round(retransmitTimeoutMs(defaultDataRetries) / 60_000)} min before the same ETIMEDOUT; fetch, Node's WebSocket and Chromium fail the same, by their own timers.`,
+  },
+};
+
+/**
+ * The lab's kernel timers in a root lab's client namespace, as recorded beside each row: the SYN
+ * retries always, the retransmissions of data where the target can swallow it once connected.
+ */
+export function kernelTimerSettings(target: Pick<Target, "silentOnceConnected">): Setting[] {
+  return [synRetriesSetting(labSynRetries), ...(target.silentOnceConnected ? [dataRetriesSetting] : [])];
+}
 
 let ownSynRetries: number | undefined;
 
@@ -38,10 +60,15 @@ function ownKernelTimerSettings(): Setting[] {
 
 /**
  * Shortens the kernel's SYN retries in the client's namespace (never the host's): a dropped SYN
- * then ends in the kernel's own ETIMEDOUT after seconds, in every client alike.
+ * then ends in the kernel's own ETIMEDOUT after seconds, in every client alike. Where data can
+ * vanish once connected, its retransmissions too (kernelTimerSettings records both).
  */
-export async function shortenKernelTimers(netns: string): Promise<void> {
+export async function shortenKernelTimers(
+  netns: string,
+  target: Pick<Target, "silentOnceConnected">,
+): Promise<void> {
   await setSysctl(netns, "net.ipv4.tcp_syn_retries", String(labSynRetries));
+  if (target.silentOnceConnected) await setSysctl(netns, "net.ipv4.tcp_retries2", String(labDataRetries));
 }
 
 const proxyVariable = /^(https?_proxy|all_proxy|no_proxy)$/i;
@@ -117,7 +144,7 @@ export function clientSettings(client: ClientName, target: Target): Setting[] {
  */
 export function withSettings(observation: Observation, target: Target): Observation {
   const settings = [
-    ...(target.netns ? kernelTimerSettings : ownKernelTimerSettings()),
+    ...(target.netns ? kernelTimerSettings(target) : ownKernelTimerSettings()),
     ...clientSettings(observation.client, target),
     ...(observation.settings ?? []),
   ];

@@ -22,8 +22,8 @@ export const categoryText: Readonly<
   timeout: {
     title: { es: "Tiempo de espera agotado", en: "Connection timed out" },
     meaning: {
-      es: "Nadie respondió: un cortafuegos, una máquina apagada, una red inalcanzable o un servidor tan atascado que no acepta.",
-      en: "Nobody answered: a firewall, a machine that is off, an unreachable network, or a server too stuck to accept.",
+      es: "Nadie respondió: un cortafuegos, una máquina apagada, una red inalcanzable, un servidor tan atascado que no acepta, o un enlace que se traga los paquetes grandes.",
+      en: "Nobody answered: a firewall, a machine that is off, an unreachable network, a server too stuck to accept, or a link that swallows large packets.",
     },
   },
   addrnotavail: {

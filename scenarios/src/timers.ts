@@ -36,10 +36,44 @@ export const arpFirstWaiterMinMs = arpGiveUpMs - 1_000;
 export const undiciConnectTimeoutMs = 10_000;
 
 /**
- * Whose timer ends a client's attempt, declared per expectation so tests derive a timing window
- * from it: an answer (RST, ICMP, a reply), ARP giving up, the kernel's SYN retries, or undici's.
+ * Chromium's own bound on a WebSocket's opening handshake, TCP and TLS included (measured:
+ * "WebSocket opening handshake timed out" 30 s after `new WebSocket`).
  */
-export const Waits = z.enum(["answer", "arp", "syn-retries", "undici-connect"]);
+export const chromiumHandshakeTimeoutMs = 30_000;
+
+/** Linux's default `net.ipv4.tcp_retries2`: unacknowledged data is retransmitted for ~15 min. */
+export const defaultDataRetries = 15;
+
+/**
+ * The lab's value where data can vanish once connected (a black hole on the path): 7 retries
+ * end at ~51 s, after undici's 10 s and Chromium's 30 s, so those still fail by their own
+ * timers, as by default; only clients with no timer of their own wait for the kernel.
+ */
+export const labDataRetries = 7;
+
+/**
+ * When the kernel stops retransmitting unacknowledged data, nominally: as if the retransmission
+ * timeout started at 200 ms (TCP_RTO_MIN) and doubled per retry up to 120 s (TCP_RTO_MAX).
+ */
+export function retransmitTimeoutMs(retries: number): number {
+  let total = 0;
+  for (let i = 0; i <= retries; i++) total += Math.min(200 * 2 ** i, 120_000);
+  return total;
+}
+
+/**
+ * Whose timer ends a client's attempt, declared per expectation so tests derive a timing window
+ * from it: an answer (RST, ICMP, a reply), ARP giving up, the kernel's SYN retries, undici's
+ * connect timer, Chromium's handshake timer, or the kernel's retransmissions of data.
+ */
+export const Waits = z.enum([
+  "answer",
+  "arp",
+  "syn-retries",
+  "undici-connect",
+  "chromium-handshake",
+  "data-retries",
+]);
 export type Waits = z.infer<typeof Waits>;
 
 /** The earliest and latest elapsed time a run may show, with room for a loaded 2-core machine. */
@@ -61,5 +95,13 @@ export function waitWindowMs(waits: Waits): { readonly min: number; readonly max
     case "undici-connect":
       // Scheduling on a busy machine, yet short of the lab's SYN timeout (15 s): the two never overlap.
       return { min: undiciConnectTimeoutMs - 200, max: undiciConnectTimeoutMs + 4_500 };
+    case "chromium-handshake":
+      return { min: chromiumHandshakeTimeoutMs - 200, max: chromiumHandshakeTimeoutMs + 4_500 };
+    case "data-retries":
+      // The same timer wheel as the SYN's: long timers fire late.
+      return {
+        min: retransmitTimeoutMs(labDataRetries) - 200,
+        max: retransmitTimeoutMs(labDataRetries) * 1.35 + 3_000,
+      };
   }
 }

@@ -6,7 +6,8 @@ import { type Certificate, spkiSha256 } from "./tls-certificate.ts";
 
 /**
  * A small private PKI made in memory for the certificate scenarios: a root CA, an intermediate
- * it signed, and a server certificate for 127.0.0.1 and localhost that the intermediate signed
+ * it signed, and a server certificate for 127.0.0.1 and localhost (and the root lab's server)
+ * that the intermediate signed
  * (EC P-256 keys: milliseconds, no openssl). No client trusts the root until a setup says so;
  * nothing is committed, and only the root's certificate (never a key) is written, to a temp dir.
  */
@@ -42,6 +43,8 @@ async function issue(
             altNames: [
               { type: 2 as const, value: "localhost" },
               { type: 7 as const, ip: "127.0.0.1" },
+              // The root lab's server behind a router (narrowPath, routedPair), served over TLS.
+              { type: 7 as const, ip: "198.18.2.2" },
             ],
           },
         ];
@@ -76,8 +79,8 @@ export function labPki(): Promise<LabPki> {
  * Chromium is told to accept. `remove` deletes the dir.
  */
 export async function trustFile(
-  ca: Certificate,
-  keys: readonly Certificate[],
+  ca: Pick<Certificate, "cert">,
+  keys: readonly Pick<Certificate, "cert">[],
 ): Promise<{ trust: TrustedCa; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), "connlab-ca-"));
   const file = join(dir, "ca.pem");

@@ -10,6 +10,11 @@ export interface Target {
   /** Root lab only: the network namespace the client must run in. */
   readonly netns?: string;
   /**
+   * Root lab only: data sent once connected can vanish on the path (a black hole), so the lab
+   * shortens the client namespace's retransmission limit (tcp_retries2) too, and records it.
+   */
+  readonly silentOnceConnected?: boolean;
+  /**
    * The lab's own DNS server, standing in for the machine's resolver: clients resolve every name
    * through it (Node clients over UDP, curl over DNS-over-HTTPS). Rootless lab only.
    */

@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
 import type { ClientName } from "@connlab/scenarios";
+import type { Target } from "@connlab/servers";
 import { loadUndici } from "../clients/fetch.ts";
 import { getClient } from "../clients/index.ts";
 
 /**
  * Clients run inside a lab namespace: `ip netns exec NS node probe.ts --client A --client B
- * --url … --watchdog-ms …` runs them concurrently (one attempt each, with their defaults, as
+ * --target JSON --watchdog-ms …` runs them concurrently (one attempt each, with their defaults, as
  * observe() does outside) and prints `{"started":true}` once loaded, then each Observation as
  * one JSON line as soon as it is known, so that a run the watchdog ends still shows what the
  * other clients saw. The target's extra environment arrives as this process's own environment.
@@ -13,12 +14,12 @@ import { getClient } from "../clients/index.ts";
 const { values } = parseArgs({
   options: {
     client: { type: "string", multiple: true, default: [] },
-    url: { type: "string" },
+    target: { type: "string" },
     "watchdog-ms": { type: "string" },
   },
 });
 // This process was started with the target's environment (probeEnv), which curl passes on whole.
-const target = { url: values.url ?? "", env: process.env as Record<string, string> };
+const target: Target = { ...JSON.parse(values.target ?? "{}"), env: process.env as Record<string, string> };
 const watchdogMs = Number(values["watchdog-ms"]);
 const clients = values.client.map((name) => getClient(name as ClientName, "inTargetProcess"));
 // Each client's version first: it launches the shared Chromium and runs `curl --version`, so

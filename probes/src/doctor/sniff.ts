@@ -16,6 +16,7 @@ export type SniffKind =
   | "non-http" // bytes that are not HTTP (a line protocol, a banner…)
   | "silent-close" // closed or reset without a byte
   | "no-answer" // kept the connection open and said nothing within the timeout
+  | "large-hello-lost" // TLS: the default ClientHello got no answer, a small one completed
   | "tcp-open"; // tcp:// targets: connected, nothing more is expected
 
 /**
@@ -80,7 +81,13 @@ function connectPlain(address: string, port: number): Socket {
   return socket;
 }
 
-type Handshake = { socket?: TLSSocket; error?: string; bytesBeforeError?: boolean };
+type Handshake = {
+  socket?: TLSSocket;
+  error?: string;
+  bytesBeforeError?: boolean;
+  /** The bytes this end sent, its ClientHello (and Finished, when the handshake completed). */
+  sentBytes: number;
+};
 
 /**
  * The certificates the server sent, counted along the issuer links Node exposes (a self-issued
@@ -112,31 +119,66 @@ export function certificateCheck(socket: TLSSocket): CertificateCheck {
 
 /**
  * A TLS handshake that accepts any certificate: the doctor first asks "is this TLS?"; whether it
- * is trusted is read afterwards (certificateCheck).
+ * is trusted is read afterwards (certificateCheck). `small`: a ClientHello that offers one key
+ * share, X25519's 32 bytes, instead of the default's post-quantum one of over a kilobyte.
  */
-function handshake(address: string, port: number, servername: string, timeoutMs: number): Promise<Handshake> {
+function handshake(
+  address: string,
+  port: number,
+  servername: string,
+  timeoutMs: number,
+  small = false,
+): Promise<Handshake> {
   return new Promise((resolve) => {
+    // Over a socket of our own, whose byte count is what went on the wire.
+    const raw = connectPlain(address, port);
     const socket = tlsConnect({
-      host: address,
-      port,
+      socket: raw,
       rejectUnauthorized: false,
       ALPNProtocols: ["http/1.1"],
       ...(servername !== "" ? { servername } : {}),
+      ...(small ? { ecdhCurve: "X25519" } : {}),
     });
     const timer = setTimeout(() => {
       socket.destroy();
-      resolve({ error: "ETIMEDOUT" });
+      resolve({ error: "ETIMEDOUT", sentBytes: raw.bytesWritten });
     }, timeoutMs);
     socket.once("secureConnect", () => {
       clearTimeout(timer);
-      resolve({ socket });
+      resolve({ socket, sentBytes: raw.bytesWritten });
     });
     socket.once("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       socket.destroy();
-      resolve({ error: error.code ?? error.message });
+      resolve({ error: error.code ?? error.message, sentBytes: raw.bytesWritten });
     });
   });
+}
+
+/**
+ * A default ClientHello that got no answer: a small one tells a path that loses large packets
+ * (a path-MTU black hole: the first full-sized segment of the connection is the ClientHello)
+ * from a server that never answers TLS. It gets a bound of its own, so this check can take
+ * twice the doctor's.
+ */
+async function smallHelloAnswered(
+  address: string,
+  port: number,
+  servername: string,
+  timeoutMs: number,
+  large: Handshake,
+): Promise<Omit<Sniff, "elapsedMs"> | undefined> {
+  const small = await handshake(address, port, servername, timeoutMs, true);
+  small.socket?.destroy();
+  if (!small.socket) return undefined;
+  return {
+    kind: "large-hello-lost",
+    matches: false,
+    detail: said(
+      `a ${large.sentBytes}-byte TLS ClientHello got no answer; with one small key share instead (${small.sentBytes} bytes sent in all) the handshake completed: packets that large are lost on the path`,
+      `un ClientHello de TLS de ${large.sentBytes} bytes no obtuvo respuesta; con una sola clave pequeña (${small.sentBytes} bytes enviados en total) la negociación terminó: los paquetes así de grandes se pierden por el camino`,
+    ),
+  };
 }
 
 /** What the doctor asks besides the handshake itself: the subprotocols a client would ask for. */
@@ -316,6 +358,11 @@ export async function sniff(
   }
   const tls = await handshake(address, target.port, servername, timeoutMs);
   if (!tls.socket) {
+    const lost =
+      tls.error === "ETIMEDOUT"
+        ? await smallHelloAnswered(address, target.port, servername, timeoutMs, tls)
+        : undefined;
+    if (lost) return { ...lost, elapsedMs: elapsed() };
     if (tls.error === "ETIMEDOUT")
       return {
         kind: "no-answer",

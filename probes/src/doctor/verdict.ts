@@ -52,6 +52,7 @@ export const namedCauses = [
   "timeout-dns-wrong-ip",
   "timeout-internal-ip",
   "timeout-server-backlog-full",
+  "timeout-path-mtu-black-hole",
   "addrnotavail-ephemeral-ports",
   "addrnotavail-time-wait",
   "protocol-ws-to-http",
@@ -371,6 +372,9 @@ function diagnoseProtocol(facts: Facts, add: Add): VerdictCategory | undefined {
     case "plain-on-tls":
       add("protocol-tls-mismatch", "high", s.detail);
       return "protocol";
+    case "large-hello-lost":
+      add("timeout-path-mtu-black-hole", "high", s.detail);
+      return "timeout";
     case "no-answer":
     case "silent-close":
       if (facts.target.tls) {

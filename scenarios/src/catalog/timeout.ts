@@ -248,4 +248,51 @@ export const timeout = [
     docs: "timeout/server-backlog-full",
     related: ["timeout-firewall", "refused-not-listening"],
   }),
+  // Root lab only: the compose stack's networks share one MTU and no router joins two of them.
+  defineScenario({
+    id: "timeout-path-mtu-black-hole",
+    category: "timeout",
+    title: {
+      es: "Un enlace estrecho se traga los paquetes grandes (agujero negro de MTU)",
+      en: "A narrow link swallows large packets (path-MTU black hole)",
+    },
+    summary: {
+      es: "Por el camino hay un enlace con una MTU menor (un túnel, una VPN) y su router no avisa con ICMP «fragmentation needed». La conexión TCP se abre, pero el primer segmento grande, el ClientHello de TLS, nunca llega: el cliente lo reenvía hasta rendirse. Un ClientHello pequeño (el de curl) sí pasa.",
+      en: 'The path has a link with a smaller MTU (a tunnel, a VPN) and its router never sends ICMP "fragmentation needed". TCP connects, but the first large segment, the TLS ClientHello, never arrives: the client retransmits it until it gives up. A small ClientHello (curl\'s) gets through.',
+    },
+    reproducibleIn: ["lab-root"],
+    fault: { name: "path-mtu-black-hole", params: {} },
+    expect: [
+      { client: "node-http", code: "ETIMEDOUT", message: "^read ETIMEDOUT$", waits: "data-retries" },
+      { client: "ws", code: "ETIMEDOUT", message: "^read ETIMEDOUT$", waits: "data-retries" },
+      {
+        client: "fetch",
+        code: "UND_ERR_CONNECT_TIMEOUT",
+        message: "^fetch failed$",
+        classic: "TypeError: fetch failed",
+        waits: "undici-connect",
+      },
+      {
+        client: "node-websocket",
+        code: "WS_CLOSED_1006",
+        message: '^ErrorEvent \\{ message: "" \\} then CloseEvent \\{ code: 1006, reason: "" \\}$',
+        waits: "undici-connect",
+      },
+      {
+        client: "chromium",
+        code: "WS_HANDSHAKE_FAILED",
+        message: "^WebSocket connection to 'wss://[^/']+/' failed: WebSocket opening handshake timed out$",
+        waits: "chromium-handshake",
+      },
+    ],
+    fix: {
+      summary: {
+        es: "Haz que el router del enlace estrecho ajuste el MSS de cada SYN a su MTU (MSS clamping), o deja pasar su ICMP «fragmentation needed».",
+        en: "Have the narrow link's router clamp every SYN's MSS to its MTU (MSS clamping), or let its ICMP \"fragmentation needed\" through.",
+      },
+      apply: { name: "mss-clamped", params: {} },
+    },
+    docs: "timeout/path-mtu-black-hole",
+    related: ["timeout-firewall", "tls-untrusted-certificate"],
+  }),
 ] as const;

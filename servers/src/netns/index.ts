@@ -5,4 +5,13 @@ export { cable } from "./link.ts";
 export { deleteNamespace, getSysctl, setSysctl } from "./namespace.ts";
 export { applyRuleset } from "./nft.ts";
 export type { Spawned, SpawnOptions } from "./spawn.ts";
-export { answerOrSilence, lan, routedPair, serve, subnet, webOnLan } from "./topology.ts";
+export {
+  answerOrSilence,
+  lan,
+  narrowPath,
+  routedPair,
+  serve,
+  serveOverTls,
+  subnet,
+  webOnLan,
+} from "./topology.ts";

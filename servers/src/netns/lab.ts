@@ -27,6 +27,8 @@ export interface Lab {
    * (iproute2 bind-mounts /etc/netns/<netns>/<file> over it): the host's own /etc is untouched.
    */
   etcFile(netns: string, file: "resolv.conf" | "hosts", content: string): void;
+  /** Undone by `close()` after the namespaces: what the lab made outside them (a CA file). */
+  onClose(undo: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export function createLab(): Lab {
   const id = nextLabId();
   const state = { namespaces: [] as string[], pids: [] as number[] };
   const children: Spawned<unknown>[] = [];
+  const undos: (() => Promise<void>)[] = [];
   open.add(state);
   onExitSync(closeAllSync);
   let closing: Promise<void> | undefined;
@@ -63,11 +66,15 @@ export function createLab(): Lab {
       mkdirSync(join(etcNetns, netns), { recursive: true });
       writeFileSync(join(etcNetns, netns, file), content);
     },
+    onClose: (undo) => {
+      undos.push(undo);
+    },
     close: () => {
       closing ??= (async () => {
         await Promise.all(children.map((child) => child.stop()));
         await Promise.all(state.namespaces.map((name) => deleteNamespace(name)));
         for (const name of state.namespaces) rmSync(join(etcNetns, name), { recursive: true, force: true });
+        await Promise.all(undos.map((undo) => undo()));
         open.delete(state);
       })();
       return closing;

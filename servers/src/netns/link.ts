@@ -6,6 +6,8 @@ export interface End {
   readonly ifname: string;
   /** e.g. "198.18.0.2/24"; omitted for an end that gets no address. */
   readonly cidr?: string;
+  /** The link's MTU at this end, when it is not Ethernet's 1500 (a tunnel, a PPPoE line). */
+  readonly mtu?: number;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function cable(a: End, b: End): Promise<void> {
   ]);
   for (const end of [a, b]) {
     if (end.cidr) await sh("ip", ["-n", end.netns, "addr", "add", end.cidr, "dev", end.ifname]);
+    if (end.mtu) await sh("ip", ["-n", end.netns, "link", "set", end.ifname, "mtu", String(end.mtu)]);
     await sh("ip", ["-n", end.netns, "link", "set", end.ifname, "up"]);
   }
 }

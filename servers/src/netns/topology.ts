@@ -84,6 +84,41 @@ export async function routedPair(
   return { client, router: middle, server };
 }
 
+/** The narrow link's MTU: IPv6's minimum, what many tunnels and VPNs settle on. */
+export const narrowLinkMtu = 1280;
+
+/**
+ * A path with a narrow link in the middle (a tunnel, a VPN, a PPPoE line): client 198.18.1.1 —
+ * edge (198.18.1.254 | 198.18.3.1) — a link of `narrowLinkMtu` bytes — far router (198.18.3.2 |
+ * 198.18.2.254) — server 198.18.2.2. Both ends sit on 1500-byte Ethernet, so each announces an
+ * MSS of 1460 and neither knows of the narrow link: only the edge, which cannot forward a
+ * larger packet with DF set, does, and says so with ICMP "fragmentation needed" unless the
+ * scenario silences it.
+ */
+export async function narrowPath(lab: Lab): Promise<{ client: string; edge: string; server: string }> {
+  const client = await lab.host("client");
+  const edge = await router(lab, "edge");
+  const far = await router(lab, "far");
+  const server = await lab.host("server");
+  await cable(
+    { netns: client, ifname: "eth0", cidr: "198.18.1.1/24" },
+    { netns: edge, ifname: "eth0", cidr: "198.18.1.254/24" },
+  );
+  await cable(
+    { netns: edge, ifname: "eth1", cidr: "198.18.3.1/30", mtu: narrowLinkMtu },
+    { netns: far, ifname: "eth0", cidr: "198.18.3.2/30", mtu: narrowLinkMtu },
+  );
+  await cable(
+    { netns: far, ifname: "eth1", cidr: "198.18.2.254/24" },
+    { netns: server, ifname: "eth0", cidr: "198.18.2.2/24" },
+  );
+  await addRoute(client, "default", "198.18.1.254");
+  await addRoute(edge, "198.18.2.0/24", "198.18.3.2");
+  await addRoute(far, "198.18.1.0/24", "198.18.3.1");
+  await addRoute(server, "default", "198.18.2.254");
+  return { client, edge, server };
+}
+
 /**
  * A LAN with the client on .1, the app's web server on `.server` (listening on `listenOn`,
  * 0.0.0.0 unless the fault is the bind address; `stall`: its process blocked once listening),
@@ -115,6 +150,15 @@ export async function webOnLan(
 }
 
 const serveMain = join(import.meta.dirname, "..", "bin", "serve-in-lab.ts");
+
+/**
+ * Starts the healthy web app over TLS (HTTPS and WSS on one port) inside a host; resolves to its
+ * port and the certificate of the CA that issued its certificate, made in that process.
+ */
+export async function serveOverTls(lab: Lab, netns: string): Promise<{ port: number; ca: string }> {
+  const child = await lab.spawn<{ port: number; ca: string }>(netns, serveMain, ["--app", "wss"]);
+  return child.ready;
+}
 
 /**
  * Starts a healthy app inside a host; resolves to the port it listens on. `web` answers HTTP and

@@ -27,6 +27,7 @@ import { noListener } from "./no-listener.ts";
 import { noProxy } from "./no-proxy.ts";
 import { originAllowed, originNotAllowed } from "./origin-check.ts";
 import { panelFirewallDrop, panelFirewallOpen } from "./panel-firewall.ts";
+import { mssClamped, pathMtuBlackHole } from "./path-mtu.ts";
 import { tinyPortRange, widePortRange } from "./port-range.ts";
 import { privateIpOtherNetwork, reachableIp } from "./private-ip.ts";
 import { proxyForwardsUpgrade } from "./proxy-forwards-upgrade.ts";
@@ -106,6 +107,8 @@ const registry = {
   "dns-answer-fixed": dnsAnswerFixed,
   "stalled-server": stalledServer,
   "accepting-server": acceptingServer,
+  "path-mtu-black-hole": pathMtuBlackHole,
+  "mss-clamped": mssClamped,
   "private-ip-other-network": privateIpOtherNetwork,
   "reachable-ip": reachableIp,
   "localhost-in-container": localhostInContainer,

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { reproduce } from "@connlab/probes";
+import { CONNECTED, probeClients, reproduce, watchdogMs } from "@connlab/probes";
 import { type DeclaredId, getScenario, labSynRetries, scenariosIn } from "@connlab/scenarios";
 import { setups } from "@connlab/servers";
 import { afterAll, describe, expect, it } from "vitest";
@@ -61,6 +61,19 @@ describe("timeout-host-down-routed with a router that answers", () => {
     expectAsDeclared(report, scenario, onTheLan);
     expect(report.observations.map((o) => o.message).filter((m) => m.includes("198.18.2.3"))).not.toEqual([]);
   }, 300_000);
+});
+
+describe("timeout-path-mtu-black-hole's path", () => {
+  it("lets curl through: its ClientHello (OpenSSL 3.0, no post-quantum key share) fits the narrow link", async () => {
+    const running = await setups.get(getScenario("timeout-path-mtu-black-hole").fault.name)?.start({});
+    if (!running) throw new Error("no setup for timeout-path-mtu-black-hole");
+    try {
+      const [curl] = await probeClients(["curl"], running.target, watchdogMs);
+      expect([curl?.code, curl?.message]).toEqual([CONNECTED, "HTTP/1.1 200 OK"]);
+    } finally {
+      await running.close();
+    }
+  }, 120_000);
 });
 
 describe("the lab's kernel timers", () => {
