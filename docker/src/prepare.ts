@@ -16,6 +16,28 @@ async function hostAndPort(target: Target): Promise<{ host: string; port: number
   return { host: address, port: Number(url.port) };
 }
 
+/**
+ * Short connections, the client closing first, twice as many as the range has ports, as the root
+ * lab's setup does: they end at EADDRNOTAVAIL once every port is in TIME_WAIT, or run their
+ * count where tcp_tw_reuse hands those ports out again (the fixed container). A loop that ended
+ * otherwise (its own 2 s connect bound or 20 s budget on a busy machine, a reset) may have left
+ * ports free: it goes on, up to three times, then says why, so the run fails with that line
+ * instead of clients connecting through the free ports.
+ */
+async function fillWithTimeWait(target: Target, size: number): Promise<void> {
+  const { host, port } = await hostAndPort(target);
+  let last = { done: 0, error: null as string | null };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const loader = await connectionsHere(host, port, "churn", size * 2);
+    await loader.stop();
+    last = loader.ready;
+    if (last.error === "EADDRNOTAVAIL" || last.done === size * 2) return;
+  }
+  throw new Error(
+    `prepare: ${size} ports not all in TIME_WAIT (the last loop closed ${last.done}, then ${last.error ?? "stopped"})`,
+  );
+}
+
 export async function prepare(
   kind: ClientContainer["prepare"],
   target: Target,
@@ -24,17 +46,14 @@ export async function prepare(
   const size = Number(scenario.fault.params.size ?? 0);
   // hold: as many as the scenario's own setup holds (`hold`), else twice its port range.
   const held = Number(scenario.fault.params.hold ?? size * 2);
-  if (kind === "hold" || kind === "time-wait") {
+  if (kind === "hold") {
     const { host, port } = await hostAndPort(target);
-    // hold: as the root lab's setups, connections held open until connect() fails (at `size`
-    // with the scenario's range, or once a stalled server's backlog is full). time-wait: `size`
-    // short ones, the client closing first, each leaving its port in TIME_WAIT for 60 s.
-    const loader =
-      kind === "hold"
-        ? await connectionsHere(host, port, "hold", held)
-        : await connectionsHere(host, port, "churn", size);
-    if (kind === "hold") return loader.stop;
-    await loader.stop();
+    // As the root lab's setups: connections held open until connect() fails (at `size` with the
+    // scenario's range, or once a stalled server's backlog is full).
+    return (await connectionsHere(host, port, "hold", held)).stop;
+  }
+  if (kind === "time-wait") {
+    await fillWithTimeWait(target, size);
     return async () => {};
   }
   if (kind === "route-via-wan") {
