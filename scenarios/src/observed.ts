@@ -55,6 +55,18 @@ export const refusedByEveryClient: Expectations = [
 ];
 
 /**
+ * Firefox's console line when the page's WebSocket is refused: the same words as for every
+ * failed handshake. What tells it apart is the internal error name its Network panel shows for
+ * the request, and the time: at once.
+ */
+export const refusedInFirefox: Expectations[number] = {
+  client: "firefox",
+  code: "NS_ERROR_CONNECTION_REFUSED",
+  message: "^Firefox can’t establish a connection to the server at ws://[^/']+/\\.$",
+  waits: "answer",
+};
+
+/**
  * What every client prints when nobody answers its SYN, each by its own clock: Node's net and
  * http, curl and Chromium wait for the kernel's SYN retries (shortened in the lab's client
  * namespace) and get its ETIMEDOUT; fetch gives up first, on undici's 10 s connect timer.

@@ -88,7 +88,9 @@ async function installedVersion(): Promise<string> {
 /** What the lab may hand a client that Firefox is not told about yet: such a run is refused, not faked. */
 function unsupported(target: Target): string | undefined {
   if (target.page) return "a page of the lab's own (Firefox has no host-resolver flag here)";
-  if (target.resolver) return "the lab's DNS (Firefox cannot be pointed at a DNS server on a port)";
+  // Firefox resolves localhost itself, to both loopback addresses, as Chromium does.
+  if (target.resolver && new URL(target.url).hostname !== "localhost")
+    return "the lab's DNS (Firefox cannot be pointed at a DNS server on a port)";
   if (target.trust) return "a CA to trust (Firefox keeps its own store, in its profile)";
   // In bin/probe.ts the target's environment is the process's own, which Firefox starts with.
   if (target.env && reroutes(target.env)) return "proxy or CA variables (Firefox starts without them)";

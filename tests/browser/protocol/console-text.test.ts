@@ -39,7 +39,7 @@ describe("the browsers' WebSocket console text", () => {
     const clients = clientsFor(scenario, "browser");
 
     it(
-      `${clients.join(" and ")} print the declared console line`,
+      `${clients.join(", ")}: the declared console line`,
       async () => {
         expectAsDeclared(await reproduce(scenario, { clients }), clients);
       },
@@ -47,7 +47,7 @@ describe("the browsers' WebSocket console text", () => {
     );
 
     it(
-      `${clients.join(" and ")} connect and get the echo once fixed`,
+      `${clients.join(", ")}: connected, the echo back, once fixed`,
       async () => {
         expectAsDeclared(await reproduce(scenario, { clients, fixed: true }), clients);
       },
