@@ -47,7 +47,9 @@ export function reproduceInOwnNetwork(
       args,
       {
         timeout: options.watchdogMs + startupAllowanceMs,
-        killSignal: "SIGKILL",
+        // SIGTERM, not SIGKILL: puppeteer-core closes Firefox on it, where a killed Node would
+        // leave Firefox running alone in the namespace (sh and unshare exec: the pid is Node's).
+        killSignal: "SIGTERM",
         maxBuffer: 16 * 1024 * 1024,
       },
       (error, stdout, stderr) => {

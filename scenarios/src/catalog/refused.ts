@@ -110,7 +110,7 @@ export const refused = [
       params: {},
     },
     // The CDN's own address answers the SYN with a RST; ws is not among its clients.
-    expect: refusedByEveryClient.filter((e) => e.client !== "ws"),
+    expect: [...refusedByEveryClient.filter((e) => e.client !== "ws"), refusedInFirefox],
     fix: {
       summary: {
         es: "Usa un puerto y protocolo que la CDN reenvíe, o conecta a un nombre que no pase por la CDN.",
@@ -375,7 +375,7 @@ export const refused = [
     },
     // The RST comes from the client's own kernel: the address in Node's message is 127.0.0.1, the
     // client's loopback (a container on a bridge network has IPv6 off, so `localhost` is only that).
-    expect: refusedByEveryClient,
+    expect: [...refusedByEveryClient, refusedInFirefox],
     fix: {
       summary: {
         es: 'Marca el nombre del servicio en la red de compose (`http://web:8080`); para un servicio del host, `host.docker.internal` con `extra_hosts: ["host.docker.internal:host-gateway"]`.',
