@@ -13,7 +13,7 @@ const refused = [
   ["chromium", "ERR_CONNECTION_REFUSED", ""],
 ];
 
-// Firefox's rows are the browser tier's (tests/browser/refused/console-text.test.ts).
+// Firefox's rows are the browser tier's (tests/browser/firefox/rows.test.ts).
 const clients = withoutFirefox(getScenario("refused-cdn"));
 
 describe.concurrent("refused-cdn", () => {

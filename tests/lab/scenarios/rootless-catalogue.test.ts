@@ -23,9 +23,10 @@ const rootless = scenarios.filter(
     setups.get(s.fix.apply.name)?.tier === "lab",
 );
 
-// Firefox's rows are the browser tier's (tests/browser/protocol/console-text.test.ts): each of
-// its runs starts a Firefox in a namespace of its own, seconds of CPU that would stretch the
-// other clients' loopback answers here, and this tier does not need Firefox installed.
+// Firefox's rows are the browser tier's (tests/browser/firefox/rows.test.ts, and the protocol and
+// policy console-text tests): each of its runs starts a Firefox in a namespace of its own,
+// seconds of CPU that would stretch the other clients' loopback answers here, and this tier does
+// not need Firefox installed.
 const labClients: readonly ClientName[] = clientNames.filter((client) => client !== "firefox");
 
 // One run of the whole rootless catalogue, broken and fixed, serves both the per-scenario
