@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { chromiumInstalled, chromiumPath } from "@connlab/probes/chromium";
+import { firefoxInstalled, firefoxPath } from "@connlab/probes/firefox";
 
 /**
  * The test tiers, cheapest first. Each has a check that says whether it can start on this
@@ -49,3 +50,17 @@ export const readinessChecks: Record<TierName, () => Readiness> = {
       ? ready
       : { ready: false, why: `no Chromium at ${chromiumPath} (apt-get install chromium)` },
 };
+
+/**
+ * Whether Firefox can start in the browser tier: Firefox ESR, and a network namespace of its own
+ * to start in (probes/src/own-network.ts; as any other user than root, through a user namespace).
+ * Not a tier's check: Chromium's tests run without it; Firefox's own take it (tests/helpers/firefox.ts).
+ */
+export function firefoxReadiness(): Readiness {
+  if (!firefoxInstalled())
+    return { ready: false, why: `no Firefox at ${firefoxPath} (apt-get install firefox-esr)` };
+  const namespaces = process.getuid?.() === 0 ? ["--net"] : ["--net", "--map-root-user"];
+  if (!commandWorks("unshare", [...namespaces, "true"]))
+    return { ready: false, why: "cannot make a network namespace (unshare --net), which Firefox runs in" };
+  return ready;
+}

@@ -51,6 +51,8 @@ export interface FixedResult {
 function notInImage(client: ClientName): string | undefined {
   if (client === "chromium" && !chromiumInstalled())
     return "Chromium is not in the image; the browser tier reproduces this one";
+  // Never in an image: Firefox runs only where it reaches nothing but the lab (probes/src/own-network.ts).
+  if (client === "firefox") return "Firefox is not in the image; the browser tier reproduces this one";
   return undefined;
 }
 

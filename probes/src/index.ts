@@ -10,6 +10,7 @@ export { chromiumPath, launchChromium } from "./chromium.ts";
 export { chromiumCode, closeChromium } from "./clients/chromium.ts";
 export { probeEnv } from "./clients/client.ts";
 export { curlArgs, curlUpgradeHeaders } from "./clients/curl.ts";
+export { closeFirefox, firefoxCode } from "./clients/firefox.ts";
 export { type Client, clients, getClient } from "./clients/index.ts";
 export { labLookup } from "./clients/system-resolver.ts";
 export { judge, type Verdict } from "./expectations.ts";

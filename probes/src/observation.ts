@@ -11,8 +11,8 @@ export const Setting = z
   .object({
     /** As a user would type it: `net.ipv4.tcp_syn_retries=3`, `NODE_USE_ENV_PROXY=1`, `-k`. */
     setting: z.string().min(1),
-    /** Where it was set: the client's network namespace, its environment, its command line. */
-    where: z.enum(["client namespace", "environment", "command line", "client option"]),
+    /** Where it was set: the client's network namespace, its environment, its command line… */
+    where: z.enum(["client namespace", "environment", "command line", "client option", "browser profile"]),
     /** What a user without it would see instead (another message, another wait). */
     defaultNote: Localized,
   })
@@ -35,6 +35,21 @@ export const Observation = z
     elapsedMs: z.number().nonnegative(),
     /** Every non-default setting this run needed; absent when the client ran as installed. */
     settings: z.array(Setting).optional(),
+    /**
+     * What else a browser exposed, where its console words different failures alike (Firefox's
+     * "can't establish a connection"): the close code the page saw, and what its Network panel
+     * shows for the handshake request.
+     */
+    clues: z
+      .object({
+        closeCode: z.number().int().optional(),
+        /** The status of the answer to the upgrade request, when one came and it was not 101. */
+        httpStatus: z.number().int().optional(),
+        /** The browser's internal error name for the request, e.g. NS_ERROR_CONNECTION_REFUSED. */
+        networkError: z.string().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Observation = z.infer<typeof Observation>;
@@ -47,6 +62,15 @@ export const WATCHDOG = "CONNLAB_WATCHDOG";
 
 /** The observation alone, without what a report adds to it (expected, why). */
 export function plainObservation(o: Observation): Observation {
-  const { client, clientVersion, code, message, exitCode, elapsedMs, settings } = o;
-  return { client, clientVersion, code, message, exitCode, elapsedMs, ...(settings ? { settings } : {}) };
+  const { client, clientVersion, code, message, exitCode, elapsedMs, settings, clues } = o;
+  return {
+    client,
+    clientVersion,
+    code,
+    message,
+    exitCode,
+    elapsedMs,
+    ...(settings ? { settings } : {}),
+    ...(clues ? { clues } : {}),
+  };
 }

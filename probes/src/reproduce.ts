@@ -9,8 +9,10 @@ import {
 } from "@connlab/scenarios";
 import { type RunningSetup, type Setup, setups, type Target } from "@connlab/servers";
 import { judge } from "./expectations.ts";
+import { networkIsolation } from "./firefox.ts";
 import { probeClients } from "./in-netns.ts";
 import type { Observation } from "./observation.ts";
+import { joinReports, needsOwnNetwork, reproduceInOwnNetwork } from "./own-network.ts";
 
 /** One client's observation with the verdict on it: what was expected, and why it differs. */
 export interface Judged extends Observation {
@@ -156,11 +158,39 @@ export function labSetup(
 
 /**
  * setup.start → observe → close: sets the scenario up (broken, or fixed), runs its clients
- * against it, and tears it down whatever happens.
+ * against it, and tears it down whatever happens. A client that may run only where it reaches
+ * nothing but the lab (Firefox, own-network.ts) takes the rootless lab's setup with it into a
+ * network namespace of its own, unless this process is already in one; the other clients run
+ * here against theirs, as they always do, and the two reports are joined.
  */
 export async function reproduce(scenario: Scenario, options: ReproduceOptions = {}): Promise<Report> {
   const { setup, params } = labSetup(scenario, options.fixed);
-  const running = await setup.start({ ...params, ...options.params });
+  const asked = expectationsOf(scenario, options).map((e) => e.client);
+  const fenced = asked.filter(needsOwnNetwork);
+  if (setup.tier !== "lab" || fenced.length === 0 || (await networkIsolation())) {
+    return reproduceHere(setup, { ...params, ...options.params }, scenario, options);
+  }
+  const rest = asked.filter((client) => !needsOwnNetwork(client));
+  const parts = await Promise.all([
+    ...(rest.length > 0
+      ? [reproduceHere(setup, { ...params, ...options.params }, scenario, { ...options, clients: rest })]
+      : []),
+    reproduceInOwnNetwork(scenario.id, {
+      ...options,
+      clients: fenced,
+      watchdogMs: options.watchdogMs ?? watchdogMs,
+    }),
+  ]);
+  return joinReports(asked, parts);
+}
+
+async function reproduceHere(
+  setup: Setup,
+  params: Readonly<Record<string, unknown>>,
+  scenario: Scenario,
+  options: ObserveOptions,
+): Promise<Report> {
+  const running = await setup.start(params);
   try {
     const report = await observe(scenario, running.target, options);
     return { ...report, ...(running.facts ? { facts: running.facts } : {}) };

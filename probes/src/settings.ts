@@ -101,8 +101,9 @@ function environmentSettings(client: ClientName, env: Readonly<Record<string, st
 
 function resolverSetting(client: ClientName, target: Target): Setting | undefined {
   const host = new URL(target.url).hostname;
-  // Chromium resolves localhost itself; any other name gets a resolver rule (chromium.ts).
-  if (client === "chromium" && host === "localhost") return undefined;
+  // The browsers resolve localhost themselves; for any other name Chromium gets a resolver rule
+  // (chromium.ts), Firefox is not run (firefox.ts).
+  if ((client === "chromium" || client === "firefox") && host === "localhost") return undefined;
   const byClient: Partial<Record<ClientName, string>> = {
     chromium: `--host-resolver-rules=MAP ${host} <the lab DNS's answer>`,
     curl: "--doh-url https://127.0.0.1:PORT/dns-query --doh-insecure",

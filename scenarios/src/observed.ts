@@ -55,6 +55,25 @@ export const refusedByEveryClient: Expectations = [
 ];
 
 /**
+ * Firefox's console line when a page's WebSocket fails before any HTTP: the same words for every
+ * failed handshake. What tells the causes apart is the internal error name its Network panel
+ * shows for the request (the code), and the time.
+ */
+function firefoxConnectFailure(networkError: string): Expectations[number] {
+  return {
+    client: "firefox",
+    code: networkError,
+    message: "^Firefox can’t establish a connection to the server at ws://[^/']+/\\.$",
+  };
+}
+
+/** Firefox refused: at once, and its Network panel names it. */
+export const refusedInFirefox = {
+  ...firefoxConnectFailure("NS_ERROR_CONNECTION_REFUSED"),
+  waits: "answer",
+} as const;
+
+/**
  * What every client prints when nobody answers its SYN, each by its own clock: Node's net and
  * http, curl and Chromium wait for the kernel's SYN retries (shortened in the lab's client
  * namespace) and get its ETIMEDOUT; fetch gives up first, on undici's 10 s connect timer.
@@ -89,6 +108,7 @@ export const timedOutByEveryClient: Expectations = [
     waits: "syn-retries",
   },
   { ...chromiumConnectFailure("ERR_CONNECTION_TIMED_OUT"), waits: "syn-retries" },
+  { ...firefoxConnectFailure("NS_ERROR_NET_TIMEOUT"), waits: "syn-retries" },
 ];
 
 /**
@@ -126,6 +146,7 @@ export const unreachableOnTheLan: Expectations = [
     waits: "arp",
   },
   { ...chromiumConnectFailure("ERR_ADDRESS_UNREACHABLE"), waits: "arp" },
+  { ...firefoxConnectFailure("NS_ERROR_CONNECTION_REFUSED"), waits: "arp" },
 ];
 
 /** What every client prints when its machine has no free local port left for the connection. */
@@ -152,6 +173,7 @@ export const outOfLocalPorts: Expectations = [
     message: "^curl: \\(7\\) Failed to connect to \\S+ port \\d+ after \\d+ ms: Couldn't connect to server$",
   },
   chromiumConnectFailure("ERR_ADDRESS_INVALID"),
+  firefoxConnectFailure("NS_ERROR_CONNECTION_REFUSED"),
 ];
 
 /**

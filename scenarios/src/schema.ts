@@ -23,6 +23,7 @@ export const clientNames = [
   "node-websocket",
   "curl",
   "chromium",
+  "firefox",
 ] as const;
 export const ClientName = z.enum(clientNames);
 export type ClientName = z.infer<typeof ClientName>;

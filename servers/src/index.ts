@@ -17,6 +17,7 @@ export {
   getSysctl,
   isAlive,
   type Lab,
+  labPrefix,
   lan,
   removeLeftovers,
   type Spawned,

@@ -10,11 +10,17 @@ const main = join(repoRoot, "cli", "bin", "connlab.js");
  */
 export const englishEnv = { LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8" };
 
-/** Runs the real CLI in a child process, as a user would; never throws on a non-zero exit. */
-export function connlab(args: readonly string[], options: { env?: Record<string, string> } = {}) {
+/**
+ * Runs the real CLI in a child process, as a user would; never throws on a non-zero exit.
+ * `timeoutMs`: for a run that starts Firefox, whose start-up takes tens of seconds on a busy machine.
+ */
+export function connlab(
+  args: readonly string[],
+  options: { env?: Record<string, string>; timeoutMs?: number } = {},
+) {
   return execa(process.execPath, [main, ...args], {
     reject: false,
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 60_000,
     env: { NO_COLOR: "1", ...englishEnv, ...options.env },
     cwd: repoRoot,
   });

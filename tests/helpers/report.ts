@@ -8,15 +8,20 @@ import {
   waitWindowMs,
 } from "@connlab/scenarios";
 import { expect } from "vitest";
+import { testsFirefox } from "./firefox.ts";
 
 /** The clients that run in the browser tier; every other client belongs to the lab tiers. */
-const browserClients: readonly ClientName[] = ["chromium"];
+const browserClients: readonly ClientName[] = ["chromium", "firefox"];
 
-/** The clients of a scenario that a tier drives: the browser tier takes Chromium, the lab the rest. */
+/**
+ * The clients of a scenario that a tier drives: the browser tier takes the browsers (Firefox
+ * only where it can start, or under CI), the lab the rest.
+ */
 export function clientsFor(scenario: Scenario, tier: "lab" | "browser"): ClientName[] {
   return scenario.expect
     .map((expectation) => expectation.client)
-    .filter((client) => browserClients.includes(client) === (tier === "browser"));
+    .filter((client) => browserClients.includes(client) === (tier === "browser"))
+    .filter((client) => client !== "firefox" || testsFirefox());
 }
 
 type Observed = Report["observations"][number];

@@ -10,6 +10,7 @@ import type { Setting } from "../observation.ts";
 
 const askedIn: Partial<Record<ClientName, (list: string) => string>> = {
   chromium: (list) => `new WebSocket(url, ${list})`,
+  firefox: (list) => `new WebSocket(url, ${list})`,
   "node-websocket": (list) => `new WebSocket(url, ${list})`,
   ws: (list) => `new WebSocket(url, ${list})`,
 };

@@ -8,8 +8,8 @@ import type { Target } from "@connlab/servers";
 import type { Client } from "./client.ts";
 import { useLabResolver } from "./system-resolver.ts";
 
-/** Every client that is a Node library: all of them but the programs (curl, Chromium). */
-type NodeClientName = Exclude<ClientName, "curl" | "chromium">;
+/** Every client that is a Node library: all of them but the programs (curl, the browsers). */
+type NodeClientName = Exclude<ClientName, "curl" | "chromium" | "firefox">;
 
 const nodeClients: Readonly<Record<NodeClientName, () => Promise<Client>>> = {
   "node-net": () => import("./node-net.ts").then((m) => m.nodeNet),

@@ -1,125 +1,33 @@
-import { createServer, type Server } from "node:http";
 import { isIP } from "node:net";
 import type { Target } from "@connlab/servers";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../chromium.ts";
 import { CONNECTED } from "../observation.ts";
 import { pageSettings, subprotocolSetting } from "./application-settings.ts";
+import { endSession, type Session, sharedSession, startSession } from "./browser-session.ts";
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
+import { openInPage } from "./page-socket.ts";
 import { labLookup } from "./system-resolver.ts";
 import { chromiumTrust } from "./trust.ts";
 
 /** How long to wait, after the socket closed, for Chromium's console line to reach us. */
 const consoleGraceMs = 500;
-/** Chromium is kept for probes that follow within this time, then closed so the process can exit. */
-const idleCloseMs = 1_000;
 /**
  * Loading the page the socket is opened from is the lab's part, not the attempt under study: a
  * fresh browser's first HTTPS page on a busy machine gets this long.
  */
 const pageLoadMs = 10_000;
 
-interface Session {
-  readonly browser: Browser;
-  /** A blank page served on loopback: the page a developer opens from a local dev server. */
-  readonly pageServer: Server;
-  readonly pageUrl: string;
-}
-
-let session: Promise<Session> | undefined;
-let inUse = 0;
-let idleTimer: NodeJS.Timeout | undefined;
-
-/**
- * The page must come from a loopback origin: Chromium's Local Network Access checks block a
- * public page (or one Playwright fulfils itself) from opening ws://127.0.0.1, with
- * net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS instead of the error under study.
- */
-async function startSession(
-  extraArgs: readonly string[] = [],
-  env?: Readonly<Record<string, string>>,
-): Promise<Session> {
-  const pageServer = createServer((_request, response) =>
-    response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>connlab</title>"),
-  );
-  await new Promise<void>((resolve) => pageServer.listen(0, "127.0.0.1", resolve));
-  const address = pageServer.address();
-  const port = address !== null && typeof address === "object" ? address.port : 0;
-  try {
-    return {
-      browser: await launchChromium(extraArgs, env),
-      pageServer,
-      pageUrl: `http://127.0.0.1:${port}/`,
-    };
-  } catch (error) {
-    pageServer.close();
-    throw error;
-  }
-}
-
-function acquire(): Promise<Session> {
-  clearTimeout(idleTimer);
-  inUse += 1;
-  session ??= startSession();
-  return session;
-}
-
-function release(): void {
-  inUse -= 1;
-  if (inUse === 0) idleTimer = setTimeout(() => void closeChromium(), idleCloseMs);
-}
+/** Chromium is kept for probes that follow within a second, then closed so the process can exit. */
+const shared = sharedSession(
+  () => launchChromium(),
+  (browser) => browser.close(),
+  1_000,
+);
 
 /** Closes the shared browser now (tests call it in afterAll); the next probe launches another. */
-export async function closeChromium(): Promise<void> {
-  clearTimeout(idleTimer);
-  // Forget it first: a probe that starts meanwhile launches a fresh browser.
-  const pending = session;
-  session = undefined;
-  const closing = await pending?.catch(() => undefined);
-  closing?.pageServer.close();
-  await closing?.browser.close();
-}
-
-type PageOutcome =
-  | { kind: "echo"; data: string; ms: number }
-  | { kind: "close"; code: number; ms: number }
-  | { kind: "watchdog"; ms: number }
-  | { kind: "threw"; name: string; message: string; ms: number };
-
-/**
- * Opens `new WebSocket(url, protocols)` in a page, sends one text and waits for its echo, in the
- * page, as an application would, timed by the page's own clock. Chromium's timers and the
- * kernel's end a failed attempt; `watchdogMs` only ends a run that never does. The constructor
- * itself throws when the browser's policy forbids the URL (mixed content). Runs in the browser:
- * no imports, no closures over Node values.
- */
-function openInPage(args: {
-  url: string;
-  protocols: string[];
-  text: string;
-  watchdogMs: number;
-}): Promise<PageOutcome> {
-  return new Promise((resolve) => {
-    const start = performance.now();
-    const ms = () => Math.round(performance.now() - start);
-    let socket: WebSocket;
-    try {
-      socket = new WebSocket(args.url, args.protocols);
-    } catch (error) {
-      const thrown = error as Error;
-      resolve({ kind: "threw", name: thrown.name, message: thrown.message, ms: ms() });
-      return;
-    }
-    setTimeout(() => resolve({ kind: "watchdog", ms: ms() }), args.watchdogMs);
-    socket.onopen = () => socket.send(args.text);
-    socket.onmessage = (event) => {
-      resolve({ kind: "echo", data: String(event.data), ms: ms() });
-      socket.close();
-    };
-    socket.onclose = (event) => resolve({ kind: "close", code: event.code, ms: ms() });
-  });
-}
+export const closeChromium = shared.close;
 
 /**
  * The observation's code, from the handshake error the DevTools protocol reports
@@ -173,11 +81,11 @@ export const chromiumClient: Client = {
   name: "chromium",
   version: async () => {
     if (!cachedVersion) {
-      const running = await acquire();
+      const running = await shared.acquire();
       try {
         cachedVersion = `Chromium ${running.browser.version()}`;
       } finally {
-        release();
+        shared.release();
       }
     }
     return cachedVersion;
@@ -209,11 +117,13 @@ export const chromiumClient: Client = {
     // this probe's alone; the others share one.
     const flags = [...rules, ...(target.page?.chromiumArgs ?? []), ...(trust?.args ?? [])];
     const dedicated = flags.length > 0 || target.env !== undefined;
-    let running: Session;
+    let running: Session<Browser>;
     try {
-      running = dedicated ? await startSession(flags, probeEnv(target)) : await acquire();
+      running = dedicated
+        ? await startSession(() => launchChromium(flags, probeEnv(target)))
+        : await shared.acquire();
     } catch (error) {
-      if (!dedicated) release();
+      if (!dedicated) shared.release();
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
       return { ...base, code: "CHROMIUM_LAUNCH_FAILED", message: message ?? "", elapsedMs: elapsed() };
     }
@@ -280,10 +190,8 @@ export const chromiumClient: Client = {
       return { ...base, code: "CHROMIUM_ERROR", message, elapsedMs: elapsed() };
     } finally {
       await context.close().catch(() => {});
-      if (dedicated) {
-        running.pageServer.close();
-        await running.browser.close().catch(() => {});
-      } else release();
+      if (dedicated) await endSession(running, (browser) => browser.close());
+      else shared.release();
     }
   },
 };

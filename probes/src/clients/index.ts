@@ -3,6 +3,7 @@ import { chromiumClient } from "./chromium.ts";
 import type { Client } from "./client.ts";
 import { curl } from "./curl.ts";
 import { fetchClient } from "./fetch.ts";
+import { firefoxClient } from "./firefox.ts";
 import { nodeHttp } from "./node-http.ts";
 import { nodeNet } from "./node-net.ts";
 import { nodeWebSocket } from "./node-websocket.ts";
@@ -25,6 +26,7 @@ const inTargetProcess: Readonly<Record<ClientName, Client>> = {
   ws: wsClient,
   "node-websocket": nodeWebSocket,
   chromium: chromiumClient,
+  firefox: firefoxClient,
 };
 
 /**

@@ -28,6 +28,13 @@ export const protocol = [
           "WebSocket connection to 'ws://host:port/' failed: Error during WebSocket handshake: Unexpected response code: 200",
       },
       {
+        client: "firefox",
+        // Firefox words every failed handshake alike; the code is the internal error name its
+        // Network panel shows for the upgrade request (the 200 is among the clues).
+        code: "NS_ERROR_WEBSOCKET_CONNECTION_REFUSED",
+        message: "^Firefox can’t establish a connection to the server at ws://[^/']+/\\.$",
+      },
+      {
         client: "ws",
         code: "WS_UNEXPECTED_RESPONSE",
         message: "^Unexpected server response: 200$",
@@ -80,6 +87,13 @@ export const protocol = [
           "^WebSocket connection to 'ws://[^/']+/' failed: Error during WebSocket handshake: net::ERR_INVALID_HTTP_RESPONSE$",
         classic:
           "WebSocket connection to 'ws://host:port/' failed: Error during WebSocket handshake: net::ERR_INVALID_HTTP_RESPONSE",
+      },
+      {
+        client: "firefox",
+        // Firefox words every failed handshake alike; the code is the internal error name its
+        // Network panel shows for the upgrade request.
+        code: "NS_ERROR_WEBSOCKET_CONNECTION_REFUSED",
+        message: "^Firefox can’t establish a connection to the server at ws://[^/']+/\\.$",
       },
       {
         client: "ws",
@@ -186,6 +200,13 @@ export const protocol = [
           "^WebSocket connection to 'wss://[^/']+/' failed: Error in connection establishment: net::ERR_SSL_PROTOCOL_ERROR$",
       },
       {
+        client: "firefox",
+        // Firefox words every failed handshake alike; the code is the internal error name its
+        // Network panel shows for the upgrade request.
+        code: "SSL_ERROR_RX_RECORD_TOO_LONG",
+        message: "^Firefox can’t establish a connection to the server at wss://[^/']+/\\.$",
+      },
+      {
         client: "ws",
         code: "EPROTO",
         // OpenSSL's text: the hex parts and the source location change with the OpenSSL build.
@@ -253,6 +274,13 @@ export const protocol = [
           "^WebSocket connection to 'ws://[^/']+/' failed: Error during WebSocket handshake: Unexpected response code: 426$",
         classic:
           "WebSocket connection to 'ws://host:port/' failed: Error during WebSocket handshake: Unexpected response code: 426",
+      },
+      {
+        client: "firefox",
+        // Firefox words every failed handshake alike; the code is the internal error name its
+        // Network panel shows for the upgrade request (the 426 is among the clues).
+        code: "NS_ERROR_WEBSOCKET_CONNECTION_REFUSED",
+        message: "^Firefox can’t establish a connection to the server at ws://[^/']+/\\.$",
       },
       {
         client: "ws",

@@ -1,5 +1,5 @@
 import { defineScenario } from "../define.ts";
-import { refusedByEveryClient } from "../observed.ts";
+import { refusedByEveryClient, refusedInFirefox } from "../observed.ts";
 
 /** The chapter "refused" of the catalogue, in the guide's order. */
 export const refused = [
@@ -19,7 +19,7 @@ export const refused = [
       name: "wrong-port",
       params: {},
     },
-    expect: refusedByEveryClient,
+    expect: [...refusedByEveryClient, refusedInFirefox],
     fix: {
       summary: {
         es: "Usa el puerto en el que el servidor escucha de verdad (compruébalo con `ss -ltnp`).",
@@ -49,7 +49,7 @@ export const refused = [
       name: "wrong-host",
       params: {},
     },
-    expect: refusedByEveryClient,
+    expect: [...refusedByEveryClient, refusedInFirefox],
     fix: {
       summary: {
         es: "Corrige el host del cliente para que apunte a la máquina que ejecuta el servidor.",
@@ -110,7 +110,7 @@ export const refused = [
       params: {},
     },
     // The CDN's own address answers the SYN with a RST; ws is not among its clients.
-    expect: refusedByEveryClient.filter((e) => e.client !== "ws"),
+    expect: [...refusedByEveryClient.filter((e) => e.client !== "ws"), refusedInFirefox],
     fix: {
       summary: {
         es: "Usa un puerto y protocolo que la CDN reenvíe, o conecta a un nombre que no pase por la CDN.",
@@ -140,7 +140,7 @@ export const refused = [
       name: "no-listener",
       params: {},
     },
-    expect: refusedByEveryClient,
+    expect: [...refusedByEveryClient, refusedInFirefox],
     fix: {
       summary: {
         es: "Arranca el servidor y comprueba con `ss -ltnp` que escucha en el puerto esperado.",
@@ -238,7 +238,7 @@ export const refused = [
       name: "listen-loopback",
       params: {},
     },
-    expect: refusedByEveryClient,
+    expect: [...refusedByEveryClient, refusedInFirefox],
     fix: {
       summary: {
         es: "Escucha en 0.0.0.0 (o en ::) para que localhost, la red local e internet puedan conectar.",
@@ -302,6 +302,12 @@ export const refused = [
       {
         // Chromium resolves localhost itself (both loopbacks) and races the two addresses.
         client: "chromium",
+        code: "OK",
+        message: "^echo: connlab$",
+      },
+      {
+        // Firefox too resolves localhost itself, and reaches the server on 127.0.0.1.
+        client: "firefox",
         code: "OK",
         message: "^echo: connlab$",
       },
@@ -369,7 +375,7 @@ export const refused = [
     },
     // The RST comes from the client's own kernel: the address in Node's message is 127.0.0.1, the
     // client's loopback (a container on a bridge network has IPv6 off, so `localhost` is only that).
-    expect: refusedByEveryClient,
+    expect: [...refusedByEveryClient, refusedInFirefox],
     fix: {
       summary: {
         es: 'Marca el nombre del servicio en la red de compose (`http://web:8080`); para un servicio del host, `host.docker.internal` con `extra_hosts: ["host.docker.internal:host-gateway"]`.',

@@ -2,6 +2,7 @@ export { shIn } from "./exec.ts";
 export { createLab, type Lab, startLab } from "./lab.ts";
 export { isAlive, removeLeftovers } from "./leftovers.ts";
 export { cable } from "./link.ts";
+export { labPrefix } from "./names.ts";
 export { deleteNamespace, getSysctl, setSysctl } from "./namespace.ts";
 export { applyRuleset } from "./nft.ts";
 export type { Spawned, SpawnOptions } from "./spawn.ts";

@@ -17,6 +17,17 @@ const words = {
   },
   classic: { es: "Redacción clásica (la que se busca)", en: "Classic wording (what people search for)" },
   recordedOn: { es: "Grabado con", en: "Recorded on" },
+  cluesIntro: {
+    es: "imprime esta misma línea también en otros fallos; lo que distingue este",
+    en: "prints this same line for other failures too; what tells this one apart",
+  },
+  closeCode: { es: "código de cierre", en: "close code" },
+  httpAnswer: {
+    es: "la petición de upgrade respondida con HTTP",
+    en: "the upgrade request answered with HTTP",
+  },
+  networkPanel: { es: "en su panel Red", en: "in its Network panel" },
+  after: { es: "tras", en: "after" },
   notRecorded: { es: "Aún sin grabar", en: "Not recorded yet" },
   notRecordedBody: {
     es: "El laboratorio todavía no graba este escenario, así que aquí no hay mensajes reales. Lo que cada cliente debe ver, según el catálogo:",

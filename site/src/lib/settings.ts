@@ -22,6 +22,7 @@ const whereWords: Record<string, Record<Lang, string>> = {
   environment: { es: "entorno", en: "environment" },
   "command line": { es: "línea de órdenes", en: "command line" },
   "client option": { es: "opción del cliente", en: "client option" },
+  "browser profile": { es: "perfil del navegador", en: "browser profile" },
 };
 
 /** Where a setting was made, in the page's language (an unknown place is shown as recorded). */

@@ -1,31 +1,43 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { closeChromium, launchChromium, observe, reproduce } from "@connlab/probes";
+import { closeChromium, closeFirefox, launchChromium, observe, reproduce } from "@connlab/probes";
 import { getScenario, scenarios } from "@connlab/scenarios";
 import { setups } from "@connlab/servers";
 import { afterAll, describe, expect, it } from "vitest";
 import { WebSocketServer } from "ws";
 import { clientsFor, expectAsDeclared } from "../../helpers/report.ts";
 
-// Chromium's rows for the policy scenarios through the reproduce() the CLI runs, and the two
-// facts their pages state beyond the rows: mixed content never reaches the server, and a page
-// opened from file:// sends `Origin: null`.
+// The browsers' rows for the policy scenarios through the reproduce() the CLI runs (Firefox's
+// where it has one, in a network namespace of its own), and the two facts their pages state
+// beyond the rows: mixed content never reaches the server, and a page opened from file://
+// sends `Origin: null`.
 const policy = scenarios.filter((s) => s.category === "policy");
 
-describe("refused by policy, in Chromium", () => {
-  afterAll(() => closeChromium());
+/** Firefox's start-up in its namespace: tens of seconds with both cores busy (own-network.ts). */
+const firefoxRunMs = 180_000;
+
+describe("refused by policy, in the browsers", () => {
+  afterAll(() => Promise.all([closeChromium(), closeFirefox()]));
 
   describe.each(policy.map((s) => [s.id, s] as const))("%s", (_id, scenario) => {
     const clients = clientsFor(scenario, "browser");
 
-    it("prints the declared console line", async () => {
-      expectAsDeclared(await reproduce(scenario, { clients }), clients);
-    });
+    it(
+      `${clients.join(", ")}: the declared console line`,
+      async () => {
+        expectAsDeclared(await reproduce(scenario, { clients }), clients);
+      },
+      firefoxRunMs,
+    );
 
-    it("connects and gets the echo once fixed", async () => {
-      expectAsDeclared(await reproduce(scenario, { clients, fixed: true }), clients);
-    });
+    it(
+      `${clients.join(", ")}: connected, the echo back, once fixed`,
+      async () => {
+        expectAsDeclared(await reproduce(scenario, { clients, fixed: true }), clients);
+      },
+      firefoxRunMs,
+    );
   });
 
   it("blocks mixed content before any packet reaches the server", async () => {

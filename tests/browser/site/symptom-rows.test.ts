@@ -20,15 +20,17 @@ interface Setting {
 /** The settings a row ran with; rows recorded before settings existed have none. */
 const settingsOf = (o: object): readonly Setting[] => (o as { settings?: Setting[] }).settings ?? [];
 
-/** What a reader sees in the Symptom table: each row's cells, and the notes under the table. */
+/** What a reader sees in the Symptom table: each row's cells, the clues and the notes under it. */
 interface Rendered {
   rows: string[][];
+  clues: string[];
   notes: string;
 }
 
 // Every recorded row appears on its page in both locales as a reader sees it: the client's
 // name and version, every non-default setting it ran with beside them, its exact message, and
-// under the table what each setting changes against a default install.
+// under the table what tells apart a line other failures share (Firefox's clues) and what each
+// setting changes against a default install.
 describe("Symptom tables show every recorded row with its settings", () => {
   const siteUrl = inject("siteUrl");
   const recorded = scenarios.filter((s) => artifact.scenarios[s.id]);
@@ -52,8 +54,9 @@ describe("Symptom tables show every recorded row with its settings", () => {
           .evaluateAll((trs) =>
             trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
           );
+        const clues = await table.locator(".connlab-clues li").allInnerTexts();
         const notes = (await table.locator(".connlab-setting-notes").allInnerTexts()).join("\n");
-        return { rows, notes };
+        return { rows, clues, notes };
       },
       { reuseTab: true },
     );
@@ -77,6 +80,13 @@ describe("Symptom tables show every recorded row with its settings", () => {
         }
         expect(code).toBe(o.code);
         expect(message).toBe(o.message);
+      }
+      const withClues = (record?.broken ?? []).filter((o) => o.clues);
+      expect(page?.clues, `${lang}: ${id}'s clues`).toHaveLength(withClues.length);
+      for (const [i, o] of withClues.entries()) {
+        const shown = page?.clues[i] ?? "";
+        expect(shown).toMatch(new RegExp(`^${o.client} `));
+        for (const clue of Object.values(o.clues ?? {})) expect(shown).toContain(String(clue));
       }
     }
   });

@@ -1,6 +1,7 @@
 import { reproduce } from "@connlab/probes";
 import { getScenario } from "@connlab/scenarios";
 import { afterAll, describe, expect, it } from "vitest";
+import { withoutFirefox } from "../../helpers/firefox.ts";
 import { expectAsDeclared } from "../../helpers/report.ts";
 import { expectAnsweredFast, leftovers, verdicts } from "../../helpers/root-lab.ts";
 
@@ -12,11 +13,14 @@ const refused = [
   ["chromium", "ERR_CONNECTION_REFUSED", ""],
 ];
 
+// Firefox's rows are the browser tier's (tests/browser/firefox/rows.test.ts).
+const clients = withoutFirefox(getScenario("refused-cdn"));
+
 describe.concurrent("refused-cdn", () => {
   const scenario = getScenario("refused-cdn");
 
   it("the name leads to the CDN host, which answers the app's port with RST", async () => {
-    const report = await reproduce(scenario);
+    const report = await reproduce(scenario, { clients });
     expect(verdicts(report)).toEqual(refused);
     expectAnsweredFast(report);
     for (const o of report.observations.filter((x) => x.client === "node-net" || x.client === "node-http")) {
@@ -25,7 +29,7 @@ describe.concurrent("refused-cdn", () => {
   });
 
   it("every client connects once the name points at the origin", async () => {
-    expectAsDeclared(await reproduce(scenario, { fixed: true }), scenario);
+    expectAsDeclared(await reproduce(scenario, { clients, fixed: true }), clients);
   });
 });
 
@@ -43,7 +47,7 @@ describe.concurrent("a rejecting firewall (firewall-reject)", () => {
     ["TCP RST", { with: "tcp reset" }],
     ["ICMP port unreachable", { with: "icmp" }],
   ])("answers with %s: every client is refused at once", async (_, params) => {
-    const report = await reproduce(rejecting(params));
+    const report = await reproduce(rejecting(params), { clients });
     expect(verdicts(report)).toEqual(refused);
     expectAnsweredFast(report);
     expect(report.ok).toBe(true);
@@ -69,13 +73,13 @@ describe.concurrent.each([
   };
 
   it("every client is refused by the host it reached", async () => {
-    const report = await reproduce(scenario);
+    const report = await reproduce(scenario, { clients });
     expect(verdicts(report)).toEqual(refused);
     expectAnsweredFast(report);
     expect(report.observations[0]?.message).toMatch(address);
   });
 
   it("every client connects once fixed", async () => {
-    expectAsDeclared(await reproduce(scenario, { fixed: true }), scenario);
+    expectAsDeclared(await reproduce(scenario, { clients, fixed: true }), clients);
   });
 });

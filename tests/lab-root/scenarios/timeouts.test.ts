@@ -3,6 +3,7 @@ import { CONNECTED, probeClients, reproduce, watchdogMs } from "@connlab/probes"
 import { type DeclaredId, getScenario, labSynRetries, scenariosIn } from "@connlab/scenarios";
 import { setups } from "@connlab/servers";
 import { afterAll, describe, expect, it } from "vitest";
+import { withoutFirefox } from "../../helpers/firefox.ts";
 import { expectAsDeclared } from "../../helpers/report.ts";
 import { leftovers } from "../../helpers/root-lab.ts";
 
@@ -39,13 +40,15 @@ describe.concurrent.each(timeouts)("%s", (id) => {
   const scenario = getScenario(id);
 
   it("every client fails as declared, by its own timer or the kernel's, and connects once fixed", async () => {
-    const broken = await reproduce(scenario);
-    const fixed = await reproduce(scenario, { fixed: true });
-    expectAsDeclared(broken, scenario);
+    // Firefox's rows are the browser tier's (tests/browser/firefox/rows.test.ts).
+    const clients = withoutFirefox(scenario);
+    const broken = await reproduce(scenario, { clients });
+    const fixed = await reproduce(scenario, { clients, fixed: true });
+    expectAsDeclared(broken, clients);
     for (const o of broken.observations) {
       expect(o.settings?.map((s) => s.setting)).toContain(`net.ipv4.tcp_syn_retries=${labSynRetries}`);
     }
-    expectAsDeclared(fixed, scenario);
+    expectAsDeclared(fixed, clients);
     const facts = measured[id as DeclaredId];
     if (facts) expect([broken.facts, fixed.facts]).toEqual([facts.broken, facts.fixed]);
   }, 300_000);
@@ -57,8 +60,9 @@ describe("timeout-host-down-routed with a router that answers", () => {
     // ICMP host-unreachable, fatal in SYN_SENT, so every client prints timeout-host-down's row.
     const scenario = getScenario("timeout-host-down-routed");
     const onTheLan = getScenario("timeout-host-down").expect;
-    const report = await reproduce(scenario, { params: { router: "answers" }, expect: onTheLan });
-    expectAsDeclared(report, scenario, onTheLan);
+    const clients = withoutFirefox(scenario);
+    const report = await reproduce(scenario, { clients, params: { router: "answers" }, expect: onTheLan });
+    expectAsDeclared(report, clients, onTheLan);
     expect(report.observations.map((o) => o.message).filter((m) => m.includes("198.18.2.3"))).not.toEqual([]);
   }, 300_000);
 });

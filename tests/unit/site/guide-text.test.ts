@@ -94,8 +94,8 @@ describe("the guide's corrections stay made", () => {
   });
 
   it("types no client's error line by hand: pages render them from recorded runs", () => {
-    // A Chromium console line or a curl error in the page source would be a hand-typed row.
-    const typed = /WebSocket connection to '|^\s*[-*] .*`curl: \(\d+\)/m;
+    // A browser's console line or a curl error in the page source would be a hand-typed row.
+    const typed = /WebSocket connection to '|Firefox can.t establish a connection|^\s*[-*] .*`curl: \(\d+\)/m;
     expect(pages.filter((p) => typed.test(p.text)).map((p) => p.path)).toEqual([]);
     for (const text of bothLocales("workshop/firewall-drop.mdx")) expect(text).toContain("<Observed />");
     for (const text of bothLocales("protocol/ws-to-raw-tcp.mdx")) expect(text).toContain("<WsRawPeers />");

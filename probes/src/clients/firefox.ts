@@ -1,0 +1,233 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import type { Target } from "@connlab/servers";
+import type { Browser, Page } from "puppeteer-core";
+import { firefoxPath, firefoxSettings, launchFirefox, networkIsolation } from "../firefox.ts";
+import { CONNECTED, type Observation } from "../observation.ts";
+import { subprotocolSetting } from "./application-settings.ts";
+import { sharedSession } from "./browser-session.ts";
+import { type Client, probeEnv, reroutes, stopwatch, watchdogFired } from "./client.ts";
+import { echoText } from "./echo.ts";
+import { openInPage } from "./page-socket.ts";
+
+/**
+ * How long to wait, after the socket closed, for Firefox's console line and the failed request
+ * to reach us: both travel separately from the page's close event.
+ */
+const consoleGraceMs = 1_000;
+/** Loading the blank page is the lab's part, not the attempt under study (as in chromium.ts). */
+const pageLoadMs = 10_000;
+
+/**
+ * Kept for 5 s after the last probe: a run warms it up (version()) before its setup starts, and
+ * a second launch would cost seconds of CPU on a busy machine. The processes that start Firefox
+ * (bin/probe.ts, bin/reproduce.ts) exit as soon as they have printed.
+ */
+const shared = sharedSession(
+  // Never the runner's proxy or CA variables (probeEnv), like every other client.
+  () => launchFirefox(probeEnv({ url: "" })),
+  (browser) => browser.close(),
+  5_000,
+);
+
+/** Closes the shared browser now (tests call it in afterAll); the next probe launches another. */
+export const closeFirefox = shared.close;
+
+/** What Firefox's network layer said about the handshake request: its Network panel's row. */
+interface NetworkTrace {
+  /** Firefox's internal error name for a request that failed, e.g. NS_ERROR_NET_RESET. */
+  networkError?: string;
+  /** The status of the answer to the upgrade request, when one came and it was not 101. */
+  httpStatus?: number;
+}
+
+/** The handshake travels as http(s)://: match it by host, port and path. */
+function sameRequest(requestUrl: string, socketUrl: string): boolean {
+  const strip = (url: string) => url.replace(/^(ws|http)(s?):\/\//, "$2://");
+  return strip(requestUrl) === strip(socketUrl);
+}
+
+function traceNetwork(page: Page, url: string, changed: () => void): NetworkTrace {
+  const trace: NetworkTrace = {};
+  page.on("requestfailed", (request) => {
+    const errorText = request.failure()?.errorText;
+    // "NS_ERROR_GENERATE_FAILURE(NS_ERROR_MODULE_SECURITY, SSL_ERROR_…)": the last name is the cause.
+    if (sameRequest(request.url(), url) && errorText) {
+      trace.networkError ??= /([A-Z0-9_]+)\)?$/.exec(errorText)?.[1] ?? errorText;
+      changed();
+    }
+  });
+  page.on("response", (response) => {
+    if (sameRequest(response.url(), url) && response.status() !== 101) trace.httpStatus ??= response.status();
+  });
+  return trace;
+}
+
+/**
+ * The observation's code. Firefox's console says "can't establish a connection" whatever
+ * happened, so the code says what its Network panel showed for the upgrade request: the
+ * internal error name of a request that failed, else an answer that was not 101, else nothing
+ * at all (no HTTP answer: the close code the page saw).
+ */
+export function firefoxCode(trace: NetworkTrace, closeCode: number): string {
+  if (trace.networkError) return trace.networkError;
+  if (trace.httpStatus !== undefined) return "WS_UNEXPECTED_RESPONSE";
+  return `WS_CLOSED_${closeCode}`;
+}
+
+let cachedVersion: string | undefined;
+
+/** "Firefox 153.8.0esr", as `firefox --version` and its About dialog say it. */
+async function installedVersion(): Promise<string> {
+  cachedVersion ??= (await promisify(execFile)(firefoxPath, ["--version"], { timeout: 30_000 })).stdout
+    .trim()
+    .replace(/^Mozilla /, "");
+  return cachedVersion;
+}
+
+/** What the lab may hand a client that Firefox is not told about yet: such a run is refused, not faked. */
+function unsupported(target: Target): string | undefined {
+  if (target.page) return "a page of the lab's own (Firefox has no host-resolver flag here)";
+  // Firefox resolves localhost itself, to both loopback addresses, as Chromium does.
+  if (target.resolver && new URL(target.url).hostname !== "localhost")
+    return "the lab's DNS (Firefox cannot be pointed at a DNS server on a port)";
+  if (target.trust) return "a CA to trust (Firefox keeps its own store, in its profile)";
+  // In bin/probe.ts the target's environment is the process's own, which Firefox starts with.
+  if (target.env && reroutes(target.env)) return "proxy or CA variables (Firefox starts without them)";
+  return undefined;
+}
+
+function firstLine(error: unknown): string {
+  return error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+}
+
+async function probeInPage(
+  running: { browser: Browser; pageUrl: string },
+  target: Target,
+  watchdogMs: number,
+  base: Pick<Observation, "client" | "clientVersion" | "exitCode" | "settings">,
+): Promise<Observation> {
+  const context = await running.browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    let consoleLine: string | undefined;
+    let changed = () => {};
+    // Firefox reports a failed WebSocket as an error in the page: the Web Console's red line.
+    page.on("pageerror", (error: unknown) => {
+      const text = error instanceof Error ? error.message : String(error);
+      if (/\bwss?:\/\//.test(text)) {
+        consoleLine ??= text;
+        changed();
+      }
+    });
+    // Given an http:// target (a refused-* scenario), the page's WebSocket dials it as ws://.
+    const url = target.url.replace(/^http/, "ws");
+    const trace = traceNetwork(page, url, () => changed());
+    await page.goto(running.pageUrl, { timeout: Math.max(watchdogMs, pageLoadMs) });
+    const outcome = await page.evaluate(openInPage, {
+      url,
+      protocols: [...(target.protocols ?? [])],
+      text: echoText,
+      watchdogMs,
+    });
+    if (outcome.kind === "echo") {
+      return { ...base, code: CONNECTED, message: `echo: ${outcome.data}`, elapsedMs: outcome.ms };
+    }
+    if (outcome.kind === "watchdog") return { ...base, ...watchdogFired(watchdogMs) };
+    // The page error and the failed request travel separately from the page's close event (or
+    // the exception the constructor threw): give them a moment, or the code would depend on
+    // which arrived first. (Where no request failure comes, the whole grace passes: the page's
+    // own clock has already measured the attempt.)
+    const complete = () => consoleLine !== undefined && trace.networkError !== undefined;
+    if (!complete()) {
+      await new Promise<void>((resolve) => {
+        changed = () => {
+          if (complete()) resolve();
+        };
+        setTimeout(resolve, consoleGraceMs);
+      });
+    }
+    if (outcome.kind === "threw") {
+      const thrown = `${outcome.name}: ${outcome.message}`;
+      return {
+        ...base,
+        code: outcome.name,
+        message: consoleLine ? `${consoleLine} then ${thrown}` : thrown,
+        elapsedMs: outcome.ms,
+      };
+    }
+    return {
+      ...base,
+      code: firefoxCode(trace, outcome.code),
+      message: consoleLine ?? `(no console message; the page saw close code ${outcome.code})`,
+      elapsedMs: outcome.ms,
+      clues: {
+        closeCode: outcome.code,
+        ...(trace.httpStatus !== undefined ? { httpStatus: trace.httpStatus } : {}),
+        ...(trace.networkError ? { networkError: trace.networkError } : {}),
+      },
+    };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/**
+ * Debian's Firefox ESR over WebDriver BiDi (firefox.ts): a page on a loopback origin runs `new
+ * WebSocket(url)`, sends one text and awaits its echo. A failure is observed as a developer sees
+ * it: the console line (`Firefox can’t establish a connection to the server at …`), exactly,
+ * plus what tells apart the failures Firefox words alike: the close code, the time, and the
+ * status or internal error name its Network panel shows. Firefox starts only where it can reach
+ * nothing but the lab (networkIsolation); one browser serves every probe of the process.
+ */
+export const firefoxClient: Client = {
+  name: "firefox",
+  version: async () => {
+    const version = await installedVersion();
+    // Where it may run, asking for the version also starts it, as Chromium's does (bin/probe.ts
+    // asks every client first, so a browser's start-up is not counted against the watchdog).
+    if (await networkIsolation()) {
+      try {
+        await shared.acquire();
+      } finally {
+        shared.release();
+      }
+    }
+    return version;
+  },
+  probe: async (target, { watchdogMs }) => {
+    const elapsed = stopwatch();
+    const clientVersion = await installedVersion().catch(() => "Firefox (not installed)");
+    const base = { client: "firefox" as const, clientVersion, exitCode: null };
+    const isolation = await networkIsolation();
+    if (!isolation) {
+      return {
+        ...base,
+        code: "FIREFOX_NOT_ISOLATED",
+        message:
+          "Firefox runs only where it can reach nothing but the lab: `connlab reproduce` gives it a network namespace of its own",
+        elapsedMs: elapsed(),
+      };
+    }
+    const missing = unsupported(target);
+    if (missing) {
+      return {
+        ...base,
+        code: "FIREFOX_UNSUPPORTED",
+        message: `not for Firefox yet: ${missing}`,
+        elapsedMs: 0,
+      };
+    }
+    const settled = {
+      ...base,
+      settings: [...firefoxSettings(isolation), ...subprotocolSetting("firefox", target.protocols)],
+    };
+    try {
+      return await probeInPage(await shared.acquire(), target, watchdogMs, settled);
+    } catch (error) {
+      return { ...settled, code: "FIREFOX_ERROR", message: firstLine(error), elapsedMs: elapsed() };
+    } finally {
+      shared.release();
+    }
+  },
+};

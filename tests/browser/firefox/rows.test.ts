@@ -1,0 +1,72 @@
+import { closeFirefox, reproduce, reproducibleHere } from "@connlab/probes";
+import { scenarios } from "@connlab/scenarios";
+import { afterAll, describe, expect, it } from "vitest";
+import { testsFirefox } from "../../helpers/firefox.ts";
+import { expectAsDeclared } from "../../helpers/report.ts";
+
+// Firefox's rows where the lab tiers assert the other clients' (Chromium's among them:
+// tests/lab/scenarios/rootless-catalogue.test.ts, tests/lab-root/scenarios/), through the
+// reproduce() the CLI runs, broken then fixed: rootless, in a network namespace of its own with
+// the scenario's setup; as root, in the lab's client namespace. Each run is timed against the
+// timer its declaration names, as the lab tiers time theirs. The protocol and policy scenarios
+// assert both browsers in their own files.
+const withFirefox = scenarios.filter(
+  (s) =>
+    !["protocol", "policy"].includes(s.category) &&
+    reproducibleHere(s) &&
+    s.expect.some((e) => e.client === "firefox"),
+);
+
+/** Firefox's start-up in its namespace (tens of seconds with both cores busy), then its timer. */
+const firefoxRunMs = 180_000;
+
+describe.runIf(testsFirefox())("Firefox's rows beside the lab tiers' clients", () => {
+  afterAll(() => closeFirefox());
+
+  it("covers every such scenario this machine reproduces", () => {
+    const rootless = [
+      "refused-wrong-port",
+      "refused-wrong-host",
+      "refused-not-listening",
+      "refused-loopback-only",
+      "refused-localhost-ipv6",
+    ];
+    // As root, the root lab's too: Firefox in the lab's client namespace.
+    const root =
+      process.getuid?.() === 0
+        ? [
+            "refused-cdn",
+            "refused-localhost-in-container",
+            "timeout-firewall",
+            "timeout-security-group",
+            "timeout-panel-firewall",
+            "timeout-host-down",
+            "timeout-host-down-routed",
+            "timeout-dns-wrong-ip",
+            "timeout-internal-ip",
+            "timeout-server-backlog-full",
+            "addrnotavail-ephemeral-ports",
+            "addrnotavail-time-wait",
+          ]
+        : [];
+    expect(withFirefox.map((s) => s.id).sort()).toEqual([...rootless, ...root].sort());
+  });
+
+  describe.each(withFirefox.map((s) => [s.id, s] as const))("%s", (_id, scenario) => {
+    it(
+      "prints the declared console line, in the declared time",
+      async () => {
+        expectAsDeclared(await reproduce(scenario, { clients: ["firefox"] }), ["firefox"]);
+      },
+      firefoxRunMs,
+    );
+
+    it(
+      "connects and gets the echo once fixed",
+      async () => {
+        expectAsDeclared(await reproduce(scenario, { clients: ["firefox"], fixed: true }), ["firefox"]);
+      },
+      firefoxRunMs,
+    );
+  });
+});
