@@ -50,12 +50,13 @@ describe("a docker client container's preparation, with the root lab's connectio
     expect(peer.open()).toBe(0);
   });
 
-  it("time-wait: makes the scenario's number of short connections and leaves none open", async () => {
+  it("time-wait: makes twice the scenario's range of short connections and leaves none open", async () => {
+    // Here the range is this machine's wide one: no EADDRNOTAVAIL ends the loop, its count does.
     const peer = await counting();
     const scenario = getScenario("addrnotavail-time-wait");
     await prepare("time-wait", { url: `http://127.0.0.1:${peer.port}/` }, scenario);
     await settled(() => peer.open() === 0);
-    expect(peer.accepted()).toBe(Number(scenario.fault.params.size));
+    expect(peer.accepted()).toBe(Number(scenario.fault.params.size) * 2);
     expect(peer.open()).toBe(0);
   });
 });
