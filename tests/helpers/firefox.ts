@@ -1,5 +1,11 @@
+import { reproduce } from "@connlab/probes";
 import type { ClientName, Scenario } from "@connlab/scenarios";
+import { describe, it } from "vitest";
 import { firefoxReadiness, type Readiness } from "../tiers.ts";
+import { clientsFor, expectAsDeclared } from "./report.ts";
+
+/** A run that starts Firefox in its namespace: tens of seconds with both cores busy (own-network.ts). */
+export const firefoxRunMs = 180_000;
 
 const inCi = process.env.CI === "true" || process.env.CI === "1";
 let readiness: Readiness | undefined;
@@ -24,4 +30,30 @@ export function testsFirefox(): boolean {
  */
 export function withoutFirefox(scenario: Scenario): ClientName[] {
   return scenario.expect.map((e) => e.client).filter((client) => client !== "firefox");
+}
+
+/**
+ * Each browser's declared row for every scenario given, broken then fixed, through the same
+ * reproduce() the CLI runs: one describe per scenario.
+ */
+export function browserRowsOf(scenarios: readonly Scenario[]): void {
+  describe.each(scenarios.map((scenario) => [scenario.id, scenario] as const))("%s", (_id, scenario) => {
+    const clients = clientsFor(scenario, "browser");
+
+    it(
+      `${clients.join(", ")}: the declared console line`,
+      async () => {
+        expectAsDeclared(await reproduce(scenario, { clients }), clients);
+      },
+      firefoxRunMs,
+    );
+
+    it(
+      `${clients.join(", ")}: connected, the echo back, once fixed`,
+      async () => {
+        expectAsDeclared(await reproduce(scenario, { clients, fixed: true }), clients);
+      },
+      firefoxRunMs,
+    );
+  });
 }

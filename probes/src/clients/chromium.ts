@@ -7,7 +7,7 @@ import { pageSettings, subprotocolSetting } from "./application-settings.ts";
 import { endSession, type Session, sharedSession, startSession } from "./browser-session.ts";
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
-import { openInPage } from "./page-socket.ts";
+import { openInPage, thrownInPage } from "./page-socket.ts";
 import { labLookup } from "./system-resolver.ts";
 import { chromiumTrust } from "./trust.ts";
 
@@ -170,15 +170,7 @@ export const chromiumClient: Client = {
           setTimeout(resolve, consoleGraceMs);
         });
       }
-      if (outcome.kind === "threw") {
-        const thrown = `${outcome.name}: ${outcome.message}`;
-        return {
-          ...base,
-          code: outcome.name,
-          message: consoleLine ? `${consoleLine} then ${thrown}` : thrown,
-          elapsedMs: attemptMs,
-        };
-      }
+      if (outcome.kind === "threw") return { ...base, ...thrownInPage(outcome, consoleLine) };
       return {
         ...base,
         code: chromiumCode(handshakeError ?? consoleLine?.replace(/^.*? failed: /, "") ?? ""),

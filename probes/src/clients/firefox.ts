@@ -8,7 +8,7 @@ import { subprotocolSetting } from "./application-settings.ts";
 import { sharedSession } from "./browser-session.ts";
 import { type Client, probeEnv, reroutes, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
-import { openInPage } from "./page-socket.ts";
+import { openInPage, thrownInPage } from "./page-socket.ts";
 
 /**
  * How long to wait, after the socket closed, for Firefox's console line and the failed request
@@ -147,15 +147,7 @@ async function probeInPage(
         setTimeout(resolve, consoleGraceMs);
       });
     }
-    if (outcome.kind === "threw") {
-      const thrown = `${outcome.name}: ${outcome.message}`;
-      return {
-        ...base,
-        code: outcome.name,
-        message: consoleLine ? `${consoleLine} then ${thrown}` : thrown,
-        elapsedMs: outcome.ms,
-      };
-    }
+    if (outcome.kind === "threw") return { ...base, ...thrownInPage(outcome, consoleLine) };
     return {
       ...base,
       code: firefoxCode(trace, outcome.code),

@@ -6,6 +6,22 @@ export type PageOutcome =
   | { kind: "threw"; name: string; message: string; ms: number };
 
 /**
+ * What a browser reports when its WebSocket constructor threw: the console line it logged (if
+ * any) then the exception, as a developer sees them in that order in the console.
+ */
+export function thrownInPage(
+  outcome: Extract<PageOutcome, { kind: "threw" }>,
+  consoleLine: string | undefined,
+): { code: string; message: string; elapsedMs: number } {
+  const thrown = `${outcome.name}: ${outcome.message}`;
+  return {
+    code: outcome.name,
+    message: consoleLine ? `${consoleLine} then ${thrown}` : thrown,
+    elapsedMs: outcome.ms,
+  };
+}
+
+/**
  * Opens `new WebSocket(url, protocols)` in a page, sends one text and waits for its echo, in the
  * page, as an application would, timed by the page's own clock. The browser's timers and the
  * kernel's end a failed attempt; `watchdogMs` only ends a run that never does. The constructor

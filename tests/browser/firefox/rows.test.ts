@@ -1,7 +1,7 @@
 import { closeFirefox, reproduce, reproducibleHere } from "@connlab/probes";
 import { scenarios } from "@connlab/scenarios";
 import { afterAll, describe, expect, it } from "vitest";
-import { testsFirefox } from "../../helpers/firefox.ts";
+import { firefoxRunMs, testsFirefox } from "../../helpers/firefox.ts";
 import { expectAsDeclared } from "../../helpers/report.ts";
 
 // Firefox's rows where the lab tiers assert the other clients' (Chromium's among them:
@@ -16,9 +16,6 @@ const withFirefox = scenarios.filter(
     reproducibleHere(s) &&
     s.expect.some((e) => e.client === "firefox"),
 );
-
-/** Firefox's start-up in its namespace (tens of seconds with both cores busy), then its timer. */
-const firefoxRunMs = 180_000;
 
 describe.runIf(testsFirefox())("Firefox's rows beside the lab tiers' clients", () => {
   afterAll(() => closeFirefox());

@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { closeChromium, closeFirefox, launchChromium, observe, reproduce } from "@connlab/probes";
+import { closeChromium, closeFirefox, launchChromium, observe } from "@connlab/probes";
 import { getScenario, scenarios } from "@connlab/scenarios";
 import { setups } from "@connlab/servers";
 import { afterAll, describe, expect, it } from "vitest";
 import { WebSocketServer } from "ws";
-import { clientsFor, expectAsDeclared } from "../../helpers/report.ts";
+import { browserRowsOf } from "../../helpers/firefox.ts";
+import { expectAsDeclared } from "../../helpers/report.ts";
 
 // The browsers' rows for the policy scenarios through the reproduce() the CLI runs (Firefox's
 // where it has one, in a network namespace of its own), and the two facts their pages state
@@ -14,31 +15,10 @@ import { clientsFor, expectAsDeclared } from "../../helpers/report.ts";
 // sends `Origin: null`.
 const policy = scenarios.filter((s) => s.category === "policy");
 
-/** Firefox's start-up in its namespace: tens of seconds with both cores busy (own-network.ts). */
-const firefoxRunMs = 180_000;
-
 describe("refused by policy, in the browsers", () => {
   afterAll(() => Promise.all([closeChromium(), closeFirefox()]));
 
-  describe.each(policy.map((s) => [s.id, s] as const))("%s", (_id, scenario) => {
-    const clients = clientsFor(scenario, "browser");
-
-    it(
-      `${clients.join(", ")}: the declared console line`,
-      async () => {
-        expectAsDeclared(await reproduce(scenario, { clients }), clients);
-      },
-      firefoxRunMs,
-    );
-
-    it(
-      `${clients.join(", ")}: connected, the echo back, once fixed`,
-      async () => {
-        expectAsDeclared(await reproduce(scenario, { clients, fixed: true }), clients);
-      },
-      firefoxRunMs,
-    );
-  });
+  browserRowsOf(policy);
 
   it("blocks mixed content before any packet reaches the server", async () => {
     const scenario = getScenario("policy-mixed-content");

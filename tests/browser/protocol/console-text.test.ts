@@ -1,7 +1,8 @@
-import { closeChromium, closeFirefox, reproduce } from "@connlab/probes";
+import { closeChromium, closeFirefox } from "@connlab/probes";
 import { scenarios } from "@connlab/scenarios";
 import { afterAll, describe, expect, it } from "vitest";
-import { clientsFor, expectAsDeclared } from "../../helpers/report.ts";
+import { browserRowsOf } from "../../helpers/firefox.ts";
+import { clientsFor } from "../../helpers/report.ts";
 
 // Each browser's console line for every protocol scenario that declares one, through the same
 // reproduce() the CLI runs. The declaration's pattern holds the exact text, with only the
@@ -10,9 +11,6 @@ import { clientsFor, expectAsDeclared } from "../../helpers/report.ts";
 const withBrowsers = scenarios.filter(
   (scenario) => scenario.category === "protocol" && clientsFor(scenario, "browser").length > 0,
 );
-
-/** Firefox's start-up in its namespace: tens of seconds with both cores busy (own-network.ts). */
-const firefoxRunMs = 180_000;
 
 describe("the browsers' WebSocket console text", () => {
   afterAll(() => Promise.all([closeChromium(), closeFirefox()]));
@@ -35,23 +33,5 @@ describe("the browsers' WebSocket console text", () => {
     }
   });
 
-  describe.each(withBrowsers.map((scenario) => [scenario.id, scenario] as const))("%s", (_id, scenario) => {
-    const clients = clientsFor(scenario, "browser");
-
-    it(
-      `${clients.join(", ")}: the declared console line`,
-      async () => {
-        expectAsDeclared(await reproduce(scenario, { clients }), clients);
-      },
-      firefoxRunMs,
-    );
-
-    it(
-      `${clients.join(", ")}: connected, the echo back, once fixed`,
-      async () => {
-        expectAsDeclared(await reproduce(scenario, { clients, fixed: true }), clients);
-      },
-      firefoxRunMs,
-    );
-  });
+  browserRowsOf(withBrowsers);
 });

@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { connlab } from "../../helpers/cli.ts";
-import { testsFirefox } from "../../helpers/firefox.ts";
-
-/** A run that starts Firefox in its namespace: tens of seconds with both cores busy. */
-const firefoxRunMs = 180_000;
+import { firefoxRunMs, testsFirefox } from "../../helpers/firefox.ts";
 
 interface JsonReport {
   ok: boolean;

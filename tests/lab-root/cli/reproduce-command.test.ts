@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { connlab } from "../../helpers/cli.ts";
-import { testsFirefox } from "../../helpers/firefox.ts";
+import { firefoxRunMs, testsFirefox } from "../../helpers/firefox.ts";
 
 const run = promisify(execFile);
 
@@ -10,9 +10,6 @@ async function namespacesOf(pid: number | undefined): Promise<string[]> {
   const { stdout } = await run("ip", ["netns", "list"]);
   return stdout.split("\n").filter((line) => line.startsWith(`connlab-${pid}-`));
 }
-
-/** Every client the scenario declares, Firefox's start-up in the lab's namespace among them. */
-const firefoxRunMs = 180_000;
 
 // The command runs every client the scenario declares, Firefox among them: where Firefox cannot
 // start (outside CI), these are skipped with one line.
