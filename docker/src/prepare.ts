@@ -5,7 +5,7 @@
  */
 import { lookup } from "node:dns/promises";
 import type { Scenario } from "@connlab/scenarios";
-import { connectionsHere, type Target } from "@connlab/servers";
+import { connectionsHere, type Load, type Target } from "@connlab/servers";
 import { execa } from "execa";
 import type { ClientContainer } from "./stack.ts";
 
@@ -26,7 +26,7 @@ async function hostAndPort(target: Target): Promise<{ host: string; port: number
  */
 async function fillWithTimeWait(target: Target, size: number): Promise<void> {
   const { host, port } = await hostAndPort(target);
-  let last = { done: 0, error: null as string | null };
+  let last: Load | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
     const loader = await connectionsHere(host, port, "churn", size * 2);
     await loader.stop();
@@ -34,7 +34,7 @@ async function fillWithTimeWait(target: Target, size: number): Promise<void> {
     if (last.error === "EADDRNOTAVAIL" || last.done === size * 2) return;
   }
   throw new Error(
-    `prepare: ${size} ports not all in TIME_WAIT (the last loop closed ${last.done}, then ${last.error ?? "stopped"})`,
+    `prepare: ${size} ports not all in TIME_WAIT (the last loop closed ${last?.done}, then ${last?.error ?? "stopped"})`,
   );
 }
 
