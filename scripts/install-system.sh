@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   ca-certificates curl iproute2 nftables procps netcat-openbsd dnsutils # the labs and their check commands
-  chromium firefox-esr fonts-dejavu-core                                # the browser tier
+  chromium firefox-esr fonts-dejavu-core libnss3-tools                  # the browser tier (certutil: a CA in Firefox's profile)
   docker.io docker-compose debootstrap                                  # the docker tier and its offline base image
 )
 

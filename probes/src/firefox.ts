@@ -1,6 +1,8 @@
 import { execFile } from "node:child_process";
 import { accessSync, constants } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { labPrefix } from "@connlab/servers";
 import type { Browser } from "puppeteer-core";
@@ -79,28 +81,86 @@ export const firefoxPrefs: Readonly<Record<string, string | number | boolean>> =
  */
 export const firefoxEnv: Readonly<Record<string, string>> = { MOZ_REMOTE_SETTINGS_DEVTOOLS: "1" };
 
+/** What a Firefox of one probe's own is told on top of firefoxPrefs; the client records each. */
+export interface FirefoxExtras {
+  /** Certificates (PEM) its profile's store trusts as anchors, as `certutil -A -t C,,` adds one. */
+  readonly trusted?: readonly string[];
+  /** Preferences for this target alone (network.dns.forceResolve). */
+  readonly prefs?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A fresh profile whose NSS store (cert9.db) trusts the given certificates as anchors: what
+ * `certutil`, or Settings › Certificates › Import, does to a user's profile. Firefox reads the
+ * store at start-up only, so the profile is made before the launch.
+ */
+async function profileTrusting(certificates: readonly string[]): Promise<string> {
+  const profile = await mkdtemp(join(tmpdir(), "connlab-firefox-"));
+  const certutil = (args: string[]) => promisify(execFile)("certutil", ["-d", `sql:${profile}`, ...args]);
+  try {
+    await certutil(["-N", "--empty-password"]);
+    for (const [index, pem] of certificates.entries()) {
+      const file = join(profile, `trusted-${index}.pem`);
+      await writeFile(file, pem);
+      await certutil(["-A", "-n", `connlab-${index}`, "-t", "C,,", "-i", file]);
+    }
+    return profile;
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new Error("certutil is missing: install libnss3-tools (scripts/install-system.sh does)");
+    throw error;
+  }
+}
+
 /**
  * Firefox ESR driven over WebDriver BiDi by puppeteer-core: it speaks BiDi to stock Firefox
  * (Playwright drives only its own patched Firefox build, which we never download), is
  * maintained by the Chrome DevTools team with Mozilla, and reports console entries, page errors
  * and network events (a failed request carries Firefox's internal error name). `env`: the
- * environment it runs with, the target's own (probeEnv).
+ * environment it runs with, the target's own (probeEnv). A profile of its own (certificates to
+ * trust) goes when the browser does: close it with quitFirefox.
  */
 export async function launchFirefox(
   env: Readonly<Record<string, string | undefined>> = process.env,
+  extras: FirefoxExtras = {},
 ): Promise<Browser> {
   // Loaded on first launch only: the CLI imports this module for every run, few start Firefox.
   const { default: puppeteer } = await import("puppeteer-core");
-  return puppeteer.launch({
-    browser: "firefox",
-    protocol: "webDriverBiDi",
-    executablePath: firefoxPath,
-    headless: true,
-    extraPrefsFirefox: { ...firefoxPrefs },
-    env: { ...env, ...firefoxEnv },
-    // Firefox takes seconds to start; on a busy 2-core machine, over thirty.
-    timeout: 90_000,
-  });
+  const profile = extras.trusted?.length ? await profileTrusting(extras.trusted) : undefined;
+  try {
+    const browser = await puppeteer.launch({
+      browser: "firefox",
+      protocol: "webDriverBiDi",
+      executablePath: firefoxPath,
+      headless: true,
+      extraPrefsFirefox: { ...firefoxPrefs, ...extras.prefs },
+      env: { ...env, ...firefoxEnv },
+      ...(profile ? { userDataDir: profile } : {}),
+      // Firefox takes seconds to start; on a busy 2-core machine, over thirty.
+      timeout: 90_000,
+    });
+    if (profile) profiles.set(browser, profile);
+    return browser;
+  } catch (error) {
+    if (profile) await removeProfile(profile);
+    throw error;
+  }
+}
+
+/** The profiles this process made, by browser: removed once their browser has exited. */
+const profiles = new WeakMap<Browser, string>();
+
+function removeProfile(profile: string): Promise<void> {
+  // Firefox writes into its profile until it exits; a few retries cover a late write.
+  return rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+}
+
+/** Closes a browser launchFirefox started, then removes the profile it was given, if any. */
+export async function quitFirefox(browser: Browser): Promise<void> {
+  await browser.close().catch(() => {});
+  const profile = profiles.get(browser);
+  if (profile) await removeProfile(profile);
 }
 
 /** Interface names in this process's network namespace (not sysfs, which is the mount's). */

@@ -102,16 +102,22 @@ function environmentSettings(client: ClientName, env: Readonly<Record<string, st
 function resolverSetting(client: ClientName, target: Target): Setting | undefined {
   const host = new URL(target.url).hostname;
   // The browsers resolve localhost themselves; for any other name Chromium gets a resolver rule
-  // (chromium.ts), Firefox is not run (firefox.ts).
+  // (chromium.ts), Firefox a preference (firefox.ts).
   if ((client === "chromium" || client === "firefox") && host === "localhost") return undefined;
   const byClient: Partial<Record<ClientName, string>> = {
     chromium: `--host-resolver-rules=MAP ${host} <the lab DNS's answer>`,
+    firefox: "network.dns.forceResolve=<the lab DNS's answer>",
     curl: "--doh-url https://127.0.0.1:PORT/dns-query --doh-insecure",
     fetch: "dns.lookup → the lab's DNS at 127.0.0.1:PORT",
   };
   return {
     setting: byClient[client] ?? "lookup: the lab's DNS at 127.0.0.1:PORT",
-    where: client === "curl" || client === "chromium" ? "command line" : "client option",
+    where:
+      client === "firefox"
+        ? "browser profile"
+        : client === "curl" || client === "chromium"
+          ? "command line"
+          : "client option",
     defaultNote: {
       es: "Sustituye al resolvedor del sistema (/etc/resolv.conf), que daría la misma respuesta si tu DNS la da.",
       en: "Stands in for the system resolver (/etc/resolv.conf), which gives the same answer if your DNS does.",

@@ -193,4 +193,9 @@ export const certificateRejectedByWebSocketApis: Expectations = [
     code: "WS_CLOSED_1006",
     message: '^ErrorEvent \\{ message: "" \\} then CloseEvent \\{ code: 1006, reason: "" \\}$',
   },
+  {
+    client: "firefox",
+    code: "SEC_ERROR_UNKNOWN_ISSUER",
+    message: "^Firefox can’t establish a connection to the server at wss://[^/']+/\\.$",
+  },
 ];

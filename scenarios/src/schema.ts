@@ -28,6 +28,9 @@ export const clientNames = [
 export const ClientName = z.enum(clientNames);
 export type ClientName = z.infer<typeof ClientName>;
 
+/** The clients that are browsers: a page's WebSocket, under the browser's own rules. */
+export const browserClients: readonly ClientName[] = ["chromium", "firefox"];
+
 export const Localized = z.object({ es: z.string().min(1), en: z.string().min(1) }).strict();
 export type Localized = z.infer<typeof Localized>;
 
@@ -118,7 +121,7 @@ export const Scenario = z
         message: "declare a chromium expectation, or say in noBrowser why a browser cannot take part",
       });
     }
-    if (scenario.browserOnly && scenario.expect.some((e) => e.client !== "chromium")) {
+    if (scenario.browserOnly && scenario.expect.some((e) => !browserClients.includes(e.client))) {
       ctx.addIssue({ code: "custom", message: "a browserOnly scenario declares only browser clients" });
     }
     if (!scenario.docs.startsWith(`${scenario.category}/`)) {

@@ -41,6 +41,12 @@ export const undiciConnectTimeoutMs = 10_000;
  */
 export const chromiumHandshakeTimeoutMs = 30_000;
 
+/**
+ * Firefox's own bound on a WebSocket's opening (TCP and TLS included): its preference
+ * `network.websocket.timeout.open`, 20 s by default (measured: the close 20.1 s after `new WebSocket`).
+ */
+export const firefoxOpenTimeoutMs = 20_000;
+
 /** Linux's default `net.ipv4.tcp_retries2`: unacknowledged data is retransmitted for ~15 min. */
 export const defaultDataRetries = 15;
 
@@ -72,6 +78,7 @@ export const Waits = z.enum([
   "syn-retries",
   "undici-connect",
   "chromium-handshake",
+  "firefox-open",
   "data-retries",
 ]);
 export type Waits = z.infer<typeof Waits>;
@@ -97,6 +104,8 @@ export function waitWindowMs(waits: Waits): { readonly min: number; readonly max
       return { min: undiciConnectTimeoutMs - 200, max: undiciConnectTimeoutMs + 4_500 };
     case "chromium-handshake":
       return { min: chromiumHandshakeTimeoutMs - 200, max: chromiumHandshakeTimeoutMs + 4_500 };
+    case "firefox-open":
+      return { min: firefoxOpenTimeoutMs - 200, max: firefoxOpenTimeoutMs + 4_500 };
     case "data-retries":
       // The same timer wheel as the SYN's: long timers fire late.
       return {

@@ -30,4 +30,4 @@ export { dockerReady, removeDockerLeftovers } from "./setups/docker-port.ts";
 export { setups } from "./setups/index.ts";
 export { churn, connectionsHere, type Load } from "./setups/port-range.ts";
 export type { BrowserPage, ProbeOptions, Resolver, Target, TrustedCa } from "./target.ts";
-export { labSiteCertificate, labSiteName, selfSignedCertificate } from "./tls-certificate.ts";
+export { labSiteCertificate, labSiteName, selfSignedCertificate, spkiSha256 } from "./tls-certificate.ts";

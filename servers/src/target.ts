@@ -29,7 +29,7 @@ export interface Target {
    * `new WebSocket(url, ["chat"])`. WebSocket clients only; absent: none asked, the default.
    */
   readonly protocols?: readonly string[];
-  /** Chromium only: the page the WebSocket is opened from, when its origin is the point. */
+  /** Browsers only: the page the WebSocket is opened from, when its origin is the point. */
   readonly page?: BrowserPage;
 }
 
@@ -41,13 +41,16 @@ export interface TrustedCa {
 }
 
 /**
- * A page of the lab's own, served on loopback under a name (`https://app.connlab.test:PORT/`),
- * and the Chromium flags that reach it: a host-resolver rule mapping the name to 127.0.0.1
- * and trust in the lab certificate's key. Each flag is recorded beside the row.
+ * A page of the lab's own, served on loopback under a name (`https://app.connlab.test:PORT/`).
+ * Each browser is told, its own way, where the name leads and to trust the page's certificate
+ * alone (Chromium by launch flags, Firefox in its profile); each setting is recorded beside the row.
  */
 export interface BrowserPage {
   readonly url: string;
-  readonly chromiumArgs: readonly string[];
+  /** Where the page's name (and the socket's, the same host) leads: the lab serves both there. */
+  readonly address: string;
+  /** The page's self-signed certificate (PEM): the one certificate the browser is told to trust. */
+  readonly certificate: string;
 }
 
 export interface Resolver {

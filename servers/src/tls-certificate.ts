@@ -39,15 +39,14 @@ export function selfSignedCertificate(): Promise<Certificate> {
 /** The name the lab's own site goes by where its origin matters (policy scenarios). */
 export const labSiteName = "app.connlab.test";
 
-let pendingSite: Promise<Certificate & { spkiSha256: string }> | undefined;
+let pendingSite: Promise<Certificate> | undefined;
 
 /**
  * A certificate for app.connlab.test (a reserved .test name, RFC 6761: no lookup leaves the
- * machine), made in memory like the one above. `spkiSha256` is its public key's hash, which
- * Chromium's `--ignore-certificate-errors-spki-list` trusts and nothing else: the lab's
- * browser verifies every other certificate as usual.
+ * machine), made in memory like the one above. A browser is told to trust it alone (target.ts,
+ * BrowserPage): it verifies every other certificate as usual.
  */
-export function labSiteCertificate(): Promise<Certificate & { spkiSha256: string }> {
+export function labSiteCertificate(): Promise<Certificate> {
   pendingSite ??= import("selfsigned")
     .then(({ generate }) =>
       generate([{ name: "commonName", value: labSiteName }], {
@@ -58,7 +57,7 @@ export function labSiteCertificate(): Promise<Certificate & { spkiSha256: string
         extensions: [{ name: "subjectAltName", altNames: [{ type: 2, value: labSiteName }] }],
       }),
     )
-    .then((pems) => ({ key: pems.private, cert: pems.cert, spkiSha256: spkiSha256(pems.cert) }));
+    .then((pems) => ({ key: pems.private, cert: pems.cert }));
   return pendingSite;
 }
 

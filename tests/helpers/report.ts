@@ -1,6 +1,7 @@
 import { judged, type Report } from "@connlab/probes";
 import {
   arpFirstWaiterMinMs,
+  browserClients,
   type ClientName,
   type Expectation,
   getScenario,
@@ -9,9 +10,6 @@ import {
 } from "@connlab/scenarios";
 import { expect } from "vitest";
 import { testsFirefox } from "./firefox.ts";
-
-/** The clients that run in the browser tier; every other client belongs to the lab tiers. */
-const browserClients: readonly ClientName[] = ["chromium", "firefox"];
 
 /**
  * The clients of a scenario that a tier drives: the browser tier takes the browsers (Firefox

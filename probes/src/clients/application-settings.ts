@@ -1,5 +1,5 @@
 import type { ClientName } from "@connlab/scenarios";
-import type { BrowserPage } from "@connlab/servers";
+import { type BrowserPage, spkiSha256 } from "@connlab/servers";
 import type { Setting } from "../observation.ts";
 
 /**
@@ -30,19 +30,56 @@ export function subprotocolSetting(client: ClientName, protocols: readonly strin
   ];
 }
 
+/** Why the lab page's name leads to loopback: said beside each browser's mapping. */
+const pageNameNote = {
+  es: "Hace que el nombre de la página del laboratorio apunte a 127.0.0.1 sin tocar el DNS; tu sitio real tiene su propio nombre.",
+  en: "Points the lab page's name at 127.0.0.1 without touching DNS; your real site has a name of its own.",
+};
+
+/** Why Chromium trusts the lab certificate's key. */
+const pageTrustNote = {
+  es: "Confía solo en la clave del certificado del laboratorio, como harías con la CA de tu sitio; la verificación sigue activa para cualquier otro.",
+  en: "Trusts only the lab certificate's key, as a browser trusts your site's CA; verification stays on for every other certificate.",
+};
+
+/**
+ * The flags that let Chromium open the lab's own page: its name mapped to its address (a
+ * host-resolver rule, not DNS) and its certificate's key trusted alone.
+ */
+export function chromiumPageArgs(page: BrowserPage): string[] {
+  return [
+    `--host-resolver-rules=MAP ${new URL(page.url).hostname} ${page.address}`,
+    `--ignore-certificate-errors-spki-list=${spkiSha256(page.certificate)}`,
+  ];
+}
+
 export function pageSettings(page: BrowserPage | undefined): Setting[] {
   if (!page) return [];
-  return page.chromiumArgs.map((arg) => ({
+  return chromiumPageArgs(page).map((arg) => ({
     setting: arg.replace(/^(--ignore-certificate-errors-spki-list=).*$/, "$1<the lab certificate's key>"),
     where: "command line" as const,
-    defaultNote: arg.startsWith("--host-resolver-rules")
-      ? {
-          es: "Hace que el nombre de la página del laboratorio apunte a 127.0.0.1 sin tocar el DNS; tu sitio real tiene su propio nombre.",
-          en: "Points the lab page's name at 127.0.0.1 without touching DNS; your real site has a name of its own.",
-        }
-      : {
-          es: "Confía solo en la clave del certificado del laboratorio, como harías con la CA de tu sitio; la verificación sigue activa para cualquier otro.",
-          en: "Trusts only the lab certificate's key, as a browser trusts your site's CA; verification stays on for every other certificate.",
-        },
+    defaultNote: arg.startsWith("--host-resolver-rules") ? pageNameNote : pageTrustNote,
   }));
+}
+
+/**
+ * Firefox's way to the lab's own page: a preference that sends every name to the page's address
+ * (it has no per-name rule), and the page's certificate added to its profile's store.
+ */
+export function firefoxPageSettings(page: BrowserPage): Setting[] {
+  return [
+    {
+      setting: `network.dns.forceResolve=${page.address}`,
+      where: "browser profile",
+      defaultNote: pageNameNote,
+    },
+    {
+      setting: `certutil -d sql:PROFILE -A -t C,, -i ${new URL(page.url).hostname}.pem`,
+      where: "browser profile",
+      defaultNote: {
+        es: "Confía solo en el certificado de la página del laboratorio, como harías con la CA de tu sitio; la verificación sigue activa para cualquier otro.",
+        en: "Trusts only the lab page's certificate, as a browser trusts your site's CA; verification stays on for every other certificate.",
+      },
+    },
+  ];
 }

@@ -1,14 +1,13 @@
-import { isIP } from "node:net";
 import type { Target } from "@connlab/servers";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../chromium.ts";
 import { CONNECTED } from "../observation.ts";
-import { pageSettings, subprotocolSetting } from "./application-settings.ts";
+import { chromiumPageArgs, pageSettings, subprotocolSetting } from "./application-settings.ts";
 import { endSession, type Session, sharedSession, startSession } from "./browser-session.ts";
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
 import { openInPage, thrownInPage } from "./page-socket.ts";
-import { labLookup } from "./system-resolver.ts";
+import { labAnswer, nameForLabDns } from "./system-resolver.ts";
 import { chromiumTrust } from "./trust.ts";
 
 /** How long to wait, after the socket closed, for Chromium's console line to reach us. */
@@ -58,16 +57,9 @@ let cachedVersion: string | undefined;
  * exist maps to ~NOTFOUND; a lab DNS that did not answer rejects (a failed run, not a row).
  */
 export async function hostResolverRules(target: Target): Promise<string[]> {
-  const host = new URL(target.url).hostname;
-  if (!target.resolver || host === "localhost" || isIP(host.replace(/^\[|\]$/g, "")) !== 0) return [];
-  const lookup = labLookup(target.resolver.dns);
-  const address = await new Promise<string>((resolve, reject) =>
-    lookup(host, { family: 4 }, (error, found) => {
-      if (!error) resolve(String(found));
-      else if (error.code === "ENOTFOUND") resolve("~NOTFOUND");
-      else reject(error);
-    }),
-  );
+  const host = nameForLabDns(target);
+  if (!host || !target.resolver) return [];
+  const address = (await labAnswer(target.resolver.dns, host)) ?? "~NOTFOUND";
   return [`--host-resolver-rules=MAP ${host} ${address}`];
 }
 
@@ -115,7 +107,7 @@ export const chromiumClient: Client = {
     }
     // A browser with its own flags (a resolver rule, a page of the lab's own) or environment is
     // this probe's alone; the others share one.
-    const flags = [...rules, ...(target.page?.chromiumArgs ?? []), ...(trust?.args ?? [])];
+    const flags = [...rules, ...(target.page ? chromiumPageArgs(target.page) : []), ...(trust?.args ?? [])];
     const dedicated = flags.length > 0 || target.env !== undefined;
     let running: Session<Browser>;
     try {

@@ -36,11 +36,6 @@ export function stopwatch(): () => number {
 const routingVariables =
   /^(https?_proxy|all_proxy|no_proxy|node_use_env_proxy|node_extra_ca_certs|ssl_cert_file|ssl_cert_dir|curl_ca_bundle)$/i;
 
-/** Whether an environment holds a variable that changes where a client connects or what it trusts. */
-export function reroutes(env: Readonly<Record<string, string | undefined>>): boolean {
-  return Object.keys(env).some((key) => routingVariables.test(key));
-}
-
 /**
  * The environment for a client process: this one's, minus any proxy settings of the person
  * running connlab (which would silently reroute, rescue or trust for the probes), plus the target's env.

@@ -1,14 +1,24 @@
 import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import type { Target } from "@connlab/servers";
 import type { Browser, Page } from "puppeteer-core";
-import { firefoxPath, firefoxSettings, launchFirefox, networkIsolation } from "../firefox.ts";
-import { CONNECTED, type Observation } from "../observation.ts";
-import { subprotocolSetting } from "./application-settings.ts";
-import { sharedSession } from "./browser-session.ts";
-import { type Client, probeEnv, reroutes, stopwatch, watchdogFired } from "./client.ts";
+import {
+  type FirefoxExtras,
+  firefoxPath,
+  firefoxSettings,
+  launchFirefox,
+  networkIsolation,
+  quitFirefox,
+} from "../firefox.ts";
+import { CONNECTED, type Observation, type Setting } from "../observation.ts";
+import { firefoxPageSettings, subprotocolSetting } from "./application-settings.ts";
+import { endSession, type Session, sharedSession, startSession } from "./browser-session.ts";
+import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
 import { openInPage, thrownInPage } from "./page-socket.ts";
+import { labAnswer, nameForLabDns } from "./system-resolver.ts";
+import { firefoxTrust } from "./trust.ts";
 
 /**
  * How long to wait, after the socket closed, for Firefox's console line and the failed request
@@ -26,7 +36,7 @@ const pageLoadMs = 10_000;
 const shared = sharedSession(
   // Never the runner's proxy or CA variables (probeEnv), like every other client.
   () => launchFirefox(probeEnv({ url: "" })),
-  (browser) => browser.close(),
+  quitFirefox,
   5_000,
 );
 
@@ -85,16 +95,38 @@ async function installedVersion(): Promise<string> {
   return cachedVersion;
 }
 
-/** What the lab may hand a client that Firefox is not told about yet: such a run is refused, not faked. */
-function unsupported(target: Target): string | undefined {
-  if (target.page) return "a page of the lab's own (Firefox has no host-resolver flag here)";
-  // Firefox resolves localhost itself, to both loopback addresses, as Chromium does.
-  if (target.resolver && new URL(target.url).hostname !== "localhost")
-    return "the lab's DNS (Firefox cannot be pointed at a DNS server on a port)";
-  if (target.trust) return "a CA to trust (Firefox keeps its own store, in its profile)";
-  // In bin/probe.ts the target's environment is the process's own, which Firefox starts with.
-  if (target.env && reroutes(target.env)) return "proxy or CA variables (Firefox starts without them)";
-  return undefined;
+/**
+ * What a target asks of Firefox beyond its defaults: certificates its profile trusts (the
+ * target's CA, the lab page's own certificate) and where names lead (the lab page's address, or
+ * the lab DNS's answer: Firefox cannot be pointed at a DNS server on a port). The settings the
+ * target's page adds are returned to be recorded; the resolver's and the CA's are recorded with
+ * every client's (settings.ts, trust.ts). A name the lab's DNS says does not exist has no
+ * preference to stand for it: that run is refused, not faked.
+ */
+async function targetExtras(target: Target): Promise<(FirefoxExtras & { settings: Setting[] }) | string> {
+  const trusted: string[] = [];
+  const settings: Setting[] = [];
+  let resolveTo: string | undefined;
+  if (target.trust) {
+    trusted.push(await readFile(target.trust.file, "utf8"));
+    settings.push(firefoxTrust());
+  }
+  if (target.page) {
+    trusted.push(target.page.certificate);
+    resolveTo = target.page.address;
+    settings.push(...firefoxPageSettings(target.page));
+  }
+  const host = nameForLabDns(target);
+  if (host && target.resolver) {
+    resolveTo = await labAnswer(target.resolver.dns, host);
+    if (resolveTo === undefined)
+      return "a name the lab's DNS says does not exist (no Firefox preference stands for it)";
+  }
+  return {
+    trusted,
+    settings,
+    ...(resolveTo !== undefined ? { prefs: { "network.dns.forceResolve": resolveTo } } : {}),
+  };
 }
 
 function firstLine(error: unknown): string {
@@ -123,7 +155,7 @@ async function probeInPage(
     // Given an http:// target (a refused-* scenario), the page's WebSocket dials it as ws://.
     const url = target.url.replace(/^http/, "ws");
     const trace = traceNetwork(page, url, () => changed());
-    await page.goto(running.pageUrl, { timeout: Math.max(watchdogMs, pageLoadMs) });
+    await page.goto(target.page?.url ?? running.pageUrl, { timeout: Math.max(watchdogMs, pageLoadMs) });
     const outcome = await page.evaluate(openInPage, {
       url,
       protocols: [...(target.protocols ?? [])],
@@ -201,25 +233,47 @@ export const firefoxClient: Client = {
         elapsedMs: elapsed(),
       };
     }
-    const missing = unsupported(target);
-    if (missing) {
+    let extras: Awaited<ReturnType<typeof targetExtras>>;
+    try {
+      extras = await targetExtras(target);
+    } catch (error) {
+      return { ...base, code: "CONNLAB_LAB_DNS_FAILED", message: firstLine(error), elapsedMs: elapsed() };
+    }
+    if (typeof extras === "string") {
       return {
         ...base,
         code: "FIREFOX_UNSUPPORTED",
-        message: `not for Firefox yet: ${missing}`,
+        message: `not for Firefox yet: ${extras}`,
         elapsedMs: 0,
       };
     }
     const settled = {
       ...base,
-      settings: [...firefoxSettings(isolation), ...subprotocolSetting("firefox", target.protocols)],
+      settings: [
+        ...firefoxSettings(isolation),
+        ...extras.settings,
+        ...subprotocolSetting("firefox", target.protocols),
+      ],
     };
+    // A browser with a profile or preferences of its own, or the target's environment (a proxy
+    // variable), is this probe's alone; the others share one.
+    const dedicated = extras.trusted?.length || extras.prefs || target.env;
+    let running: Session<Browser>;
     try {
-      return await probeInPage(await shared.acquire(), target, watchdogMs, settled);
+      running = dedicated
+        ? await startSession(() => launchFirefox(probeEnv(target), extras))
+        : await shared.acquire();
+    } catch (error) {
+      if (!dedicated) shared.release();
+      return { ...settled, code: "FIREFOX_ERROR", message: firstLine(error), elapsedMs: elapsed() };
+    }
+    try {
+      return await probeInPage(running, target, watchdogMs, settled);
     } catch (error) {
       return { ...settled, code: "FIREFOX_ERROR", message: firstLine(error), elapsedMs: elapsed() };
     } finally {
-      shared.release();
+      if (dedicated) await endSession(running, quitFirefox);
+      else shared.release();
     }
   },
 };

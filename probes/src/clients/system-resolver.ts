@@ -1,5 +1,7 @@
 import dns, { type LookupAddress, type LookupOptions } from "node:dns";
 import { Resolver } from "node:dns/promises";
+import { isIP } from "node:net";
+import type { Target } from "@connlab/servers";
 
 type LookupCallback = (
   error: NodeJS.ErrnoException | null,
@@ -61,4 +63,31 @@ export function labLookup(server: string): Lookup {
       else callback(null, first.address, first.family);
     });
   };
+}
+
+/**
+ * What the lab's DNS answers for a name a browser is to reach: its IPv4 address, or undefined
+ * when the name does not exist. A browser cannot be pointed at a DNS server on a port, so its
+ * answer becomes the browser's own mapping (recorded). A lab DNS that did not answer rejects
+ * (a failed run, not a row).
+ */
+export function labAnswer(server: string, hostname: string): Promise<string | undefined> {
+  return new Promise((resolve, reject) =>
+    labLookup(server)(hostname, { family: 4 }, (error, found) => {
+      if (!error) resolve(String(found));
+      else if (error.code === "ENOTFOUND") resolve(undefined);
+      else reject(error);
+    }),
+  );
+}
+
+/**
+ * The target's host when the lab's DNS stands for the machine's resolver and a browser must be
+ * told its answer: not `localhost` nor a literal address, which a browser resolves itself
+ * (localhost to both loopback addresses).
+ */
+export function nameForLabDns(target: Target): string | undefined {
+  const host = new URL(target.url).hostname;
+  if (!target.resolver || host === "localhost" || isIP(host.replace(/^\[|\]$/g, "")) !== 0) return undefined;
+  return host;
 }

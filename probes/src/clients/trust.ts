@@ -44,3 +44,18 @@ export function chromiumTrust(trust: TrustedCa): { args: string[]; setting: Sett
     },
   };
 }
+
+/**
+ * Firefox keeps its own store in its profile (cert9.db): the CA goes there, as `certutil` or
+ * Settings › Certificates › Import puts it, before the browser starts (firefox.ts).
+ */
+export function firefoxTrust(): Setting {
+  return {
+    setting: "certutil -d sql:PROFILE -A -t C,, -i ca.pem",
+    where: "browser profile",
+    defaultNote: {
+      es: "Sin ella, Firefox solo confía en su propio almacén de CA (y en las que importas en Ajustes › Privacidad y seguridad › Certificados): falla como en la fila del fallo.",
+      en: "Without it Firefox trusts only its own CA store (and those you import under Settings › Privacy & Security › Certificates): it fails as in the broken row.",
+    },
+  };
+}

@@ -112,6 +112,12 @@ export const policy = [
         message:
           "^Mixed Content: The page at 'https://[^/']+/' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint 'ws://[^/']+/'\\. This request has been blocked; this endpoint must be available over WSS\\. then SecurityError: Failed to construct 'WebSocket': An insecure WebSocket connection may not be initiated from a page loaded over HTTPS\\.$",
       },
+      {
+        // Firefox logs no console line of its own here: the page gets the exception alone.
+        client: "firefox",
+        code: "SecurityError",
+        message: "^SecurityError: The operation is insecure\\.$",
+      },
     ],
     fix: {
       summary: {

@@ -79,7 +79,7 @@ export const refused = [
       name: "dns-wrong-answer",
       params: {},
     },
-    expect: refusedByEveryClient,
+    expect: [...refusedByEveryClient, refusedInFirefox],
     fix: {
       summary: {
         es: "Corrige el registro DNS (o /etc/hosts) para que apunte a la IP del servidor.",
@@ -205,6 +205,11 @@ export const refused = [
       {
         // Chromium reads the proxy variables on Linux but never sends loopback through a proxy.
         client: "chromium",
+        code: "OK",
+        message: "^echo: connlab$",
+      },
+      {
+        client: "firefox",
         code: "OK",
         message: "^echo: connlab$",
       },

@@ -284,6 +284,14 @@ export const timeout = [
         message: "^WebSocket connection to 'wss://[^/']+/' failed: WebSocket opening handshake timed out$",
         waits: "chromium-handshake",
       },
+      {
+        // No request failure reaches its Network panel: the page sees a 1006 close when
+        // Firefox's own opening timer ends (network.websocket.timeout.open, 20 s).
+        client: "firefox",
+        code: "WS_CLOSED_1006",
+        message: "^Firefox can’t establish a connection to the server at wss://[^/']+/\\.$",
+        waits: "firefox-open",
+      },
     ],
     fix: {
       summary: {

@@ -7,8 +7,8 @@ import { labSiteCertificate, labSiteName } from "../tls-certificate.ts";
  * A page at https://app.connlab.test:PORT/ and a WebSocket server under the same name, both on
  * 127.0.0.1. The name matters: Chromium lets an HTTPS page open ws://127.0.0.1 and
  * ws://localhost (loopback counts as trustworthy), so only a real name shows what a deployed
- * site meets. Chromium reaches the name through a host-resolver rule and trusts the lab
- * certificate's key alone; both flags are recorded beside its rows.
+ * site meets. Each browser is told where the name leads and to trust the page's certificate
+ * alone; both settings are recorded beside its rows.
  */
 async function pageAndSocket(scheme: "ws" | "wss"): Promise<RunningSetup & { accepted(): number }> {
   const certificate = await labSiteCertificate();
@@ -27,10 +27,8 @@ async function pageAndSocket(scheme: "ws" | "wss"): Promise<RunningSetup & { acc
       url: `${scheme}://${labSiteName}:${socket.port}/`,
       page: {
         url: `https://${labSiteName}:${page.port}/`,
-        chromiumArgs: [
-          `--host-resolver-rules=MAP ${labSiteName} 127.0.0.1`,
-          `--ignore-certificate-errors-spki-list=${certificate.spkiSha256}`,
-        ],
+        address: "127.0.0.1",
+        certificate: certificate.cert,
       },
     },
     accepted: () => socket.accepted(),

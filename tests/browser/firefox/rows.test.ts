@@ -8,11 +8,11 @@ import { expectAsDeclared } from "../../helpers/report.ts";
 // tests/lab/scenarios/rootless-catalogue.test.ts, tests/lab-root/scenarios/), through the
 // reproduce() the CLI runs, broken then fixed: rootless, in a network namespace of its own with
 // the scenario's setup; as root, in the lab's client namespace. Each run is timed against the
-// timer its declaration names, as the lab tiers time theirs. The protocol and policy scenarios
-// assert both browsers in their own files.
+// timer its declaration names, as the lab tiers time theirs. The protocol, policy and tls
+// scenarios assert both browsers in their own files.
 const withFirefox = scenarios.filter(
   (s) =>
-    !["protocol", "policy"].includes(s.category) &&
+    !["protocol", "policy", "tls"].includes(s.category) &&
     reproducibleHere(s) &&
     s.expect.some((e) => e.client === "firefox"),
 );
@@ -27,6 +27,8 @@ describe.runIf(testsFirefox())("Firefox's rows beside the lab tiers' clients", (
       "refused-not-listening",
       "refused-loopback-only",
       "refused-localhost-ipv6",
+      "refused-dns-wrong-ip",
+      "refused-proxy",
     ];
     // As root, the root lab's too: Firefox in the lab's client namespace.
     const root =
@@ -42,6 +44,7 @@ describe.runIf(testsFirefox())("Firefox's rows beside the lab tiers' clients", (
             "timeout-dns-wrong-ip",
             "timeout-internal-ip",
             "timeout-server-backlog-full",
+            "timeout-path-mtu-black-hole",
             "addrnotavail-ephemeral-ports",
             "addrnotavail-time-wait",
           ]
