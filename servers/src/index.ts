@@ -15,7 +15,6 @@ export {
   createLab,
   deleteNamespace,
   getSysctl,
-  isAlive,
   type Lab,
   labPrefix,
   lan,
@@ -25,6 +24,7 @@ export {
   setSysctl,
   shIn,
 } from "./netns/index.ts";
+export { isAlive } from "./process-alive.ts";
 export type { RunningSetup, Setup } from "./setup.ts";
 export { dockerReady, removeDockerLeftovers } from "./setups/docker-port.ts";
 export { setups } from "./setups/index.ts";
