@@ -29,5 +29,5 @@ export type { RunningSetup, Setup } from "./setup.ts";
 export { dockerReady, removeDockerLeftovers } from "./setups/docker-port.ts";
 export { setups } from "./setups/index.ts";
 export { churn, connectionsHere, type Load } from "./setups/port-range.ts";
-export type { BrowserPage, ProbeOptions, Resolver, Target, TrustedCa } from "./target.ts";
+export type { BrowserPage, ProbeOptions, Resolver, ServerSetting, Target, TrustedCa } from "./target.ts";
 export { labSiteCertificate, labSiteName, selfSignedCertificate } from "./tls-certificate.ts";

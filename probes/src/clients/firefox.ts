@@ -8,7 +8,7 @@ import { subprotocolSetting } from "./application-settings.ts";
 import { sharedSession } from "./browser-session.ts";
 import { type Client, probeEnv, reroutes, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
-import { openInPage, thrownInPage } from "./page-socket.ts";
+import { openInPage, pageEvents, thrownInPage } from "./page-socket.ts";
 
 /**
  * How long to wait, after the socket closed, for Firefox's console line and the failed request
@@ -128,6 +128,7 @@ async function probeInPage(
       url,
       protocols: [...(target.protocols ?? [])],
       text: echoText,
+      ...(target.idleMs ? { idleMs: target.idleMs } : {}),
       watchdogMs,
     });
     if (outcome.kind === "echo") {
@@ -151,7 +152,8 @@ async function probeInPage(
     return {
       ...base,
       code: firefoxCode(trace, outcome.code),
-      message: consoleLine ?? `(no console message; the page saw close code ${outcome.code})`,
+      // No console line (a connection closed without a close frame): what the page's script saw.
+      message: consoleLine ?? pageEvents(outcome),
       elapsedMs: outcome.ms,
       clues: {
         closeCode: outcome.code,
