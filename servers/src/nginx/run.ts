@@ -7,6 +7,7 @@ import { ConnlabError } from "@connlab/scenarios";
 import type { Listening } from "../apps/http.ts";
 import { onExitSync } from "../exit-cleanup.ts";
 import { freePort } from "../free-port.ts";
+import { isAlive } from "../process-alive.ts";
 import { nginxConf, type WebSocketLocation } from "./conf.ts";
 import { nginxDirPrefix } from "./leftovers.ts";
 
@@ -28,13 +29,34 @@ const startMs = 10_000;
 /** SIGTERM is nginx's fast shutdown (it drops open connections); past this, SIGKILL. */
 const stopMs = 5_000;
 
-/** Every nginx this process started, stopped on Ctrl-C, SIGTERM or exit as well as by close(). */
-const started = new Set<ChildProcess>();
+/**
+ * Every nginx this process started, with its folder: stopped and removed on Ctrl-C, SIGTERM or
+ * exit as well as by close(). SIGTERM is enough: the master stops its workers before it exits.
+ */
+const started = new Map<ChildProcess, string>();
 let exitHookInstalled = false;
 
+/** Blocks this thread for `ms`: the process is exiting, and nothing else may run meanwhile. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 function stopAllSync(): void {
-  for (const child of started) child.kill("SIGTERM");
+  for (const child of started.keys()) child.kill("SIGTERM");
+  // nginx recreates its temp folders on the way out: remove the run's folder once it is gone.
+  for (let waited = 0; waited < stopMs && [...started.keys()].some(running); waited += 20) sleepSync(20);
+  for (const [child, dir] of started) {
+    if (running(child)) child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
   started.clear();
+}
+
+/** Still running: neither reaped nor a zombie (this thread may be too busy exiting to reap it). */
+function running(child: ChildProcess): boolean {
+  return (
+    child.exitCode === null && child.signalCode === null && child.pid !== undefined && isAlive(child.pid)
+  );
 }
 
 function accepts(host: string, port: number): Promise<boolean> {
@@ -90,7 +112,7 @@ export async function startNginx(options: {
   const child = spawn(nginxPath, ["-p", `${dir}/`, "-c", conf, "-e", errorLog], {
     stdio: ["ignore", "ignore", "pipe"],
   });
-  started.add(child);
+  started.set(child, dir);
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += String(chunk);
