@@ -155,11 +155,17 @@ async function probeInPage(
       // No console line (a connection closed without a close frame): what the page's script saw.
       message: consoleLine ?? pageEvents(outcome),
       elapsedMs: outcome.ms,
-      clues: {
-        closeCode: outcome.code,
-        ...(trace.httpStatus !== undefined ? { httpStatus: trace.httpStatus } : {}),
-        ...(trace.networkError ? { networkError: trace.networkError } : {}),
-      },
+      // Clues tell apart the failures Firefox's console words alike; without a console line the
+      // message is the page's CloseEvent, which already says its code.
+      ...(consoleLine !== undefined
+        ? {
+            clues: {
+              closeCode: outcome.code,
+              ...(trace.httpStatus !== undefined ? { httpStatus: trace.httpStatus } : {}),
+              ...(trace.networkError ? { networkError: trace.networkError } : {}),
+            },
+          }
+        : {}),
     };
   } finally {
     await context.close().catch(() => {});

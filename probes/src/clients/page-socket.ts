@@ -22,9 +22,10 @@ export function thrownInPage(
 }
 
 /**
- * What the page's script saw of a close, as it logs the events: the plain `Event` named "error"
- * browsers fire first when the connection fails, then the CloseEvent. The text of a failure
- * where the browser logs no console line of its own (a connection closed without a close frame).
+ * What the page's script saw of a close, as it logs the events: the plain `Event` named "error",
+ * when the browser fired one first, then the CloseEvent. The text of a failure where the browser
+ * logs no console line of its own: a TCP close with no close frame is no failure of the
+ * connection in the WHATWG standard, so neither Chromium nor Firefox logs one (nor fires "error").
  */
 export function pageEvents(outcome: Extract<PageOutcome, { kind: "close" }>): string {
   const closed = `CloseEvent { code: ${outcome.code}, reason: ${JSON.stringify(outcome.reason)}, wasClean: ${outcome.wasClean} }`;
@@ -34,11 +35,10 @@ export function pageEvents(outcome: Extract<PageOutcome, { kind: "close" }>): st
 /**
  * Opens `new WebSocket(url, protocols)` in a page, sends one text (after `idleMs` of silence,
  * when given) and waits for its echo, in the page, as an application would, timed by the page's
- * own clock. The browser's timers and the
- * kernel's end a failed attempt; `watchdogMs` only ends a run that never does. The constructor
- * itself throws when the browser's policy forbids the URL (mixed content). Runs in the browser
- * (Chromium through Playwright, Firefox through puppeteer-core): no imports, no closures over
- * Node values.
+ * own clock. The browser's timers and the kernel's end a failed attempt; `watchdogMs` only ends
+ * a run that never does. The constructor itself throws when the browser's policy forbids the URL
+ * (mixed content). Runs in the browser (Chromium through Playwright, Firefox through
+ * puppeteer-core): no imports, no closures over Node values.
  */
 export function openInPage(args: {
   url: string;
