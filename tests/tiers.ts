@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { chromiumInstalled, chromiumPath } from "@connlab/probes/chromium";
 import { firefoxInstalled, firefoxPath } from "@connlab/probes/firefox";
+import { nginxInstalled, nginxPath } from "@connlab/servers/nginx";
 
 /**
  * The test tiers, cheapest first. Each has a check that says whether it can start on this
@@ -25,10 +26,13 @@ function commandWorks(file: string, args: readonly string[]): boolean {
 
 export const readinessChecks: Record<TierName, () => Readiness> = {
   unit: () => ready,
-  lab: () =>
-    commandWorks("curl", ["--version"])
-      ? ready
-      : { ready: false, why: "curl is not installed (apt-get install curl)" },
+  lab: () => {
+    if (!commandWorks("curl", ["--version"]))
+      return { ready: false, why: "curl is not installed (apt-get install curl)" };
+    // The closed-* scenarios go through a real nginx, started by the lab on loopback.
+    if (!nginxInstalled()) return { ready: false, why: `no nginx at ${nginxPath} (apt-get install nginx)` };
+    return ready;
+  },
   "lab-root": () => {
     if (process.getuid?.() !== 0) return { ready: false, why: "needs root (network namespaces, nftables)" };
     if (!commandWorks("ip", ["-V"])) return { ready: false, why: "ip is missing (apt-get install iproute2)" };

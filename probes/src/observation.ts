@@ -12,7 +12,15 @@ export const Setting = z
     /** As a user would type it: `net.ipv4.tcp_syn_retries=3`, `NODE_USE_ENV_PROXY=1`, `-k`. */
     setting: z.string().min(1),
     /** Where it was set: the client's network namespace, its environment, its command line… */
-    where: z.enum(["client namespace", "environment", "command line", "client option", "browser profile"]),
+    where: z.enum([
+      "client namespace",
+      "environment",
+      "command line",
+      "client option",
+      "browser profile",
+      // A server's on the path (a proxy's shortened timer): the same for every client of the run.
+      "proxy configuration",
+    ]),
     /** What a user without it would see instead (another message, another wait). */
     defaultNote: Localized,
   })

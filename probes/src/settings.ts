@@ -146,12 +146,13 @@ export function clientSettings(client: ClientName, target: Target): Setting[] {
 
 /**
  * The observation with the settings its run had: the client namespace's kernel timers first,
- * then the target's, then those the client recorded itself (a CA it was told to trust, the
- * subprotocols it asked for).
+ * then the servers' on the path (a proxy's timer), then the target's, then those the client
+ * recorded itself (a CA it was told to trust, the subprotocols it asked for).
  */
 export function withSettings(observation: Observation, target: Target): Observation {
   const settings = [
     ...(target.netns ? kernelTimerSettings(target) : ownKernelTimerSettings()),
+    ...(target.serverSettings ?? []),
     ...clientSettings(observation.client, target),
     ...(observation.settings ?? []),
   ];

@@ -3,9 +3,18 @@
  * order, each with its title and what it means on the wire, in both of the guide's languages.
  * The sidebar, the landing page's decision path and the error index read them here.
  * `policy`: TCP connects, then the server (Origin, subprotocol) or the browser (mixed content)
- * refuses. `tls`: TCP connects, then the client cannot verify the server's certificate. Plain data, no schema: a subpath export, so astro.config.ts loads no catalogue.
+ * refuses. `tls`: TCP connects, then the client cannot verify the server's certificate. `closed`:
+ * the connection opened (the upgrade succeeded), then something on the path closed it. Plain data, no schema: a subpath export, so astro.config.ts loads no catalogue.
  */
-export const categories = ["refused", "timeout", "addrnotavail", "protocol", "policy", "tls"] as const;
+export const categories = [
+  "refused",
+  "timeout",
+  "addrnotavail",
+  "protocol",
+  "policy",
+  "tls",
+  "closed",
+] as const;
 
 type Text = { readonly es: string; readonly en: string };
 
@@ -52,6 +61,13 @@ export const categoryText: Readonly<
     meaning: {
       es: "La conexión se abrió, pero el cliente no pudo verificar el certificado del servidor.",
       en: "The connection opened, but the client could not verify the server's certificate.",
+    },
+  },
+  closed: {
+    title: { es: "Cerrada tras conectar", en: "Closed after connect" },
+    meaning: {
+      es: "La conexión se abrió y funcionó; después alguien en el camino la cerró sin trama de cierre (código 1006), por ejemplo un proxy tras un rato sin tráfico.",
+      en: "The connection opened and worked; later something on the path closed it without a close frame (code 1006), for example a proxy after a while with no traffic.",
     },
   },
 };

@@ -68,9 +68,31 @@ export function retransmitTimeoutMs(retries: number): number {
 }
 
 /**
+ * nginx's default `proxy_read_timeout`: a proxied WebSocket that carries nothing for 60 s is
+ * closed (https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_read_timeout).
+ */
+export const nginxDefaultReadTimeoutMs = 60_000;
+
+/**
+ * The lab's `proxy_read_timeout`, shortened from the default so a run takes seconds: the same
+ * close, by the same timer, sooner. Recorded beside each row as a setting of the proxy's.
+ */
+export const labProxyReadTimeoutMs = 3_000;
+
+/**
+ * How long the lab's WebSocket application stays silent once open before it sends its text:
+ * twice the proxy's limit, so a connection still open then has outlived the limit.
+ */
+export const labIdleMs = 2 * labProxyReadTimeoutMs;
+
+/** The fix's heartbeat: the server pings every second, a third of the proxy's limit. */
+export const labPingEveryMs = 1_000;
+
+/**
  * Whose timer ends a client's attempt, declared per expectation so tests derive a timing window
  * from it: an answer (RST, ICMP, a reply), ARP giving up, the kernel's SYN retries, undici's
- * connect timer, Chromium's handshake timer, or the kernel's retransmissions of data.
+ * connect timer, Chromium's handshake timer, the kernel's retransmissions of data, or a
+ * proxy's idle limit on an open connection.
  */
 export const Waits = z.enum([
   "answer",
@@ -80,6 +102,7 @@ export const Waits = z.enum([
   "chromium-handshake",
   "firefox-open",
   "data-retries",
+  "proxy-idle",
 ]);
 export type Waits = z.infer<typeof Waits>;
 
@@ -112,5 +135,9 @@ export function waitWindowMs(waits: Waits): { readonly min: number; readonly max
         min: retransmitTimeoutMs(labDataRetries) - 200,
         max: retransmitTimeoutMs(labDataRetries) * 1.35 + 3_000,
       };
+    case "proxy-idle":
+      // nginx arms its timer when the 101 passes, after the client's clock started; it may fire
+      // up to its lazy delay (300 ms) early. Late only by a busy machine's scheduling.
+      return { min: labProxyReadTimeoutMs - 300, max: labProxyReadTimeoutMs + 4_500 };
   }
 }

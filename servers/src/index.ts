@@ -15,7 +15,6 @@ export {
   createLab,
   deleteNamespace,
   getSysctl,
-  isAlive,
   type Lab,
   labPrefix,
   lan,
@@ -25,9 +24,10 @@ export {
   setSysctl,
   shIn,
 } from "./netns/index.ts";
+export { isAlive } from "./process-alive.ts";
 export type { RunningSetup, Setup } from "./setup.ts";
 export { dockerReady, removeDockerLeftovers } from "./setups/docker-port.ts";
 export { setups } from "./setups/index.ts";
 export { churn, connectionsHere, type Load } from "./setups/port-range.ts";
-export type { BrowserPage, ProbeOptions, Resolver, Target, TrustedCa } from "./target.ts";
+export type { BrowserPage, ProbeOptions, Resolver, ServerSetting, Target, TrustedCa } from "./target.ts";
 export { labSiteCertificate, labSiteName, selfSignedCertificate, spkiSha256 } from "./tls-certificate.ts";

@@ -31,6 +31,26 @@ export interface Target {
   readonly protocols?: readonly string[];
   /** Browsers only: the page the WebSocket is opened from, when its origin is the point. */
   readonly page?: BrowserPage;
+  /**
+   * Once the handshake is done, the application sends nothing for this long, then its text (one
+   * that waits for the server to speak first, or has nothing to say for a while). WebSocket
+   * clients only; absent: it sends at once.
+   */
+  readonly idleMs?: number;
+  /**
+   * Settings of a server on the path that are not its defaults (a proxy's shortened timer):
+   * every row of the run records them, as it records a client's.
+   */
+  readonly serverSettings?: readonly ServerSetting[];
+}
+
+/** One non-default setting of a server on the path, as a row records it (probes' Setting). */
+export interface ServerSetting {
+  /** As it is written in the server's configuration: `proxy_read_timeout 3s;`. */
+  readonly setting: string;
+  readonly where: "proxy configuration";
+  /** What a client would see with the server's default instead. */
+  readonly defaultNote: { readonly es: string; readonly en: string };
 }
 
 export interface TrustedCa {

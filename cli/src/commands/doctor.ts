@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import {
+  type DoctorCheck,
   type DoctorReport,
   type DoctorStep,
   defaultDoctorTimeoutMs,
@@ -20,6 +21,7 @@ interface DoctorFlags {
   json?: boolean;
   expectIp?: string;
   protocol?: string[];
+  idle?: string;
   guideUrl?: string;
 }
 
@@ -30,6 +32,20 @@ function timeoutMsFrom(text: string): number {
     throw new ConnlabError(
       "usage",
       `--timeout ${JSON.stringify(text.slice(0, 20))} must be a number of seconds from 0.05 to 120`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
+
+/**
+ * `--idle` is in seconds too: past a proxy's idle limit (nginx's is 60 s), up to ten minutes.
+ */
+function idleMsFrom(text: string): number {
+  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!(seconds >= 1 && seconds <= 600)) {
+    throw new ConnlabError(
+      "usage",
+      `--idle ${JSON.stringify(text.slice(0, 20))} must be a number of seconds from 1 to 600`,
     );
   }
   return Math.round(seconds * 1000);
@@ -56,11 +72,16 @@ export function registerDoctor(program: Command): void {
       "the WebSocket subprotocols your client asks for (Sec-WebSocket-Protocol)",
     )
     .option(
+      "--idle <seconds>",
+      "keep the opened WebSocket silent this long, to see whether something on the path closes it",
+    )
+    .option(
       "--guide-url <url>",
       "URL the guide is published at (default: CONNLAB_SITE_URL, else its local path)",
     )
     .action(async (input: string, flags: DoctorFlags) => {
       const timeoutMs = timeoutMsFrom(flags.timeout);
+      const idleMs = flags.idle === undefined ? undefined : idleMsFrom(flags.idle);
       if (flags.expectIp !== undefined && isIP(flags.expectIp) === 0) {
         throw new ConnlabError(
           "usage",
@@ -79,13 +100,14 @@ export function registerDoctor(program: Command): void {
       parseTarget(input);
       const published = flags.guideUrl ?? (process.env.CONNLAB_SITE_URL || undefined);
       const guideUrl = published === undefined ? undefined : guideBaseFrom(published);
-      const progress = flags.json ? quietProgress() : stepPrinter(timeoutMs);
+      const progress = flags.json ? quietProgress() : stepPrinter(timeoutMs, idleMs);
       const report = await runDoctor(input, {
         timeoutMs,
         locale: locale(),
         ...(guideUrl !== undefined ? { guideUrl } : {}),
         ...(flags.expectIp !== undefined ? { expectIp: flags.expectIp } : {}),
         ...(flags.protocol !== undefined ? { protocols: flags.protocol } : {}),
+        ...(idleMs !== undefined ? { idleMs } : {}),
         onStart: progress.start,
         onStep: progress.end,
       }).finally(progress.stop);
@@ -96,7 +118,7 @@ export function registerDoctor(program: Command): void {
 }
 
 interface Progress {
-  start(name: string): void;
+  start(name: string, check: DoctorCheck): void;
   end(step: DoctorStep): void;
   stop(): void;
 }
@@ -105,21 +127,22 @@ interface Progress {
  * On a terminal a spinner names the running check; piped, a line appears when a check has been
  * running for a second, so the output is never silent for longer than that.
  */
-function stepPrinter(timeoutMs: number): Progress {
+function stepPrinter(timeoutMs: number, idleMs: number | undefined): Progress {
   const tty = Boolean(process.stderr.isTTY);
   const spinner = tty ? yoctoSpinner({ stream: process.stderr }) : undefined;
   const waiting = new Map<string, NodeJS.Timeout>();
   return {
-    start(name) {
+    start(name, check) {
       if (spinner) {
         spinner.text = `${name}…`;
         if (!spinner.isSpinning) spinner.start();
         return;
       }
-      const timer = setTimeout(
-        () => process.stderr.write(`${t("doctor.waiting", { step: name, seconds: timeoutMs / 1000 })}\n`),
-        1_000,
-      );
+      const timer = setTimeout(() => {
+        // The idle watch is bounded by --idle, every other check by --timeout.
+        const seconds = (check === "idle" && idleMs ? idleMs : timeoutMs) / 1000;
+        process.stderr.write(`${t("doctor.waiting", { step: name, seconds })}\n`);
+      }, 1_000);
       waiting.set(name, timer);
     },
     end(step) {

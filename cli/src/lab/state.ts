@@ -9,13 +9,15 @@ export interface LabEntry {
   /** A command a reader can paste to see the failure. */
   readonly tryIt: string;
   /**
-   * The broken and fixed URLs a reader's browser opens from the page's try-it panel, and the
-   * subprotocols the page asks for, when the scenario's client asks any.
+   * The broken and fixed URLs a reader's browser opens from the page's try-it panel, the
+   * subprotocols the page asks for, when the scenario's client asks any, and how long the page
+   * stays silent once open, when the failure needs a silence (a proxy's idle limit).
    */
   readonly browser?: {
     readonly broken: string;
     readonly fixed: string;
     readonly protocols?: readonly string[];
+    readonly idleMs?: number;
   };
 }
 

@@ -23,7 +23,10 @@ export function tryItCommand(target: Target): string {
   // A CA the scenario's clients trust (the root, when only the chain is broken), as curl takes it.
   const trust = target.trust ? ["--cacert", target.trust.file] : [];
   const url = target.url.replace(/^ws/, "http");
-  return [...env, "curl", "-sS", "-m", "2", ...family, ...upgrade, ...resolver, ...trust, url]
+  // Where the failure comes only after a silence (a proxy's idle limit), curl keeps the upgraded
+  // connection until the proxy closes it, and says so: it must outwait the silence, not 2 s.
+  const maxSeconds = target.idleMs ? String(Math.ceil(target.idleMs / 1000) + 2) : "2";
+  return [...env, "curl", "-sS", "-m", maxSeconds, ...family, ...upgrade, ...resolver, ...trust, url]
     .map((w, i) => (i < env.length ? w : quote(w)))
     .join(" ");
 }

@@ -71,6 +71,7 @@ export async function up(ids: readonly string[]): Promise<void> {
                 broken,
                 fixed: browser,
                 ...(started.target.protocols ? { protocols: started.target.protocols } : {}),
+                ...(started.target.idleMs ? { idleMs: started.target.idleMs } : {}),
               },
             }
           : {}),

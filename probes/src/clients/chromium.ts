@@ -6,7 +6,7 @@ import { chromiumPageArgs, pageSettings, subprotocolSetting } from "./applicatio
 import { endSession, type Session, sharedSession, startSession } from "./browser-session.ts";
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
-import { openInPage, thrownInPage } from "./page-socket.ts";
+import { openInPage, pageEvents, thrownInPage } from "./page-socket.ts";
 import { labAnswer, nameForLabDns } from "./system-resolver.ts";
 import { chromiumTrust } from "./trust.ts";
 
@@ -147,6 +147,7 @@ export const chromiumClient: Client = {
         url,
         protocols: [...(target.protocols ?? [])],
         text: echoText,
+        ...(target.idleMs ? { idleMs: target.idleMs } : {}),
         watchdogMs,
       });
       const attemptMs = outcome.ms;
@@ -163,10 +164,13 @@ export const chromiumClient: Client = {
         });
       }
       if (outcome.kind === "threw") return { ...base, ...thrownInPage(outcome, consoleLine) };
+      const failure = handshakeError ?? consoleLine?.replace(/^.*? failed: /, "");
       return {
         ...base,
-        code: chromiumCode(handshakeError ?? consoleLine?.replace(/^.*? failed: /, "") ?? ""),
-        message: consoleLine ?? `(no console message; the page saw close code ${outcome.code})`,
+        // Neither a handshake error nor a console line: the open socket closed (its close code).
+        code: failure !== undefined ? chromiumCode(failure) : `WS_CLOSED_${outcome.code}`,
+        // No console line (a connection closed without a close frame): what the page's script saw.
+        message: consoleLine ?? pageEvents(outcome),
         elapsedMs: attemptMs,
       };
     } catch (error) {

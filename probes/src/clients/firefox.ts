@@ -16,7 +16,7 @@ import { firefoxPageSettings, subprotocolSetting } from "./application-settings.
 import { endSession, type Session, sharedSession, startSession } from "./browser-session.ts";
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
-import { openInPage, thrownInPage } from "./page-socket.ts";
+import { openInPage, pageEvents, thrownInPage } from "./page-socket.ts";
 import { labAnswer, nameForLabDns } from "./system-resolver.ts";
 import { firefoxTrust } from "./trust.ts";
 
@@ -160,6 +160,7 @@ async function probeInPage(
       url,
       protocols: [...(target.protocols ?? [])],
       text: echoText,
+      ...(target.idleMs ? { idleMs: target.idleMs } : {}),
       watchdogMs,
     });
     if (outcome.kind === "echo") {
@@ -183,13 +184,20 @@ async function probeInPage(
     return {
       ...base,
       code: firefoxCode(trace, outcome.code),
-      message: consoleLine ?? `(no console message; the page saw close code ${outcome.code})`,
+      // No console line (a connection closed without a close frame): what the page's script saw.
+      message: consoleLine ?? pageEvents(outcome),
       elapsedMs: outcome.ms,
-      clues: {
-        closeCode: outcome.code,
-        ...(trace.httpStatus !== undefined ? { httpStatus: trace.httpStatus } : {}),
-        ...(trace.networkError ? { networkError: trace.networkError } : {}),
-      },
+      // Clues tell apart the failures Firefox's console words alike; without a console line the
+      // message is the page's CloseEvent, which already says its code.
+      ...(consoleLine !== undefined
+        ? {
+            clues: {
+              closeCode: outcome.code,
+              ...(trace.httpStatus !== undefined ? { httpStatus: trace.httpStatus } : {}),
+              ...(trace.networkError ? { networkError: trace.networkError } : {}),
+            },
+          }
+        : {}),
     };
   } finally {
     await context.close().catch(() => {});

@@ -4,7 +4,8 @@ import { type Client, stopwatch } from "./client.ts";
 import { echoText } from "./echo.ts";
 
 /**
- * Node's built-in WebSocket (undici, global since Node 22): open, send one text, await its echo.
+ * Node's built-in WebSocket (undici, global since Node 22): open, send one text (after `idleMs`
+ * of silence, when the target says), await its echo.
  * Like a browser, it tells the program nothing about why a handshake failed (WHATWG WebSockets
  * "fail the WebSocket connection"): an ErrorEvent with an empty message, then a CloseEvent with
  * code 1006. The observation is those two events, as a program that logs them sees them.
@@ -25,7 +26,9 @@ export const nodeWebSocket: Client = {
     return new Promise((resolve) => {
       let socket: WebSocket | undefined;
       let errorText: string | undefined;
+      let idle: NodeJS.Timeout | undefined;
       const finish = (code: string, message: string) => {
+        clearTimeout(idle);
         if (socket) {
           socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
           socket.close();
@@ -43,7 +46,12 @@ export const nodeWebSocket: Client = {
         return;
       }
       const opened = socket;
-      opened.onopen = () => opened.send(echoText);
+      const sendText = () => opened.send(echoText);
+      // An application that stays silent once open (target.idleMs) sends its text only then.
+      opened.onopen = () => {
+        if (target.idleMs) idle = setTimeout(sendText, target.idleMs);
+        else sendText();
+      };
       opened.onmessage = (event) => finish(CONNECTED, `echo: ${String(event.data)}`);
       opened.onerror = (event) => {
         errorText = `ErrorEvent { message: ${JSON.stringify((event as Event & { message?: string }).message ?? "")} }`;

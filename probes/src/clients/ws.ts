@@ -28,7 +28,7 @@ const wsVersion = (createRequire(import.meta.url)("ws/package.json") as { versio
 
 /**
  * The `ws` package, the WebSocket client most Node code uses, with its defaults (no handshake
- * timeout): open, send one text, await its echo. TLS verification is on, as by default: a
+ * timeout): open, send one text (after `idleMs` of silence, when the target says), await its echo. TLS verification is on, as by default: a
  * certificate scenario fails it for real.
  */
 export const wsClient: Client = {
@@ -48,6 +48,7 @@ export const wsClient: Client = {
     const url = target.url.replace(/^http/, "ws");
     return new Promise((resolve) => {
       let settled = false;
+      let idle: NodeJS.Timeout | undefined;
       const socket = new WebSocket(url, [...(target.protocols ?? [])], {
         // The rootless lab's own DNS server stands in for the machine's resolver.
         ...(target.resolver ? { lookup: labLookup(target.resolver.dns) } : {}),
@@ -55,15 +56,24 @@ export const wsClient: Client = {
       const finish = (code: string, message: string) => {
         if (settled) return;
         settled = true;
+        clearTimeout(idle);
         socket.removeAllListeners();
         socket.on("error", () => {});
         socket.terminate();
         resolve({ ...base, code, message, elapsedMs: elapsed() });
       };
-      socket.once("open", () => socket.send(echoText));
+      const sendText = () => socket.send(echoText);
+      // An application that stays silent once open (target.idleMs) sends its text only then.
+      socket.once("open", () => {
+        if (target.idleMs) idle = setTimeout(sendText, target.idleMs);
+        else sendText();
+      });
       socket.once("message", (data) => finish(CONNECTED, `echo: ${String(data)}`));
       socket.once("error", (error) => finish(codeOf(error), error.message));
-      socket.once("close", (code, reason) => finish("WS_CLOSED", `closed ${code} ${String(reason)}`.trim()));
+      // A close without a close frame (the peer's FIN or RST) is ws's 1006, and no "error" event.
+      socket.once("close", (code, reason) =>
+        finish(`WS_CLOSED_${code}`, `closed ${code} ${String(reason)}`.trim()),
+      );
     });
   },
 };

@@ -2,6 +2,7 @@ export { type GuideLocale, guideLocales, guidePath, guideUrl, localeFromEnv } fr
 export type { LookupAll } from "./resolve.ts";
 export {
   type DoctorCause,
+  type DoctorCheck,
   type DoctorOptions,
   type DoctorReport,
   type DoctorStep,

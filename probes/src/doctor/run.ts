@@ -3,6 +3,7 @@ import { arpGiveUpMs, getScenario } from "@connlab/scenarios";
 import { stopwatch } from "./bounded.ts";
 import { type ConnectResult, tcpConnect } from "./connect.ts";
 import { type GuideLocale, guideUrl } from "./guide-url.ts";
+import { type IdleWatch, watchIdle } from "./idle.ts";
 import {
   analyseListeners,
   isLocalAddress,
@@ -36,6 +37,7 @@ export type DoctorCheck =
   | "connect"
   | "proxy connect"
   | "protocol"
+  | "idle"
   | "listeners"
   | "local ports";
 
@@ -46,6 +48,7 @@ const checkNames: Record<DoctorCheck, Said> = {
   connect: said("connect", "conexión"),
   "proxy connect": said("proxy connect", "conexión al proxy"),
   protocol: said("protocol", "protocolo"),
+  idle: said("idle", "inactividad"),
   listeners: said("listeners", "escuchas"),
   "local ports": said("local ports", "puertos locales"),
 };
@@ -79,6 +82,11 @@ export interface DoctorOptions {
   readonly expectIp?: string;
   /** The subprotocols the reader's client asks for (ws:// and wss:// targets). */
   readonly protocols?: readonly string[];
+  /**
+   * ws:// and wss:// targets whose handshake works: keep a WebSocket open and silent this long,
+   * to see whether something on the path closes it (a proxy's idle limit). Absent: no watch.
+   */
+  readonly idleMs?: number;
   readonly locale?: GuideLocale;
   /** The published guide (CONNLAB_SITE_URL); without it, `docs` is the page's path. */
   readonly guideUrl?: string;
@@ -86,7 +94,7 @@ export interface DoctorOptions {
   /** Name resolution; getaddrinfo unless a test stands in for /etc/hosts. */
   readonly lookup?: LookupAll;
   /** Called when a check starts (to show a spinner) and when it ends (to print its line). */
-  readonly onStart?: (name: string) => void;
+  readonly onStart?: (name: string, check: DoctorCheck) => void;
   readonly onStep?: (step: DoctorStep) => void;
 }
 
@@ -111,7 +119,7 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
     at?: string,
   ) {
     const name = at === undefined ? checkNames[check][locale] : `${checkNames[check][locale]} ${at}`;
-    options.onStart?.(name);
+    options.onStart?.(name, check);
     const elapsed = stopwatch();
     const value = await work();
     const [ok, detail] = describe(value);
@@ -213,6 +221,15 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
       (s) => [s.matches, s.detail],
     );
   }
+  let idle: IdleWatch | undefined;
+  const { idleMs } = options;
+  if (firstConnected && idleMs && sniffed?.kind === "websocket" && sniffed.matches) {
+    idle = await step(
+      "idle",
+      () => watchIdle(target, firstConnected.address, idleMs, options.protocols),
+      (w) => [w.outcome === "open", w.detail],
+    );
+  }
   const sockets = await readSockets();
   const first = addresses[0];
   let listeners: ListenerFinding | undefined;
@@ -256,6 +273,7 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
     ...(proxyConnectResult ? { proxyConnect: proxyConnectResult } : {}),
     ...(options.expectIp !== undefined ? { expectIp: options.expectIp } : {}),
     ...(sniffed ? { sniff: sniffed } : {}),
+    ...(idle ? { idle } : {}),
     ...(listeners ? { listeners } : {}),
   };
   const ranking = rank(facts);

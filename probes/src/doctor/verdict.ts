@@ -1,5 +1,6 @@
 import { arpGiveUpMs, type Category, type DeclaredId } from "@connlab/scenarios";
 import type { ConnectResult } from "./connect.ts";
+import type { IdleWatch } from "./idle.ts";
 import type { ListenerFinding } from "./listeners.ts";
 import type { PortPressure } from "./pressure.ts";
 import type { ProxyFinding } from "./proxy.ts";
@@ -18,6 +19,8 @@ export interface Facts {
   /** One per resolved address, in the resolver's order. */
   readonly connects: readonly ConnectResult[];
   readonly sniff?: Sniff;
+  /** Only when asked for (`--idle`) and the WebSocket handshake worked: what silence did to it. */
+  readonly idle?: IdleWatch;
   /** Only when the first address belongs to this machine. */
   readonly listeners?: ListenerFinding;
   readonly pressure: PortPressure;
@@ -64,6 +67,7 @@ export const namedCauses = [
   "policy-subprotocol-mismatch",
   "tls-untrusted-certificate",
   "tls-incomplete-chain",
+  "closed-proxy-idle-timeout",
 ] as const satisfies readonly DeclaredId[];
 
 /** A scenario some rule names. */
@@ -169,7 +173,7 @@ function diagnose(facts: Facts, add: Add): VerdictCategory {
           ),
         );
       }
-      const protocol = diagnoseProtocol(facts, add);
+      const protocol = diagnoseProtocol(facts, add) ?? diagnoseIdle(facts, add);
       pressureWarning(facts, add);
       // A dead proxy is what the client meets first, whatever the port itself speaks.
       return proxyCategory ?? protocol ?? (expectMismatch ? "refused" : "ok");
@@ -303,6 +307,31 @@ function diagnoseCertificate(facts: Facts, add: Add): VerdictCategory | undefine
       add("tls-untrusted-certificate", "high", joined([why, sent], "; "));
   }
   return "tls";
+}
+
+/**
+ * The handshake worked and the doctor kept the socket silent (`--idle`): a close with no close
+ * frame is something on the path giving up on a quiet connection, a proxy's idle limit above all
+ * (nginx's proxy_read_timeout, 60 s by default). A close frame is the server's own decision.
+ */
+function diagnoseIdle(facts: Facts, add: Add): VerdictCategory | undefined {
+  const watch = facts.idle;
+  if (watch?.outcome !== "closed") return undefined;
+  const seconds = (watch.silentMs / 1000).toFixed(1);
+  add(
+    "closed-proxy-idle-timeout",
+    watch.closeFrame ? "low" : "high",
+    watch.closeFrame
+      ? said(
+          `the server itself closed the silent WebSocket after ${seconds} s (close frame ${watch.code}): its own idle rule, not a proxy's`,
+          `el propio servidor cerró el WebSocket en silencio tras ${seconds} s (trama de cierre ${watch.code}): una regla de inactividad suya, no de un proxy`,
+        )
+      : said(
+          `the upgrade succeeded, then the connection closed after ${seconds} s of silence without a close frame (1006): an idle limit on the path, like a reverse proxy's proxy_read_timeout`,
+          `el upgrade funcionó y la conexión se cerró tras ${seconds} s de silencio sin trama de cierre (1006): un límite de inactividad en el camino, como el proxy_read_timeout de un proxy inverso`,
+        ),
+  );
+  return "closed";
 }
 
 function diagnoseProtocol(facts: Facts, add: Add): VerdictCategory | undefined {

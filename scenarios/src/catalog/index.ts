@@ -4,6 +4,7 @@
 
 import type { Category } from "../schema.ts";
 import { addrnotavail } from "./addrnotavail.ts";
+import { closed } from "./closed.ts";
 import { policy } from "./policy.ts";
 import { protocol } from "./protocol.ts";
 import { refused } from "./refused.ts";
@@ -11,10 +12,15 @@ import { timeout } from "./timeout.ts";
 import { tls } from "./tls.ts";
 
 /** Each category's declarations; `satisfies` makes a category without its file a type error. */
-export const chapters = { refused, timeout, addrnotavail, protocol, policy, tls } as const satisfies Record<
-  Category,
-  readonly unknown[]
->;
+export const chapters = {
+  refused,
+  timeout,
+  addrnotavail,
+  protocol,
+  policy,
+  tls,
+  closed,
+} as const satisfies Record<Category, readonly unknown[]>;
 
 type Declaration = (typeof chapters)[Category][number];
 

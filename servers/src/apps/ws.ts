@@ -27,7 +27,9 @@ function upgradeRequired(_request: IncomingMessage, response: ServerResponse): v
 /**
  * The healthy WebSocket server (ws): accepts the upgrade on any path and echoes every message.
  * A plain HTTP request gets ws's own answer, 426 Upgrade Required. `handshake` gives it the
- * hooks a real app sets (an Origin allow-list, a subprotocol choice); `tls` serves wss://.
+ * hooks a real app sets (an Origin allow-list, a subprotocol choice); `tls` serves wss://;
+ * `pingEveryMs` sends each socket a ping frame that often (the heartbeat ws's README shows), so
+ * a connection that carries nothing else still carries traffic: the fix for a proxy's idle limit.
  * The HTTP server is ours (as ws builds one for `port`) so that we can count what reached it.
  */
 export async function startWs(options: {
@@ -35,6 +37,7 @@ export async function startWs(options: {
   port?: number;
   handshake?: Handshake;
   tls?: { key: string; cert: string };
+  pingEveryMs?: number;
 }): Promise<WsListening> {
   const server = options.tls
     ? createHttpsServer(options.tls, upgradeRequired)
@@ -44,9 +47,14 @@ export async function startWs(options: {
     accepted += 1;
   });
   const wss = new WebSocketServer({ server, ...options.handshake });
-  wss.on("connection", (socket) =>
-    socket.on("message", (data, isBinary) => socket.send(data, { binary: isBinary })),
-  );
+  const { pingEveryMs } = options;
+  wss.on("connection", (socket) => {
+    socket.on("message", (data, isBinary) => socket.send(data, { binary: isBinary }));
+    if (pingEveryMs) {
+      const heartbeat = setInterval(() => socket.ping(), pingEveryMs);
+      socket.on("close", () => clearInterval(heartbeat));
+    }
+  });
   const listening = await listen(server, {
     host: options.host,
     ...(options.port ? { port: options.port } : {}),

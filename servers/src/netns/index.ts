@@ -1,6 +1,6 @@
 export { shIn } from "./exec.ts";
 export { createLab, type Lab, startLab } from "./lab.ts";
-export { isAlive, removeLeftovers } from "./leftovers.ts";
+export { removeLeftovers } from "./leftovers.ts";
 export { cable } from "./link.ts";
 export { labPrefix } from "./names.ts";
 export { deleteNamespace, getSysctl, setSysctl } from "./namespace.ts";

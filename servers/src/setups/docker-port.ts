@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { ConnlabError, labImage } from "@connlab/scenarios";
 import { onExitSync } from "../exit-cleanup.ts";
 import { freePort } from "../free-port.ts";
-import { isAlive } from "../netns/leftovers.ts";
+import { isAlive } from "../process-alive.ts";
 import type { RunningSetup, Setup } from "../setup.ts";
 
 const run = promisify(execFile);

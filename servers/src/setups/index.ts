@@ -31,6 +31,7 @@ import { mssClamped, pathMtuBlackHole } from "./path-mtu.ts";
 import { tinyPortRange, widePortRange } from "./port-range.ts";
 import { privateIpOtherNetwork, reachableIp } from "./private-ip.ts";
 import { proxyForwardsUpgrade } from "./proxy-forwards-upgrade.ts";
+import { proxyIdlePinged, proxyIdleTimeout } from "./proxy-idle-timeout.ts";
 import { proxyStripsUpgrade } from "./proxy-strips-upgrade.ts";
 import { rawTcpOnWsPort } from "./raw-tcp-on-ws-port.ts";
 import { rightHost } from "./right-host.ts";
@@ -91,6 +92,9 @@ const registry = {
   "subprotocol-selected": subprotocolSelected,
   "mixed-content-ws": mixedContentWs,
   "mixed-content-wss": mixedContentWss,
+  // Closed after connect: the WebSocket opened, then a proxy on the path closes it.
+  "proxy-idle-timeout": proxyIdleTimeout,
+  "proxy-idle-pinged": proxyIdlePinged,
   // Root lab: network namespaces, nftables, per-namespace sysctls.
   "firewall-drop": firewallDrop,
   "firewall-reject": firewallReject,

@@ -7,8 +7,11 @@ type Text = Record<Lang, string>;
 export interface Step {
   readonly from: "client" | "server";
   readonly label: Text;
-  /** `ok` arrives; `bad` arrives and ends the attempt; `lost` never arrives; `local` never leaves. */
-  readonly kind: "ok" | "bad" | "lost" | "local";
+  /**
+   * `ok` arrives; `bad` arrives and ends the attempt; `lost` never arrives; `local` never leaves;
+   * `wait`: time passes with nothing on the wire.
+   */
+  readonly kind: "ok" | "bad" | "lost" | "local" | "wait";
 }
 
 export interface Diagram {
@@ -160,6 +163,48 @@ export const diagrams: Record<Category, Diagram> = {
         label: {
           es: "alerta TLS (certificado rechazado) y cierre",
           en: "TLS alert (certificate rejected), close",
+        },
+        kind: "bad",
+      },
+    ],
+  },
+  closed: {
+    title: {
+      es: "Cerrada tras conectar: el proxy corta el WebSocket inactivo",
+      en: "Closed after connect: the proxy cuts the idle WebSocket",
+    },
+    desc: {
+      es: "El handshake pasa por el proxy y el servidor responde 101: el WebSocket está abierto. Después nadie envía nada. Cuando pasa proxy_read_timeout sin datos del servidor, el proxy cierra las dos conexiones TCP sin enviar trama de cierre, y el cliente informa el código 1006.",
+      en: "The handshake goes through the proxy and the server answers 101: the WebSocket is open. Then nobody sends anything. When proxy_read_timeout passes with no data from the server, the proxy closes both TCP connections without sending a close frame, and the client reports code 1006.",
+    },
+    server: { es: "Proxy inverso (nginx)", en: "Reverse proxy (nginx)" },
+    steps: [
+      {
+        from: "client",
+        label: { es: "GET / Upgrade: websocket", en: "GET / Upgrade: websocket" },
+        kind: "ok",
+      },
+      {
+        from: "server",
+        label: {
+          es: "101 Switching Protocols (del servidor)",
+          en: "101 Switching Protocols (from the server)",
+        },
+        kind: "ok",
+      },
+      {
+        from: "client",
+        label: {
+          es: "… silencio: nada en ningún sentido durante proxy_read_timeout …",
+          en: "… silence: nothing either way for proxy_read_timeout …",
+        },
+        kind: "wait",
+      },
+      {
+        from: "server",
+        label: {
+          es: "FIN tras proxy_read_timeout, sin trama de cierre (1006)",
+          en: "FIN after proxy_read_timeout, no close frame (1006)",
         },
         kind: "bad",
       },

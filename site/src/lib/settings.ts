@@ -23,6 +23,7 @@ const whereWords: Record<string, Record<Lang, string>> = {
   "command line": { es: "línea de órdenes", en: "command line" },
   "client option": { es: "opción del cliente", en: "client option" },
   "browser profile": { es: "perfil del navegador", en: "browser profile" },
+  "proxy configuration": { es: "configuración del proxy", en: "proxy configuration" },
 };
 
 /** Where a setting was made, in the page's language (an unknown place is shown as recorded). */

@@ -8,11 +8,11 @@ import { expectAsDeclared } from "../../helpers/report.ts";
 // tests/lab/scenarios/rootless-catalogue.test.ts, tests/lab-root/scenarios/), through the
 // reproduce() the CLI runs, broken then fixed: rootless, in a network namespace of its own with
 // the scenario's setup; as root, in the lab's client namespace. Each run is timed against the
-// timer its declaration names, as the lab tiers time theirs. The protocol, policy and tls
+// timer its declaration names, as the lab tiers time theirs. The protocol, policy, tls and closed
 // scenarios assert both browsers in their own files.
 const withFirefox = scenarios.filter(
   (s) =>
-    !["protocol", "policy", "tls"].includes(s.category) &&
+    !["protocol", "policy", "tls", "closed"].includes(s.category) &&
     reproducibleHere(s) &&
     s.expect.some((e) => e.client === "firefox"),
 );

@@ -112,6 +112,14 @@ describe("try it in this browser", () => {
         await expect
           .poll(() => page.locator(".connlab-try button[data-side=broken]").isEnabled(), { timeout: 15_000 })
           .toBe(true);
+        if (scenario.category === "closed") {
+          // Closed after connect: the socket opens, stays silent, and the path closes it (1006, and
+          // Chromium logs no line); fixed, the text sent after the silence gets its echo.
+          expect(await press(page, "broken"), id).toMatch(/^Broken target: open → close 1006 · \d+ ms$/);
+          expect(consoleErrors, id).toEqual([]);
+          expect(await press(page, "fixed"), id).toMatch(/^Fixed target: open → echo → close 1000 · \d+ ms$/);
+          continue;
+        }
         expect(await press(page, "broken"), id).toMatch(/^Broken target: error → close 1006 · \d+ ms$/);
         // The exact line DevTools shows: the catalogue's documented Chromium message.
         expect(consoleErrors.join("\n"), id).toMatch(new RegExp(documented?.message ?? "$^", "m"));

@@ -1,6 +1,6 @@
 import { labLookup } from "@connlab/probes";
 import { type LookupAll, namedCauses, runDoctor } from "@connlab/probes/doctor";
-import { type DeclaredId, type Scenario, scenarios } from "@connlab/scenarios";
+import { type DeclaredId, labIdleMs, type Scenario, scenarios } from "@connlab/scenarios";
 import { type RunningSetup, setups } from "@connlab/servers";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -14,9 +14,11 @@ const rootless = scenarios.filter((s) => setups.get(s.fault.name)?.tier === "lab
 const named: ReadonlySet<string> = new Set(namedCauses);
 
 /** What a user would add on the command line for the doctor to see this fault at all. */
-const asked: Partial<Record<DeclaredId, { expectIp: string }>> = {
+const asked: Partial<Record<DeclaredId, { expectIp?: string; idleMs?: number }>> = {
   // A wrong DNS answer only shows against the address the user expected the name to have.
   "refused-dns-wrong-ip": { expectIp: "127.0.0.1" },
+  // An idle limit only shows to a socket kept silent past it (--idle), as the lab's client does.
+  "closed-proxy-idle-timeout": { idleMs: labIdleMs },
 };
 
 /** The lab's DNS server stands in for the machine's resolver, as it does for the clients. */

@@ -48,6 +48,10 @@ describe("connlab doctor usage errors", () => {
       /^connlab: --timeout "0" must be a number of seconds/,
     ],
     [
+      ["doctor", "ws://127.0.0.1:80/", "--idle", "0.5"],
+      /^connlab: --idle "0\.5" must be a number of seconds from 1 to 600$/,
+    ],
+    [
       ["doctor", "ws://127.0.0.1:80/", "--expect-ip", "not-an-ip"],
       /^connlab: --expect-ip "not-an-ip" is not an IP address$/,
     ],

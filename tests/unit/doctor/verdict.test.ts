@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { isScenarioId } from "@connlab/scenarios";
 import { describe, expect, it } from "vitest";
 import type { ConnectResult } from "../../../probes/src/doctor/connect.ts";
+import type { IdleWatch } from "../../../probes/src/doctor/idle.ts";
 import type { ListenerFinding } from "../../../probes/src/doctor/listeners.ts";
 import type { Sniff } from "../../../probes/src/doctor/sniff.ts";
 import { parseTarget } from "../../../probes/src/doctor/target.ts";
@@ -54,6 +55,32 @@ function hostUnreachable(address: string, onLocalSubnet: boolean, elapsedMs: num
     connects: [{ ...connect(address, "host-unreachable", "EHOSTUNREACH"), elapsedMs }],
   });
 }
+
+/** A WebSocket whose handshake worked, then kept silent (`--idle`) with this outcome. */
+function keptSilent(watch: Partial<IdleWatch> & Pick<IdleWatch, "outcome">): Facts {
+  return facts("ws://127.0.0.1:8080/", {
+    sniff: sniff({ kind: "websocket", matches: true }),
+    idle: { silentMs: 60_000, pings: 0, detail: { en: "d", es: "d" }, ...watch },
+  });
+}
+
+describe("rank, once the WebSocket opened and went silent (--idle)", () => {
+  it("names a proxy's idle limit when it closed with no close frame", () => {
+    const ranking = rank(keptSilent({ outcome: "closed", code: 1006, closeFrame: false }));
+    expect(ranking.category).toBe("closed");
+    expect(ranking.causes.map((c) => [c.id, c.confidence])).toEqual([["closed-proxy-idle-timeout", "high"]]);
+    expect(ranking.causes[0]?.evidence.en).toMatch(/after 60\.0 s of silence without a close frame \(1006\)/);
+  });
+
+  it("keeps the cause low when the server itself sent a close frame", () => {
+    const ranking = rank(keptSilent({ outcome: "closed", code: 1001, closeFrame: true }));
+    expect(ranking.causes.map((c) => [c.id, c.confidence])).toEqual([["closed-proxy-idle-timeout", "low"]]);
+  });
+
+  it("is ok when it was still open at the end of the watch", () => {
+    expect(rank(keptSilent({ outcome: "open", pings: 5 }))).toEqual({ category: "ok", causes: [] });
+  });
+});
 
 describe("rank", () => {
   it("is ok with no cause when connected and the protocol matches", () => {

@@ -32,6 +32,12 @@ describe("lab's see-it-fail command", () => {
     );
   });
 
+  it("outwaits the silence when the failure comes only after one (a proxy's idle limit)", () => {
+    expect(tryItCommand({ url: "ws://127.0.0.1:4100/", idleMs: 6_000 })).toMatch(
+      /^curl -sS -m 8 -i -H 'Connection: Upgrade' .* http:\/\/127\.0\.0\.1:4100\/$/,
+    );
+  });
+
   it("passes the CA a certificate scenario's clients trust, as curl takes it (verification stays on)", () => {
     const trust = { file: "/tmp/connlab-ca-x/ca.pem", spkiSha256: ["k"] };
     expect(tryItCommand({ url: "https://127.0.0.1:4100/", trust })).toBe(
