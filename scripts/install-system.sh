@@ -24,9 +24,10 @@ echo "connlab: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 
 # Debian's nginx package starts its own service on port 80 at install and at every boot. The lab
-# never uses it: it starts nginx itself, with its own config on loopback (servers/src/apps/nginx.ts).
+# never uses it: it starts nginx itself, with its own config on loopback (servers/src/nginx/run.ts).
 # So while apt installs, a policy-rc.d (Debian's hook, see invoke-rc.d(8)) refuses to start
-# services, unless one is already there (a Docker image has its own); afterwards the boot links go.
+# services (dockerd too: scripts/ensure-docker.sh starts it when a tier needs it), unless one is
+# already there (a Docker image has its own); afterwards the boot links go.
 policy=/usr/sbin/policy-rc.d
 own_policy=""
 if [[ " ${missing[*]} " == *" nginx "* ]] && [ ! -e "$policy" ]; then
