@@ -1,5 +1,7 @@
-import { execFile } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 import type { ClientName } from "@connlab/scenarios";
 import type { Report, ReproduceOptions } from "./reproduce.ts";
 
@@ -11,7 +13,7 @@ export function needsOwnNetwork(client: ClientName): boolean {
   return client === "firefox";
 }
 
-const reproduceMain = join(import.meta.dirname, "bin", "reproduce.ts");
+const workerMain = join(import.meta.dirname, "bin", "fenced-worker.ts");
 
 /**
  * Node's and Firefox's start-up inside the namespace, and the setup's: seconds on an idle
@@ -19,55 +21,141 @@ const reproduceMain = join(import.meta.dirname, "bin", "reproduce.ts");
  */
 const startupAllowanceMs = 120_000;
 
+/** How long an unasked worker stays: a test file's or a record's next run comes within it. */
+const workerIdleMs = 5_000;
+
+/** One line to bin/fenced-worker.ts: reproduce this scenario with these options. */
+export interface FencedRequest {
+  readonly n: number;
+  readonly scenario: string;
+  readonly options: ReproduceOptions;
+}
+
+/** One line back: its report, or why there is none. */
+export type FencedAnswer = { readonly n: number } & (
+  | { readonly report: Report }
+  | { readonly error: string }
+);
+
+interface Pending {
+  readonly settle: (outcome: { report: Report } | { error: string }) => void;
+  readonly watchdog: NodeJS.Timeout;
+}
+
 /**
- * Reproduces a rootless-lab scenario in a network namespace of its own that has loopback only:
- * its servers and the clients asked for (Firefox) share that loopback, and nothing else exists
- * there to reach. As root `unshare --net`; as any other user `unshare --net --map-root-user` (a
- * user namespace makes the network namespace possible without privileges). Loopback comes up
- * first: a new namespace starts with `lo` down. Never throws: a run that gives no report is a
- * failed run, with the reason.
+ * The process that runs fenced clients for this one, in a network namespace of its own that has
+ * loopback only: the scenario's servers and the clients asked for (Firefox) share that loopback,
+ * and nothing else exists there to reach. As root `unshare --net`; as any other user `unshare
+ * --net --map-root-user` (a user namespace makes the network namespace possible without
+ * privileges). Loopback comes up first: a new namespace starts with `lo` down. Started on first
+ * use, kept while runs come, let go once idle; it never keeps this process alive by itself, and
+ * it exits when this process does (its stdin closes).
  */
-export function reproduceInOwnNetwork(
+class FencedWorker {
+  private readonly child: ChildProcess;
+  private readonly pending = new Map<number, Pending>();
+  private next = 0;
+  private idle: NodeJS.Timeout | undefined;
+  private ended = false;
+  private stderrTail = "";
+  private readonly onEnd: () => void;
+
+  constructor(onEnd: () => void) {
+    this.onEnd = onEnd;
+    const namespaces = process.getuid?.() === 0 ? ["--net"] : ["--net", "--map-root-user"];
+    const args = [...namespaces, "sh", "-c", 'ip link set lo up && exec "$@"', "sh"];
+    this.child = spawn("unshare", [...args, process.execPath, workerMain], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    this.child.unref();
+    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) {
+      (stream as unknown as { unref?: () => void } | null)?.unref?.();
+    }
+    createInterface({ input: this.child.stdout as Readable }).on("line", (line) => this.received(line));
+    this.child.stderr?.on("data", (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2_000);
+    });
+    this.child.on("error", (error) => this.end(error.message));
+    this.child.on("exit", (code, signal) => this.end(this.lastWords() || `it exited (${signal ?? code})`));
+  }
+
+  run(scenario: string, options: ReproduceOptions & { readonly watchdogMs: number }) {
+    clearTimeout(this.idle);
+    const n = this.next++;
+    const limitMs = options.watchdogMs + startupAllowanceMs;
+    return new Promise<{ report: Report } | { error: string }>((resolve) => {
+      const watchdog = setTimeout(() => {
+        // A run that never answers leaves a worker in an unknown state: end it (SIGTERM, on which
+        // puppeteer-core closes Firefox) with its other runs; the next run starts another.
+        this.end(`none within ${limitMs / 1000} s`);
+      }, limitMs);
+      this.pending.set(n, { settle: resolve, watchdog });
+      this.child.stdin?.write(`${JSON.stringify({ n, scenario, options } satisfies FencedRequest)}\n`);
+    });
+  }
+
+  private received(line: string): void {
+    let answer: FencedAnswer;
+    try {
+      answer = JSON.parse(line) as FencedAnswer;
+    } catch {
+      return; // not an answer: nothing else should print there, and nothing waits for it
+    }
+    const waiting = this.pending.get(answer.n);
+    if (!waiting) return;
+    this.pending.delete(answer.n);
+    clearTimeout(waiting.watchdog);
+    waiting.settle("report" in answer ? { report: answer.report } : { error: answer.error });
+    if (this.pending.size === 0) {
+      this.idle = setTimeout(() => this.end("idle"), workerIdleMs);
+      this.idle.unref();
+    }
+  }
+
+  private lastWords(): string {
+    return this.stderrTail.trim().split("\n").at(-1) ?? "";
+  }
+
+  private end(why: string): void {
+    if (this.ended) return;
+    this.ended = true;
+    clearTimeout(this.idle);
+    this.onEnd();
+    this.child.stdin?.end();
+    if (this.child.exitCode === null) this.child.kill("SIGTERM");
+    for (const { settle, watchdog } of this.pending.values()) {
+      clearTimeout(watchdog);
+      settle({ error: why });
+    }
+    this.pending.clear();
+  }
+}
+
+let worker: FencedWorker | undefined;
+
+/**
+ * Reproduces a rootless-lab scenario in a network namespace of its own (FencedWorker). Never
+ * throws: a run that gives no report is a failed run, with the reason.
+ */
+export async function reproduceInOwnNetwork(
   scenarioId: string,
   options: ReproduceOptions & { readonly watchdogMs: number },
 ): Promise<Report> {
-  const namespaces = process.getuid?.() === 0 ? ["--net"] : ["--net", "--map-root-user"];
-  const args = [...namespaces, "sh", "-c", 'ip link set lo up && exec "$@"', "sh"];
-  args.push(process.execPath, reproduceMain, scenarioId, JSON.stringify(options));
-  const failed = (why: string): Report => ({
+  if (!worker) {
+    const started: FencedWorker = new FencedWorker(() => {
+      if (worker === started) worker = undefined;
+    });
+    worker = started;
+  }
+  const outcome = await worker.run(scenarioId, options);
+  if ("report" in outcome) return outcome.report;
+  return {
     scenario: scenarioId,
     ok: false,
     fixed: options.fixed ?? false,
     observations: [],
-    failure: `no report from ${options.clients?.join(", ")} in a network namespace of their own: ${why}`,
-  });
-  return new Promise((resolve) => {
-    execFile(
-      "unshare",
-      args,
-      {
-        timeout: options.watchdogMs + startupAllowanceMs,
-        // SIGTERM, not SIGKILL: puppeteer-core closes Firefox on it, where a killed Node would
-        // leave Firefox running alone in the namespace (sh and unshare exec: the pid is Node's).
-        killSignal: "SIGTERM",
-        maxBuffer: 16 * 1024 * 1024,
-      },
-      (error, stdout, stderr) => {
-        if (error) {
-          const why = error.killed
-            ? `none within ${(options.watchdogMs + startupAllowanceMs) / 1000} s`
-            : String(stderr).trim().split("\n").at(-1) || error.message;
-          resolve(failed(why));
-          return;
-        }
-        try {
-          resolve(JSON.parse(String(stdout)) as Report);
-        } catch {
-          resolve(failed(`it printed no report (${String(stdout).slice(0, 80)})`));
-        }
-      },
-    );
-  });
+    failure: `no report from ${options.clients?.join(", ")} in a network namespace of their own: ${outcome.error}`,
+  };
 }
 
 /** The reports of one run split between here and a namespace of its own, as one, in the asked order. */

@@ -31,7 +31,7 @@ const pageLoadMs = 10_000;
 /**
  * Kept for 5 s after the last probe: a run warms it up (version()) before its setup starts, and
  * a second launch would cost seconds of CPU on a busy machine. The processes that start Firefox
- * (bin/probe.ts, bin/reproduce.ts) exit as soon as they have printed.
+ * (bin/probe.ts, bin/fenced-worker.ts) exit once their parent lets them go.
  */
 const shared = sharedSession(
   // Never the runner's proxy or CA variables (probeEnv), like every other client.
