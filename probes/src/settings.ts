@@ -16,7 +16,14 @@ import type { Observation, Setting } from "./observation.ts";
  * observation carries them so the site shows them beside the client's name and version.
  */
 
-export const nodeClients: readonly ClientName[] = ["node-net", "node-http", "fetch", "ws", "node-websocket"];
+export const nodeClients: readonly ClientName[] = [
+  "node-net",
+  "node-http",
+  "fetch",
+  "ws",
+  "node-websocket",
+  "socket.io-client",
+];
 
 function synRetriesSetting(retries: number): Setting {
   return {

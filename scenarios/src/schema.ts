@@ -21,6 +21,8 @@ export const clientNames = [
   "fetch",
   "ws",
   "node-websocket",
+  // Socket.IO's own client (io(url)): for the scenarios whose server is a Socket.IO app.
+  "socket.io-client",
   "curl",
   "chromium",
   "firefox",

@@ -38,6 +38,11 @@ export interface Target {
    */
   readonly idleMs?: number;
   /**
+   * The server is a Socket.IO app: its clients connect with `io(url)` (socket.io-client), and
+   * browsers open the app's own page at `url`, which loads the client bundle the server serves.
+   */
+  readonly socketIo?: boolean;
+  /**
    * Settings of a server on the path that are not its defaults (a proxy's shortened timer):
    * every row of the run records them, as it records a client's.
    */

@@ -22,6 +22,7 @@ interface DoctorFlags {
   expectIp?: string;
   protocol?: string[];
   idle?: string;
+  socketio?: boolean;
   guideUrl?: string;
 }
 
@@ -76,6 +77,10 @@ export function registerDoctor(program: Command): void {
       "keep the opened WebSocket silent this long, to see whether something on the path closes it",
     )
     .option(
+      "--socketio",
+      "open a Socket.IO session at /socket.io/ and poll it, to see whether its requests reach the server that holds it",
+    )
+    .option(
       "--guide-url <url>",
       "URL the guide is published at (default: CONNLAB_SITE_URL, else its local path)",
     )
@@ -108,6 +113,7 @@ export function registerDoctor(program: Command): void {
         ...(flags.expectIp !== undefined ? { expectIp: flags.expectIp } : {}),
         ...(flags.protocol !== undefined ? { protocols: flags.protocol } : {}),
         ...(idleMs !== undefined ? { idleMs } : {}),
+        ...(flags.socketio ? { socketIo: true } : {}),
         onStart: progress.start,
         onStep: progress.end,
       }).finally(progress.stop);

@@ -23,6 +23,8 @@ export function triedInBrowser(scenario: Scenario): boolean {
  */
 export function browserUrl(target: Target, side: "broken" | "fixed"): string | undefined {
   if (target.env || target.resolver || target.netns || target.page) return undefined;
+  // A Socket.IO app is met with its own client in its own page, not the panel's plain WebSocket.
+  if (target.socketIo) return undefined;
   if (side === "fixed" && target.url.startsWith("wss:")) return undefined;
   if (!/^(wss?|https?):/.test(target.url)) return undefined;
   // The page's WebSocket dials an http:// target as ws://, as the recorded Chromium row does: the

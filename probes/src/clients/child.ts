@@ -17,6 +17,7 @@ const nodeClients: Readonly<Record<NodeClientName, () => Promise<Client>>> = {
   fetch: () => import("./fetch.ts").then((m) => m.fetchClient),
   ws: () => import("./ws.ts").then((m) => m.wsClient),
   "node-websocket": () => import("./node-websocket.ts").then((m) => m.nodeWebSocket),
+  "socket.io-client": () => import("./socketio-client.ts").then((m) => m.socketIoClient),
 };
 
 const [name, targetJson, watchdogMs] = process.argv.slice(2);

@@ -7,6 +7,7 @@ import { endSession, type Session, sharedSession, startSession } from "./browser
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
 import { openInPage, pageEvents, thrownInPage } from "./page-socket.ts";
+import { connectInPage, socketIoInPage } from "./page-socketio.ts";
 import { labAnswer, nameForLabDns } from "./system-resolver.ts";
 import { chromiumTrust } from "./trust.ts";
 
@@ -139,6 +140,19 @@ export const chromiumClient: Client = {
         handshakeError ??= event.errorMessage;
       });
       await cdp.send("Network.enable");
+      if (target.socketIo) {
+        // A Socket.IO app: its own page loads the server's client bundle and runs `io(url)`.
+        let refusedStatus: number | undefined;
+        page.on("response", (response) => {
+          if (response.url().includes("/socket.io/") && response.status() >= 400) {
+            refusedStatus ??= response.status();
+          }
+        });
+        await page.goto(target.url, { timeout: Math.max(watchdogMs, pageLoadMs) });
+        const outcome = await page.evaluate(connectInPage, { url: target.url, text: echoText, watchdogMs });
+        if (outcome.kind === "watchdog") return { ...base, ...watchdogFired(watchdogMs) };
+        return { ...base, ...socketIoInPage(outcome, refusedStatus) };
+      }
       await page.goto(target.page?.url ?? running.pageUrl, { timeout: Math.max(watchdogMs, pageLoadMs) });
       // Given an http:// target (a refused-* or timeout-* scenario), the page's WebSocket dials
       // it as ws://, the way an application's socket reaches that server.

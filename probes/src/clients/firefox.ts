@@ -17,6 +17,7 @@ import { endSession, type Session, sharedSession, startSession } from "./browser
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
 import { openInPage, pageEvents, thrownInPage } from "./page-socket.ts";
+import { connectInPage, socketIoInPage } from "./page-socketio.ts";
 import { labAnswer, nameForLabDns } from "./system-resolver.ts";
 import { firefoxTrust } from "./trust.ts";
 
@@ -133,6 +134,28 @@ function firstLine(error: unknown): string {
   return error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
 }
 
+/**
+ * A Socket.IO app: the page is the app's own (it loads the server's client bundle), and its
+ * `io(url)` runs there (page-socketio.ts); the Network panel's status of the refused request
+ * goes beside the row.
+ */
+async function socketIoInFirefox(
+  page: Page,
+  target: Target,
+  watchdogMs: number,
+  base: Pick<Observation, "client" | "clientVersion" | "exitCode" | "settings">,
+): Promise<Observation> {
+  let refusedStatus: number | undefined;
+  page.on("response", (response) => {
+    if (response.url().includes("/socket.io/") && response.status() >= 400)
+      refusedStatus ??= response.status();
+  });
+  await page.goto(target.url, { timeout: Math.max(watchdogMs, pageLoadMs) });
+  const outcome = await page.evaluate(connectInPage, { url: target.url, text: echoText, watchdogMs });
+  if (outcome.kind === "watchdog") return { ...base, ...watchdogFired(watchdogMs) };
+  return { ...base, ...socketIoInPage(outcome, refusedStatus) };
+}
+
 async function probeInPage(
   running: { browser: Browser; pageUrl: string },
   target: Target,
@@ -142,6 +165,7 @@ async function probeInPage(
   const context = await running.browser.createBrowserContext();
   try {
     const page = await context.newPage();
+    if (target.socketIo) return await socketIoInFirefox(page, target, watchdogMs, base);
     let consoleLine: string | undefined;
     let changed = () => {};
     // Firefox reports a failed WebSocket as an error in the page: the Web Console's red line.

@@ -8,6 +8,7 @@ import { nodeHttp } from "./node-http.ts";
 import { nodeNet } from "./node-net.ts";
 import { nodeWebSocket } from "./node-websocket.ts";
 import { inOwnProcessWhen } from "./own-process.ts";
+import { socketIoClient } from "./socketio-client.ts";
 import { wsClient } from "./ws.ts";
 
 export type { Client } from "./client.ts";
@@ -25,6 +26,7 @@ const inTargetProcess: Readonly<Record<ClientName, Client>> = {
   fetch: fetchClient,
   ws: wsClient,
   "node-websocket": nodeWebSocket,
+  "socket.io-client": socketIoClient,
   chromium: chromiumClient,
   firefox: firefoxClient,
 };

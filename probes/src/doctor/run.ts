@@ -17,6 +17,7 @@ import { findProxy } from "./proxy.ts";
 import { type LookupAll, resolveTarget } from "./resolve.ts";
 import { joined, type Said, said } from "./said.ts";
 import { type Sniff, sniff } from "./sniff.ts";
+import { checkSocketIo, type SocketIoSession } from "./socketio.ts";
 import { type DoctorTarget, hostPort, parseTarget } from "./target.ts";
 import { type Confidence, type Facts, rank, type VerdictCategory } from "./verdict.ts";
 
@@ -38,6 +39,7 @@ export type DoctorCheck =
   | "proxy connect"
   | "protocol"
   | "idle"
+  | "socket.io"
   | "listeners"
   | "local ports";
 
@@ -49,6 +51,7 @@ const checkNames: Record<DoctorCheck, Said> = {
   "proxy connect": said("proxy connect", "conexión al proxy"),
   protocol: said("protocol", "protocolo"),
   idle: said("idle", "inactividad"),
+  "socket.io": said("socket.io session", "sesión socket.io"),
   listeners: said("listeners", "escuchas"),
   "local ports": said("local ports", "puertos locales"),
 };
@@ -87,6 +90,11 @@ export interface DoctorOptions {
    * to see whether something on the path closes it (a proxy's idle limit). Absent: no watch.
    */
   readonly idleMs?: number;
+  /**
+   * http(s):// targets that serve Socket.IO: open a session at /socket.io/ and poll it, to see
+   * whether its requests reach the server that holds it (a load balancer without stickiness).
+   */
+  readonly socketIo?: boolean;
   readonly locale?: GuideLocale;
   /** The published guide (CONNLAB_SITE_URL); without it, `docs` is the page's path. */
   readonly guideUrl?: string;
@@ -230,6 +238,14 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
       (w) => [w.outcome === "open", w.detail],
     );
   }
+  let socketIo: SocketIoSession | undefined;
+  if (firstConnected && options.socketIo && sniffed?.matches) {
+    socketIo = await step(
+      "socket.io",
+      () => checkSocketIo(target, timeoutMs),
+      (session) => [session.outcome === "kept", session.detail],
+    );
+  }
   const sockets = await readSockets();
   const first = addresses[0];
   let listeners: ListenerFinding | undefined;
@@ -274,6 +290,7 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
     ...(options.expectIp !== undefined ? { expectIp: options.expectIp } : {}),
     ...(sniffed ? { sniff: sniffed } : {}),
     ...(idle ? { idle } : {}),
+    ...(socketIo ? { socketIo } : {}),
     ...(listeners ? { listeners } : {}),
   };
   const ranking = rank(facts);

@@ -7,6 +7,7 @@ import type { ProxyFinding } from "./proxy.ts";
 import type { Resolution } from "./resolve.ts";
 import { joined, type Said, said } from "./said.ts";
 import type { Sniff } from "./sniff.ts";
+import type { SocketIoSession } from "./socketio.ts";
 import { type DoctorTarget, hostPort } from "./target.ts";
 
 /** Everything the checks found; the verdict is a pure function of it, so it is unit-tested alone. */
@@ -21,6 +22,8 @@ export interface Facts {
   readonly sniff?: Sniff;
   /** Only when asked for (`--idle`) and the WebSocket handshake worked: what silence did to it. */
   readonly idle?: IdleWatch;
+  /** Only when asked for (`--socketio`) and the port speaks HTTP: a session opened, then polled. */
+  readonly socketIo?: SocketIoSession;
   /** Only when the first address belongs to this machine. */
   readonly listeners?: ListenerFinding;
   readonly pressure: PortPressure;
@@ -68,6 +71,7 @@ export const namedCauses = [
   "tls-untrusted-certificate",
   "tls-incomplete-chain",
   "closed-proxy-idle-timeout",
+  "closed-socketio-no-sticky",
 ] as const satisfies readonly DeclaredId[];
 
 /** A scenario some rule names. */
@@ -173,7 +177,8 @@ function diagnose(facts: Facts, add: Add): VerdictCategory {
           ),
         );
       }
-      const protocol = diagnoseProtocol(facts, add) ?? diagnoseIdle(facts, add);
+      const protocol =
+        diagnoseProtocol(facts, add) ?? diagnoseIdle(facts, add) ?? diagnoseSocketIo(facts, add);
       pressureWarning(facts, add);
       // A dead proxy is what the client meets first, whatever the port itself speaks.
       return proxyCategory ?? protocol ?? (expectMismatch ? "refused" : "ok");
@@ -330,6 +335,25 @@ function diagnoseIdle(facts: Facts, add: Add): VerdictCategory | undefined {
           `the upgrade succeeded, then the connection closed after ${seconds} s of silence without a close frame (1006): an idle limit on the path, like a reverse proxy's proxy_read_timeout`,
           `el upgrade funcionó y la conexión se cerró tras ${seconds} s de silencio sin trama de cierre (1006): un límite de inactividad en el camino, como el proxy_read_timeout de un proxy inverso`,
         ),
+  );
+  return "closed";
+}
+
+/**
+ * A Socket.IO session opened (`--socketio`), then a poll with its sid got 400 "Session ID
+ * unknown": the request reached a server that never saw the handshake. The evidence names the
+ * cause only then; a session kept, or no Socket.IO server at all, names nothing.
+ */
+function diagnoseSocketIo(facts: Facts, add: Add): VerdictCategory | undefined {
+  const session = facts.socketIo;
+  if (session?.outcome !== "refused") return undefined;
+  add(
+    "closed-socketio-no-sticky",
+    "high",
+    said(
+      `${session.detail.en}: the poll reached a server that does not hold the session, as a load balancer without sticky sessions sends it`,
+      `${session.detail.es}: la consulta llegó a un servidor que no guarda la sesión, como la envía un balanceador sin sesiones fijas`,
+    ),
   );
   return "closed";
 }

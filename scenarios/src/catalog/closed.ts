@@ -53,4 +53,55 @@ export const closed = [
     docs: "closed/proxy-idle-timeout",
     related: ["protocol-proxy-strips-upgrade"],
   }),
+  defineScenario({
+    id: "closed-socketio-no-sticky",
+    category: "closed",
+    title: {
+      es: "Socket.IO detrás de un balanceador sin sesiones fijas",
+      en: "Socket.IO behind a load balancer without sticky sessions",
+    },
+    summary: {
+      es: 'Dos servidores Socket.IO detrás de nginx con el reparto por defecto (round-robin): el handshake de long-polling llega a uno, la petición siguiente con su `sid` al otro, que no conoce la sesión y responde `400 {"code":1,"message":"Session ID unknown"}`; el cliente recibe `connect_error` y reconecta sin fin.',
+      en: 'Two Socket.IO servers behind nginx with the default balancing (round-robin): the long-polling handshake reaches one, the next request with its `sid` the other, which does not know the session and answers `400 {"code":1,"message":"Session ID unknown"}`; the client gets `connect_error` and reconnects forever.',
+    },
+    // Not in the compose stack: its image has no nginx. The rootless lab runs Debian's nginx on loopback.
+    reproducibleIn: ["lab"],
+    fault: { name: "socketio-no-sticky", params: {} },
+    // Socket.IO's own client only, in Node and in the browsers' pages: the failure is in its
+    // session protocol (Engine.IO), which a plain WebSocket, HTTP or TCP client never speaks.
+    // No curl row: curl has no Socket.IO client; showing the exchange takes two commands and the
+    // sid copied from the first answer into the second, the lab's work, not curl's. The page's
+    // "Check it yourself" shows those two commands for the reader to run.
+    // Which request the other server refuses first depends on the order the client's requests
+    // reach nginx (the POST with the CONNECT packet or the next GET poll); measured: the POST.
+    expect: [
+      {
+        client: "socket.io-client",
+        code: "TransportError",
+        message:
+          '^connect_error: xhr (post|poll) error; description: 400; context\\.responseText: \\{"code":1,"message":"Session ID unknown"\\}$',
+      },
+      {
+        client: "chromium",
+        code: "TransportError",
+        message:
+          '^connect_error: xhr (post|poll) error; description: 400; context\\.responseText: \\{"code":1,"message":"Session ID unknown"\\}$',
+      },
+      {
+        client: "firefox",
+        code: "TransportError",
+        message:
+          '^connect_error: xhr (post|poll) error; description: 400; context\\.responseText: \\{"code":1,"message":"Session ID unknown"\\}$',
+      },
+    ],
+    fix: {
+      summary: {
+        es: 'Haz que el balanceador envíe todas las peticiones de un cliente al mismo servidor: en el `upstream` de nginx, `ip_hash;` (o `hash $remote_addr consistent;`). La otra salida habitual, `transports: ["websocket"]` en el cliente, evita el long-polling pero pierde su respaldo donde un proxy no deja pasar WebSocket.',
+        en: 'Make the load balancer send every request of one client to the same server: in nginx\'s `upstream`, `ip_hash;` (or `hash $remote_addr consistent;`). The other common way out, `transports: ["websocket"]` on the client, skips long-polling but loses its fallback where a proxy does not let WebSocket through.',
+      },
+      apply: { name: "socketio-sticky", params: {} },
+    },
+    docs: "closed/socketio-no-sticky",
+    related: ["closed-proxy-idle-timeout"],
+  }),
 ] as const;

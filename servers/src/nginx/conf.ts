@@ -6,7 +6,7 @@
  */
 
 export interface WebSocketLocation {
-  /** `host:port` of the WebSocket server behind the proxy. */
+  /** `host:port` of the WebSocket server behind the proxy, or the name of an `upstream` group. */
   readonly upstream: string;
   /** nginx's time syntax (`3s`, `1h`); absent: the directive is left out, and the default (60 s) holds. */
   readonly readTimeout?: string;
@@ -25,8 +25,35 @@ export function websocketLocation(location: WebSocketLocation): string {
   ].join("\n");
 }
 
+/**
+ * An `upstream` group: several servers of one app behind one name, as a load balancer is
+ * usually set up (nginx's "Using nginx as HTTP load balancer" page).
+ */
+export interface UpstreamGroup {
+  readonly name: string;
+  /** `host:port` of each server, in order. */
+  readonly servers: readonly string[];
+  /** The balancing directive (`ip_hash;`); absent: nginx's default, round-robin per request. */
+  readonly balance?: string;
+}
+
+/** The `upstream` block, as it sits in the `http` block: the lines the guide shows. */
+export function upstreamBlock(group: UpstreamGroup): string {
+  return [
+    `upstream ${group.name} {`,
+    ...(group.balance ? [`    ${group.balance}`] : []),
+    ...group.servers.map((server) => `    server ${server};`),
+    "}",
+  ].join("\n");
+}
+
 /** The whole nginx.conf of one run: `dir` holds its pid, logs and temp paths. */
-export function nginxConf(options: { dir: string; listen: string; location: WebSocketLocation }): string {
+export function nginxConf(options: {
+  dir: string;
+  listen: string;
+  location: WebSocketLocation;
+  upstream?: UpstreamGroup;
+}): string {
   const { dir } = options;
   const indent = (text: string, by: string) =>
     text
@@ -52,7 +79,7 @@ http {
     fastcgi_temp_path ${dir}/fastcgi;
     uwsgi_temp_path ${dir}/uwsgi;
     scgi_temp_path ${dir}/scgi;
-
+${options.upstream ? `\n${indent(upstreamBlock(options.upstream), "    ")}\n` : ""}
     server {
         listen ${options.listen};
 ${indent(websocketLocation(options.location), "        ")}

@@ -8,7 +8,7 @@ import type { Listening } from "../apps/http.ts";
 import { onExitSync } from "../exit-cleanup.ts";
 import { freePort } from "../free-port.ts";
 import { isAlive } from "../process-alive.ts";
-import { nginxConf, type WebSocketLocation } from "./conf.ts";
+import { nginxConf, type UpstreamGroup, type WebSocketLocation } from "./conf.ts";
 import { nginxDirPrefix } from "./leftovers.ts";
 
 /** Debian's nginx (scripts/install-system.sh), or the binary CONNLAB_NGINX names. */
@@ -90,6 +90,8 @@ function lastLines(file: string): string {
 export async function startNginx(options: {
   host: string;
   location: WebSocketLocation;
+  /** A group of servers behind `location.upstream`'s name (a load balancer). */
+  upstream?: UpstreamGroup;
 }): Promise<Listening & { readonly errorLog: string }> {
   if (!nginxInstalled()) {
     throw new ConnlabError(
@@ -103,7 +105,15 @@ export async function startNginx(options: {
   const port = await freePort(options.host);
   const conf = join(dir, "nginx.conf");
   const errorLog = join(dir, "error.log");
-  writeFileSync(conf, nginxConf({ dir, listen: `${options.host}:${port}`, location: options.location }));
+  writeFileSync(
+    conf,
+    nginxConf({
+      dir,
+      listen: `${options.host}:${port}`,
+      location: options.location,
+      ...(options.upstream ? { upstream: options.upstream } : {}),
+    }),
+  );
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     onExitSync(stopAllSync);

@@ -37,6 +37,7 @@ import { rawTcpOnWsPort } from "./raw-tcp-on-ws-port.ts";
 import { rightHost } from "./right-host.ts";
 import { rightPort } from "./right-port.ts";
 import { edgeDrop, edgeOpen } from "./security-group.ts";
+import { socketioNoSticky, socketioSticky } from "./socketio-no-sticky.ts";
 import { acceptingServer, stalledServer } from "./stalled-server.ts";
 import { startServer } from "./start-server.ts";
 import { subprotocolSelected, subprotocolUnanswered } from "./subprotocol.ts";
@@ -95,6 +96,9 @@ const registry = {
   // Closed after connect: the WebSocket opened, then a proxy on the path closes it.
   "proxy-idle-timeout": proxyIdleTimeout,
   "proxy-idle-pinged": proxyIdlePinged,
+  // A load balancer that spreads one Socket.IO session's requests over two servers.
+  "socketio-no-sticky": socketioNoSticky,
+  "socketio-sticky": socketioSticky,
   // Root lab: network namespaces, nftables, per-namespace sysctls.
   "firewall-drop": firewallDrop,
   "firewall-reject": firewallReject,

@@ -90,9 +90,16 @@ describe("try it in this browser", () => {
     // Every one of them but those whose failure needs the lab's own stand-ins for the reader's
     // machine: its DNS server (dns-wrong-ip, localhost-ipv6) or proxy variables (proxy); and the
     // certificate ids, whose fixed side is a wss:// target the lab's own CA signs, which the
-    // reader's browser rightly refuses (browserUrl).
+    // reader's browser rightly refuses (browserUrl). Nor a Socket.IO app, met with its own client
+    // in its own page, never the panel's plain WebSocket.
     const tlsIds = scenarios.filter((s) => s.category === "tls").map((s) => s.id);
-    const needsTheLab = ["refused-dns-wrong-ip", "refused-localhost-ipv6", "refused-proxy", ...tlsIds];
+    const needsTheLab = [
+      "refused-dns-wrong-ip",
+      "refused-localhost-ipv6",
+      "refused-proxy",
+      ...tlsIds,
+      "closed-socketio-no-sticky",
+    ];
     expect(Object.keys(lab.targets).sort()).toEqual(
       inBrowser.filter((id) => !needsTheLab.includes(id)).sort(),
     );

@@ -14,11 +14,13 @@ const rootless = scenarios.filter((s) => setups.get(s.fault.name)?.tier === "lab
 const named: ReadonlySet<string> = new Set(namedCauses);
 
 /** What a user would add on the command line for the doctor to see this fault at all. */
-const asked: Partial<Record<DeclaredId, { expectIp?: string; idleMs?: number }>> = {
+const asked: Partial<Record<DeclaredId, { expectIp?: string; idleMs?: number; socketIo?: boolean }>> = {
   // A wrong DNS answer only shows against the address the user expected the name to have.
   "refused-dns-wrong-ip": { expectIp: "127.0.0.1" },
   // An idle limit only shows to a socket kept silent past it (--idle), as the lab's client does.
   "closed-proxy-idle-timeout": { idleMs: labIdleMs },
+  // A Socket.IO session shows only to a session opened and polled (--socketio), as its client does.
+  "closed-socketio-no-sticky": { socketIo: true },
 };
 
 /** The lab's DNS server stands in for the machine's resolver, as it does for the clients. */

@@ -6,6 +6,7 @@ import type { ConnectResult } from "../../../probes/src/doctor/connect.ts";
 import type { IdleWatch } from "../../../probes/src/doctor/idle.ts";
 import type { ListenerFinding } from "../../../probes/src/doctor/listeners.ts";
 import type { Sniff } from "../../../probes/src/doctor/sniff.ts";
+import type { SocketIoSession } from "../../../probes/src/doctor/socketio.ts";
 import { parseTarget } from "../../../probes/src/doctor/target.ts";
 import { type Facts, isPrivateAddress, rank } from "../../../probes/src/doctor/verdict.ts";
 import { repoRoot } from "../../helpers/cli.ts";
@@ -79,6 +80,27 @@ describe("rank, once the WebSocket opened and went silent (--idle)", () => {
 
   it("is ok when it was still open at the end of the watch", () => {
     expect(rank(keptSilent({ outcome: "open", pings: 5 }))).toEqual({ category: "ok", causes: [] });
+  });
+});
+
+/** An http:// app that answers 200, whose Socket.IO session was opened and polled (`--socketio`). */
+function polled(outcome: SocketIoSession["outcome"]): Facts {
+  return facts("http://127.0.0.1:8080/", {
+    sniff: sniff({ kind: "http", matches: true }),
+    socketIo: { outcome, attempts: 1, detail: { en: "handshake 200, then 400", es: "handshake 200, y 400" } },
+  });
+}
+
+describe("rank, once a Socket.IO session was opened and polled (--socketio)", () => {
+  it("names the missing sticky sessions when the poll got 400 Session ID unknown", () => {
+    const ranking = rank(polled("refused"));
+    expect(ranking.category).toBe("closed");
+    expect(ranking.causes.map((c) => [c.id, c.confidence])).toEqual([["closed-socketio-no-sticky", "high"]]);
+    expect(ranking.causes[0]?.evidence.en).toMatch(/^handshake 200, then 400: the poll reached a server/);
+  });
+
+  it.each(["kept", "no-handshake"] as const)("names nothing when the session was %s", (outcome) => {
+    expect(rank(polled(outcome))).toEqual({ category: "ok", causes: [] });
   });
 });
 

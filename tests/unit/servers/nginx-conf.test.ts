@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { getScenario, labProxyReadTimeoutMs } from "@connlab/scenarios";
-import { nginxConf, websocketLocation } from "@connlab/servers/nginx-conf";
+import { nginxConf, upstreamBlock, websocketLocation } from "@connlab/servers/nginx-conf";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../helpers/cli.ts";
 
@@ -52,5 +52,47 @@ describe("the lab's nginx configuration", () => {
       .filter((line) => !line.startsWith("+"))
       .map((line) => line.slice(1));
     expect(before.join("\n")).toBe(shown);
+  });
+});
+
+describe("the lab's load balancer for Socket.IO", () => {
+  const servers = ["127.0.0.1:3001", "127.0.0.1:3002"];
+  const roundRobin = upstreamBlock({ name: "socketio_nodes", servers });
+  const sticky = upstreamBlock({ name: "socketio_nodes", servers, balance: "ip_hash;" });
+
+  it("writes the upstream as usually written: the balancing line first, then the servers", () => {
+    expect(sticky.split("\n")).toEqual([
+      "upstream socketio_nodes {",
+      "    ip_hash;",
+      "    server 127.0.0.1:3001;",
+      "    server 127.0.0.1:3002;",
+      "}",
+    ]);
+    const conf = nginxConf({
+      dir: "/tmp/connlab-nginx-1-x",
+      listen: "127.0.0.1:4000",
+      location: { upstream: "socketio_nodes" },
+      upstream: { name: "socketio_nodes", servers },
+    });
+    // Inside the http block, before the server that proxies to it.
+    expect(conf).toMatch(/^http \{\n[\s\S]*\n {4}upstream socketio_nodes \{\n[\s\S]*\n {4}server \{\n/m);
+    expect(conf).toContain("        proxy_pass http://socketio_nodes;");
+  });
+
+  it.each(["", "en/"])("is what %sclosed/socketio-no-sticky shows, and its fix is a diff of it", (locale) => {
+    const text = readFileSync(
+      join(docs, `${locale}${getScenario("closed-socketio-no-sticky").docs}.mdx`),
+      "utf8",
+    );
+    expect(blocks(text, "nginx")).toEqual([roundRobin, websocketLocation({ upstream: "socketio_nodes" })]);
+    const [diff = ""] = blocks(text, "diff");
+    const side = (drop: string) =>
+      diff
+        .split("\n")
+        .filter((line) => !line.startsWith(drop))
+        .map((line) => line.slice(1))
+        .join("\n");
+    expect(side("+")).toBe(roundRobin);
+    expect(side("-")).toBe(sticky);
   });
 });

@@ -50,4 +50,12 @@ describe("lab's see-it-fail command", () => {
       "curl -sS -m 2 'http://127.0.0.1:4100/?a=1&b=2'",
     );
   });
+
+  it("shows a Socket.IO app's handshake, then a poll with its sid (the other server's 400)", () => {
+    expect(tryItCommand({ url: "http://127.0.0.1:4100/", socketIo: true })).toBe(
+      "sid=$(curl -sS -m 2 'http://127.0.0.1:4100/socket.io/?EIO=4&transport=polling' " +
+        '| sed \'s/.*"sid":"\\([^"]*\\)".*/\\1/\'); ' +
+        'curl -sS -m 2 -i "http://127.0.0.1:4100/socket.io/?EIO=4&transport=polling&sid=$sid"',
+    );
+  });
 });
