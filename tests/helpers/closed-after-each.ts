@@ -1,3 +1,4 @@
+import { setups } from "@connlab/servers";
 import { afterEach } from "vitest";
 
 interface Closable {
@@ -17,5 +18,18 @@ export function closedAfterEach(): <T extends Closable>(server: T | Promise<T>) 
     const s = await server;
     started.push(s);
     return s;
+  };
+}
+
+/**
+ * For a test file that starts the catalogue's setups by name: returns `start`, which starts one
+ * and gives its target's URL; each is closed after its test, like `keep`'s servers.
+ */
+export function setupsClosedAfterEach(): (name: string) => Promise<string> {
+  const keep = closedAfterEach();
+  return async (name) => {
+    const setup = setups.get(name);
+    if (!setup) throw new Error(`no setup ${name}`);
+    return (await keep(setup.start({}))).target.url;
   };
 }

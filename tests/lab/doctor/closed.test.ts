@@ -1,24 +1,13 @@
 import { runDoctor } from "@connlab/probes/doctor";
 import { labIdleMs, labProxyReadTimeoutMs } from "@connlab/scenarios";
-import { type RunningSetup, setups } from "@connlab/servers";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { setupsClosedAfterEach } from "../../helpers/closed-after-each.ts";
 
 // The doctor against the real nginx of closed-proxy-idle-timeout: with --idle past the proxy's
 // limit, a WebSocket that opened and then closed without a close frame names the idle limit;
 // once the server pings, the silent socket is still open at the end of the watch.
 const timeoutMs = 2_000;
-const running: RunningSetup[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((r) => r.close()));
-});
-
-async function start(name: string): Promise<string> {
-  const setup = setups.get(name);
-  if (!setup) throw new Error(`no setup ${name}`);
-  const r = await setup.start({});
-  running.push(r);
-  return r.target.url;
-}
+const start = setupsClosedAfterEach();
 
 describe("doctor against an idle limit on the path", () => {
   it("names closed-proxy-idle-timeout when the silent WebSocket closes without a close frame", async () => {

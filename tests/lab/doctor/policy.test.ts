@@ -1,22 +1,11 @@
 import { runDoctor } from "@connlab/probes/doctor";
-import { type RunningSetup, setups } from "@connlab/servers";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { setupsClosedAfterEach } from "../../helpers/closed-after-each.ts";
 
 // The doctor against the policy scenarios' real setups: a 403 to the upgrade names the Origin
 // check, a 101 without the subprotocol asked for names the subprotocol; once fixed, all is well.
 const timeoutMs = 2_000;
-const running: RunningSetup[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((r) => r.close()));
-});
-
-async function start(name: string): Promise<string> {
-  const setup = setups.get(name);
-  if (!setup) throw new Error(`no setup ${name}`);
-  const r = await setup.start({});
-  running.push(r);
-  return r.target.url;
-}
+const start = setupsClosedAfterEach();
 
 describe("doctor against policy setups", () => {
   it("ranks policy-origin-rejected first on a 403 to the upgrade", async () => {

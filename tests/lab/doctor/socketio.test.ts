@@ -1,24 +1,13 @@
 import { runDoctor } from "@connlab/probes/doctor";
-import { type RunningSetup, setups } from "@connlab/servers";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { setupsClosedAfterEach } from "../../helpers/closed-after-each.ts";
 
 // The doctor against the real nginx and the two Socket.IO servers of closed-socketio-no-sticky:
 // with --socketio it opens a session and polls it; round-robin sends the poll to the other
 // server (400 Session ID unknown) and the doctor names the missing stickiness; with ip_hash the
 // poll is held by the server that knows the session until the check's bound, and all is well.
 const timeoutMs = 2_000;
-const running: RunningSetup[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((r) => r.close()));
-});
-
-async function start(name: string): Promise<string> {
-  const setup = setups.get(name);
-  if (!setup) throw new Error(`no setup ${name}`);
-  const r = await setup.start({});
-  running.push(r);
-  return r.target.url;
-}
+const start = setupsClosedAfterEach();
 
 describe("doctor against a Socket.IO session behind a load balancer", () => {
   it("names closed-socketio-no-sticky when the poll after the handshake gets 400 Session ID unknown", async () => {

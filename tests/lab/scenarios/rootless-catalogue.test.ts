@@ -78,7 +78,7 @@ describe("rootless lab", () => {
 });
 
 describe("probes/observations.json", () => {
-  it("normalises ports, addresses and timings, and nothing else", () => {
+  it("normalises ports, addresses, timings and the request a race picked, and nothing else", () => {
     expect(
       normaliseMessage(
         "curl: (7) Failed to connect to 127.0.0.3 port 41251 after 12 ms: Couldn't connect to server",
@@ -91,6 +91,9 @@ describe("probes/observations.json", () => {
     );
     expect(normaliseMessage("curl: (28) Connection timed out after 2001 milliseconds")).toBe(
       "curl: (28) Connection timed out after N milliseconds",
+    );
+    expect(normaliseMessage("connect_error: xhr poll error; description: 400")).toBe(
+      normaliseMessage("connect_error: xhr post error; description: 400"),
     );
   });
 
