@@ -1,14 +1,15 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { removeLeftovers } from "@connlab/servers";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runnersStoppedAfterEach } from "../../helpers/runners.ts";
 
 const run = promisify(execFile);
 const fixture = join(import.meta.dirname, "fixtures", "hold-lab.ts");
 const cli = join(import.meta.dirname, "..", "..", "..", "cli", "src", "main.ts");
-const started: ChildProcess[] = [];
+const started = runnersStoppedAfterEach();
 
 /** A lab runner in its own process, once its lab is built. */
 async function startRunner() {
@@ -36,15 +37,6 @@ async function processesIn(names: readonly string[]): Promise<string[]> {
   );
   return pids.join("").split(/\s+/).filter(Boolean);
 }
-
-afterEach(async () => {
-  for (const runner of started.splice(0)) {
-    if (runner.exitCode !== null || runner.signalCode !== null) continue;
-    runner.kill("SIGKILL");
-    await once(runner, "exit");
-  }
-  await removeLeftovers();
-});
 
 describe("root lab cleanup", () => {
   it("a runner stopped by SIGTERM or SIGINT removes its namespaces and dies of the signal", async () => {

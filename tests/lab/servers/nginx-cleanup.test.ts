@@ -4,12 +4,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isAlive, removeLeftovers } from "@connlab/servers";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runnersStoppedAfterEach } from "../../helpers/runners.ts";
 
 // The nginx the lab starts for closed-* scenarios never outlives its run: a run that is stopped
 // takes it down itself, and one killed with SIGKILL leaves it to the next run's sweep.
 const fixture = join(import.meta.dirname, "fixtures", "hold-nginx.ts");
-const started: ChildProcess[] = [];
+const started = runnersStoppedAfterEach();
 
 /** A runner in its own process, once its nginx accepts connections. */
 async function startRunner(): Promise<ChildProcess> {
@@ -32,15 +33,6 @@ function foldersOf(pid: number | undefined): string[] {
 function masterIn(folder: string): number {
   return Number(readFileSync(join(folder, "nginx.pid"), "utf8").trim());
 }
-
-afterEach(async () => {
-  for (const runner of started.splice(0)) {
-    if (runner.exitCode !== null || runner.signalCode !== null) continue;
-    runner.kill("SIGKILL");
-    await once(runner, "exit");
-  }
-  await removeLeftovers();
-});
 
 describe("the lab's nginx", () => {
   it("goes with a runner stopped by SIGTERM or SIGINT, folder and all", async () => {
