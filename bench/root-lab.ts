@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { reproduce } from "@connlab/probes";
 import { scenarios } from "@connlab/scenarios";
 import { removeLeftovers, setups } from "@connlab/servers";
+import pLimit from "p-limit";
 
 /**
  * The root-lab part of the network catalogue's wall time: every scenario whose fault needs the
@@ -12,18 +13,7 @@ import { removeLeftovers, setups } from "@connlab/servers";
  */
 const { values } = parseArgs({ options: { concurrency: { type: "string", default: "6" } } });
 const concurrency = Math.max(1, Number(values.concurrency));
-let running = 0;
-const waiting: (() => void)[] = [];
-async function slot<T>(task: () => Promise<T>): Promise<T> {
-  if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await task();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
+const slot = pLimit(concurrency);
 
 await removeLeftovers();
 const rootScenarios = scenarios.filter((s) => setups.get(s.fault.name)?.tier === "lab-root");

@@ -22,10 +22,12 @@ const { values } = parseArgs({
 const target: Target = { ...JSON.parse(values.target ?? "{}"), env: process.env as Record<string, string> };
 const watchdogMs = Number(values["watchdog-ms"]);
 const clients = values.client.map((name) => getClient(name as ClientName, "inTargetProcess"));
-// Each client's version first: it launches the shared Chromium and runs `curl --version`, so
+// Each client warmed up first: a browser launched for this target, `curl --version` run, so
 // their start-up on a busy machine neither delays the other clients' callbacks (and so their
 // measured times) nor counts against the watchdog.
-await Promise.all(clients.map((client) => client.version().catch(() => undefined)));
+await Promise.all(
+  clients.map((client) => (client.warmUp?.(target) ?? client.version()).catch(() => undefined)),
+);
 // undici too: its synchronous compile would stall every other client's callbacks (fetch.ts).
 if (values.client.includes("fetch")) await loadUndici();
 // Loaded: from here on the caller's watchdog measures the clients, not Node's start-up.

@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import type { Target } from "@connlab/servers";
 
 /** A browser and the blank page on loopback its probes open their sockets from. */
 export interface Session<B> {
@@ -70,5 +71,28 @@ export function sharedSession<B>(
       if (inUse === 0) idleTimer = setTimeout(() => void close(), idleCloseMs);
     },
     close,
+  };
+}
+
+/**
+ * Browsers of a target's own (flags, a profile, an environment) started before their probe:
+ * bin/probe.ts warms every client up for its target first, so a browser's start-up counts
+ * neither against the watchdog nor between the setup's start and its clients, and no shared
+ * browser is started for a probe that will not use it. Keyed by the target object the probe gets.
+ */
+export function sessionsAhead<B>() {
+  const started = new WeakMap<Target, Promise<Session<B>>>();
+  return {
+    start(target: Target, launch: () => Promise<B>): Promise<Session<B>> {
+      const session = startSession(launch);
+      started.set(target, session);
+      return session;
+    },
+    /** The session started for this target, else a new one: each is used by one probe only. */
+    take(target: Target, launch: () => Promise<B>): Promise<Session<B>> {
+      const session = started.get(target);
+      started.delete(target);
+      return session ?? startSession(launch);
+    },
   };
 }

@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { launchChromium } from "../chromium.ts";
 import { CONNECTED } from "../observation.ts";
 import { chromiumPageArgs, pageSettings, subprotocolSetting } from "./application-settings.ts";
-import { endSession, type Session, sharedSession, startSession } from "./browser-session.ts";
+import { endSession, type Session, sessionsAhead, sharedSession } from "./browser-session.ts";
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
 import { openInPage, pageEvents, thrownInPage } from "./page-socket.ts";
@@ -65,6 +65,21 @@ export async function hostResolverRules(target: Target): Promise<string[]> {
 }
 
 /**
+ * The launch flags a target asks for (a resolver rule, a page of the lab's own, a CA to trust),
+ * and whether its browser is this probe's alone: one with flags or an environment of its own
+ * is; the others share one.
+ */
+async function launchFor(target: Target): Promise<{ flags: string[]; dedicated: boolean }> {
+  const trust = target.trust ? chromiumTrust(target.trust) : undefined;
+  const rules = await hostResolverRules(target);
+  const flags = [...rules, ...(target.page ? chromiumPageArgs(target.page) : []), ...(trust?.args ?? [])];
+  return { flags, dedicated: flags.length > 0 || target.env !== undefined };
+}
+
+/** Browsers of one target's own, launched by warmUp before the probe that takes them. */
+const ahead = sessionsAhead<Browser>();
+
+/**
  * Debian's Chromium through Playwright: a page on a loopback origin runs `new WebSocket(url)`,
  * sends one text and awaits its echo. A failure is observed as a developer sees it: the console
  * line `WebSocket connection to '…' failed: …`, exactly; the DevTools protocol's handshake error
@@ -83,9 +98,17 @@ export const chromiumClient: Client = {
     }
     return cachedVersion;
   },
+  warmUp: async (target) => {
+    const launch = target ? await launchFor(target) : undefined;
+    if (target && launch?.dedicated) {
+      const running = await ahead.start(target, () => launchChromium(launch.flags, probeEnv(target)));
+      cachedVersion ??= `Chromium ${running.browser.version()}`;
+      return;
+    }
+    await chromiumClient.version();
+  },
   probe: async (target, { watchdogMs }) => {
     const elapsed = stopwatch();
-    const clientVersion = await chromiumClient.version().catch(() => "Chromium (did not start)");
     // A CA to trust is a launch flag (a dedicated browser below), recorded as a setting.
     const trust = target.trust ? chromiumTrust(target.trust) : undefined;
     const settings = [
@@ -93,33 +116,43 @@ export const chromiumClient: Client = {
       ...subprotocolSetting("chromium", target.protocols),
       ...(trust ? [trust.setting] : []),
     ];
-    const base = {
+    const observed = (clientVersion: string) => ({
       client: "chromium" as const,
       clientVersion,
       exitCode: null,
       ...(settings.length > 0 ? { settings } : {}),
-    };
-    let rules: string[];
+    });
+    const notStarted = "Chromium (did not start)";
+    let launch: Awaited<ReturnType<typeof launchFor>>;
     try {
-      rules = await hostResolverRules(target);
+      launch = await launchFor(target);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return { ...base, code: "CONNLAB_LAB_DNS_FAILED", message, elapsedMs: elapsed() };
+      return {
+        ...observed(cachedVersion ?? notStarted),
+        code: "CONNLAB_LAB_DNS_FAILED",
+        message,
+        elapsedMs: elapsed(),
+      };
     }
-    // A browser with its own flags (a resolver rule, a page of the lab's own) or environment is
-    // this probe's alone; the others share one.
-    const flags = [...rules, ...(target.page ? chromiumPageArgs(target.page) : []), ...(trust?.args ?? [])];
-    const dedicated = flags.length > 0 || target.env !== undefined;
+    const { flags, dedicated } = launch;
     let running: Session<Browser>;
     try {
       running = dedicated
-        ? await startSession(() => launchChromium(flags, probeEnv(target)))
+        ? await ahead.take(target, () => launchChromium(flags, probeEnv(target)))
         : await shared.acquire();
     } catch (error) {
       if (!dedicated) shared.release();
       const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      return { ...base, code: "CHROMIUM_LAUNCH_FAILED", message: message ?? "", elapsedMs: elapsed() };
+      return {
+        ...observed(cachedVersion ?? notStarted),
+        code: "CHROMIUM_LAUNCH_FAILED",
+        message: message ?? "",
+        elapsedMs: elapsed(),
+      };
     }
+    cachedVersion ??= `Chromium ${running.browser.version()}`;
+    const base = observed(cachedVersion);
     const context = await running.browser.newContext();
     try {
       const page = await context.newPage();

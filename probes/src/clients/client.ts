@@ -10,6 +10,12 @@ export interface Client {
   readonly name: ClientName;
   /** Name and version as shown beside its messages on the site. */
   version(): Promise<string>;
+  /**
+   * Starts what its probe of `target` will use (a browser: one of the target's own, or the
+   * shared one when no target is given), so that start-up counts neither against the watchdog
+   * nor between the setup's start and its clients. Clients with nothing to start have none.
+   */
+  warmUp?(target?: Target): Promise<void>;
   probe(target: Target, options: ProbeOptions): Promise<Observation>;
 }
 

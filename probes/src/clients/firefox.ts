@@ -13,7 +13,7 @@ import {
 } from "../firefox.ts";
 import { CONNECTED, type Observation, type Setting } from "../observation.ts";
 import { firefoxPageSettings, subprotocolSetting } from "./application-settings.ts";
-import { endSession, type Session, sharedSession, startSession } from "./browser-session.ts";
+import { endSession, type Session, sessionsAhead, sharedSession } from "./browser-session.ts";
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
 import { openInPage, pageEvents, thrownInPage } from "./page-socket.ts";
@@ -43,6 +43,17 @@ const shared = sharedSession(
 
 /** Closes the shared browser now (tests call it in afterAll); the next probe launches another. */
 export const closeFirefox = shared.close;
+
+/** Browsers of one target's own, launched by warmUp before the probe that takes them. */
+const ahead = sessionsAhead<Browser>();
+
+/**
+ * A browser with a profile or preferences of its own, or the target's environment (a proxy
+ * variable), is one probe's alone; the others share one.
+ */
+function dedicatedTo(target: Target, extras: FirefoxExtras): boolean {
+  return Boolean(extras.trusted?.length || extras.prefs || target.env);
+}
 
 /** What Firefox's network layer said about the handshake request: its Network panel's row. */
 interface NetworkTrace {
@@ -238,18 +249,21 @@ async function probeInPage(
  */
 export const firefoxClient: Client = {
   name: "firefox",
-  version: async () => {
-    const version = await installedVersion();
-    // Where it may run, asking for the version also starts it, as Chromium's does (bin/probe.ts
-    // asks every client first, so a browser's start-up is not counted against the watchdog).
-    if (await networkIsolation()) {
-      try {
-        await shared.acquire();
-      } finally {
-        shared.release();
-      }
+  version: installedVersion,
+  warmUp: async (target) => {
+    // Never where it may not run; and a target it has no preference for gets no browser at all.
+    if (!(await networkIsolation())) return;
+    const extras = target ? await targetExtras(target) : undefined;
+    if (typeof extras === "string") return;
+    if (target && extras && dedicatedTo(target, extras)) {
+      await ahead.start(target, () => launchFirefox(probeEnv(target), extras));
+      return;
     }
-    return version;
+    try {
+      await shared.acquire();
+    } finally {
+      shared.release();
+    }
   },
   probe: async (target, { watchdogMs }) => {
     const elapsed = stopwatch();
@@ -287,13 +301,11 @@ export const firefoxClient: Client = {
         ...subprotocolSetting("firefox", target.protocols),
       ],
     };
-    // A browser with a profile or preferences of its own, or the target's environment (a proxy
-    // variable), is this probe's alone; the others share one.
-    const dedicated = extras.trusted?.length || extras.prefs || target.env;
+    const dedicated = dedicatedTo(target, extras);
     let running: Session<Browser>;
     try {
       running = dedicated
-        ? await startSession(() => launchFirefox(probeEnv(target), extras))
+        ? await ahead.take(target, () => launchFirefox(probeEnv(target), extras))
         : await shared.acquire();
     } catch (error) {
       if (!dedicated) shared.release();

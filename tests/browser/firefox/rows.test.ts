@@ -1,5 +1,6 @@
 import { closeFirefox, reproduce, reproducibleHere } from "@connlab/probes";
 import { scenarios } from "@connlab/scenarios";
+import pLimit from "p-limit";
 import { afterAll, describe, expect, it } from "vitest";
 import { firefoxRunMs, testsFirefox } from "../../helpers/firefox.ts";
 import { expectAsDeclared } from "../../helpers/report.ts";
@@ -52,11 +53,16 @@ describe.runIf(testsFirefox())("Firefox's rows beside the lab tiers' clients", (
     expect(withFirefox.map((s) => s.id).sort()).toEqual([...rootless, ...root].sort());
   });
 
-  describe.each(withFirefox.map((s) => [s.id, s] as const))("%s", (_id, scenario) => {
+  // Scenarios concurrently, as the lab tiers run theirs: each run has its own setup (its own
+  // namespaces as root), and most of a run is a kernel timer or Firefox's start-up in another
+  // namespace. At most three at a time: each root run starts a Firefox of its own, and on two
+  // cores more would only queue for the CPU.
+  const slot = pLimit(3);
+  describe.concurrent.each(withFirefox.map((s) => [s.id, s] as const))("%s", (_id, scenario) => {
     it(
       "prints the declared console line, in the declared time",
       async () => {
-        expectAsDeclared(await reproduce(scenario, { clients: ["firefox"] }), ["firefox"]);
+        expectAsDeclared(await slot(() => reproduce(scenario, { clients: ["firefox"] })), ["firefox"]);
       },
       firefoxRunMs,
     );
@@ -64,7 +70,8 @@ describe.runIf(testsFirefox())("Firefox's rows beside the lab tiers' clients", (
     it(
       "connects and gets the echo once fixed",
       async () => {
-        expectAsDeclared(await reproduce(scenario, { clients: ["firefox"], fixed: true }), ["firefox"]);
+        const report = await slot(() => reproduce(scenario, { clients: ["firefox"], fixed: true }));
+        expectAsDeclared(report, ["firefox"]);
       },
       firefoxRunMs,
     );
