@@ -74,7 +74,8 @@ export function normaliseMessage(message: string): string {
       .replace(/\b[0-9A-F]{16}:error:/g, "THREAD:error:")
       .replace(/\b(\d{1,3}\.){3}\d{1,3}\b/g, "ADDR")
       .replace(/(?<![\w:])::1\b/g, "ADDR")
-      .replace(/:\d+\b/g, ":PORT")
+      // A port follows a host; a JSON value (`"code":1`) follows a quote.
+      .replace(/(?<!"):\d+\b/g, ":PORT")
       .replace(/\bport \d+\b/g, "port PORT")
       .replace(/\bafter \d+ ms\b/g, "after N ms")
       .replace(/\bafter \d+ milliseconds\b/g, "after N milliseconds")
