@@ -1,6 +1,6 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { runDir } from "./run-dirs.ts";
 import type { TrustedCa } from "./target.ts";
 import { type Certificate, spkiSha256 } from "./tls-certificate.ts";
 
@@ -73,6 +73,9 @@ export function labPki(): Promise<LabPki> {
   return pending;
 }
 
+/** Each run's CA folder, `<tmp>/connlab-ca-<pid of the run>-XXXXXX`: removeLeftovers sweeps a dead run's. */
+export const caDirPrefix = "connlab-ca-";
+
 /**
  * Writes the CA certificate a client is told to trust (`ca.pem` in a fresh temp dir), as a
  * reader saves their company's or mkcert's CA. `keys` are the CA certificates whose keys
@@ -82,7 +85,7 @@ export async function trustFile(
   ca: Pick<Certificate, "cert">,
   keys: readonly Pick<Certificate, "cert">[],
 ): Promise<{ trust: TrustedCa; remove: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), "connlab-ca-"));
+  const dir = await runDir(caDirPrefix);
   const file = join(dir, "ca.pem");
   await writeFile(file, ca.cert);
   return {

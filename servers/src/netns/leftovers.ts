@@ -1,21 +1,23 @@
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { caDirPrefix } from "../lab-ca.ts";
 import { removeNginxLeftovers } from "../nginx/leftovers.ts";
 import { isAlive } from "../process-alive.ts";
+import { removeDeadRunDirs } from "../run-dirs.ts";
 import { ownerPid } from "./names.ts";
 import { deleteNamespace, listNamespaces } from "./namespace.ts";
 
 /**
  * The one leftover sweeper: removes the namespaces (with their veths, tables and processes) and
  * /etc/netns files of root labs whose owning process is dead, and the nginx processes and temp
- * folders of any lab run that died (nginx/leftovers.ts); another live run's lab is never
+ * folders (nginx's, a CA's: run-dirs.ts) of any lab run that died; another live run's lab is never
  * touched. Returns the names removed. Every command that creates lab state (reproduce, record,
  * lab up, workshop start, the benches) calls it first. Without root there are no namespaces of
- * ours to remove (a root lab cannot have been built), only a rootless run's nginx.
+ * ours to remove (a root lab cannot have been built), only a rootless run's nginx and folders.
  */
 export async function removeLeftovers(): Promise<string[]> {
-  const nginx = await removeNginxLeftovers();
-  if (process.getuid?.() !== 0) return nginx;
+  const folders = [...(await removeNginxLeftovers()), ...removeDeadRunDirs(caDirPrefix)];
+  if (process.getuid?.() !== 0) return folders;
   const names = new Set(await listNamespaces().catch(() => []));
   let etc: string[] = [];
   try {
@@ -32,5 +34,5 @@ export async function removeLeftovers(): Promise<string[]> {
     rmSync(join("/etc/netns", name), { recursive: true, force: true });
     removed.push(name);
   }
-  return [...nginx, ...removed.sort()];
+  return [...folders, ...removed.sort()];
 }

@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isAlive } from "../process-alive.ts";
+import { deadRunDirs } from "../run-dirs.ts";
 
-/** Each run's nginx folder is `<tmp>/connlab-nginx-<pid of the run>-XXXXXX` (nginx/run.ts). */
+/** Each run's nginx folder is `<tmp>/connlab-nginx-<pid of the run>-XXXXXX` (nginx/run.ts, runDir). */
 export const nginxDirPrefix = "connlab-nginx-";
-const pattern = /^connlab-nginx-(\d+)-/;
 
 /** The processes whose parent is `pid`: an nginx master's workers. */
 function childrenOf(pid: number): number[] {
@@ -50,17 +49,8 @@ function signal(pid: number, name: NodeJS.Signals): void {
  * folders removed. Any user: a rootless lab starts nginx too.
  */
 export async function removeNginxLeftovers(): Promise<string[]> {
-  const removed: string[] = [];
-  let entries: string[] = [];
-  try {
-    entries = readdirSync(tmpdir());
-  } catch {
-    return removed;
-  }
-  for (const entry of entries) {
-    const owner = Number(pattern.exec(entry)?.[1]);
-    if (!owner || owner === process.pid || isAlive(owner)) continue;
-    const dir = join(tmpdir(), entry);
+  const dirs = deadRunDirs(nginxDirPrefix);
+  for (const dir of dirs) {
     const master = masterOf(dir);
     if (master !== undefined) {
       const workers = childrenOf(master);
@@ -71,7 +61,6 @@ export async function removeNginxLeftovers(): Promise<string[]> {
       for (const pid of [master, ...workers]) if (isAlive(pid)) signal(pid, "SIGKILL");
     }
     rmSync(dir, { recursive: true, force: true });
-    removed.push(dir);
   }
-  return removed;
+  return dirs;
 }

@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { accessSync, chmodSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, chmodSync, constants, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Socket } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConnlabError } from "@connlab/scenarios";
 import type { Listening } from "../apps/http.ts";
 import { onExitSync } from "../exit-cleanup.ts";
 import { freePort } from "../free-port.ts";
 import { isAlive } from "../process-alive.ts";
+import { runDir } from "../run-dirs.ts";
 import { nginxConf, type UpstreamGroup, type WebSocketLocation } from "./conf.ts";
 import { nginxDirPrefix } from "./leftovers.ts";
 
@@ -99,7 +99,7 @@ export async function startNginx(options: {
       `this scenario needs nginx at ${nginxPath}: apt-get install nginx (scripts/install-system.sh)`,
     );
   }
-  const dir = mkdtempSync(join(tmpdir(), `${nginxDirPrefix}${process.pid}-`));
+  const dir = await runDir(nginxDirPrefix);
   // As root, nginx's worker runs as nobody: it must be able to enter the folder.
   chmodSync(dir, 0o755);
   const port = await freePort(options.host);
