@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import WebSocket from "ws";
+import { descriptorsOf } from "../descriptors.ts";
 import { spawnInNetns } from "../netns/spawn.ts";
 import type { RunningSetup, Setup } from "../setup.ts";
 import type { ServerSetting } from "../target.ts";
@@ -12,21 +12,6 @@ function limitOf(params: Readonly<Record<string, unknown>>): number {
   const nofile = Number(params.nofile ?? 64);
   if (!Number.isInteger(nofile) || nofile < 32 || nofile > 1_024) throw new Error("nofile must be 32…1024");
   return nofile;
-}
-
-/**
- * What /proc says of the server's process: its open-files limit (the soft one, which accept()
- * meets), and how many descriptors it has open below it. Only those count: the kernel gives a
- * new one the lowest free number under the limit, and one inherited above it (from the shell
- * that started the lab) takes none of them.
- */
-function descriptorsOf(pid: number): { limit: number; openFds: number } {
-  const line = readFileSync(`/proc/${pid}/limits`, "utf8")
-    .split("\n")
-    .find((l) => l.startsWith("Max open files"));
-  const limit = Number(line?.split(/\s+/)[3]);
-  const open = readdirSync(`/proc/${pid}/fd`).map(Number);
-  return { limit, openFds: open.filter((fd) => fd < limit).length };
 }
 
 /**
@@ -81,7 +66,12 @@ async function heldServer(nofile: number, limited: boolean): Promise<RunningSetu
     for (const socket of held) socket.terminate();
     await server.stop();
   };
-  const measured = { ...descriptorsOf(server.pid), held: held.length };
+  const seen = await descriptorsOf(server.pid);
+  if (!seen) {
+    await close();
+    throw new Error(`cannot read /proc/${server.pid}: the server's process is gone`);
+  }
+  const measured = { limit: seen.limit, openFds: seen.openFds, held: held.length };
   return {
     target: { url, ...(limited ? { serverSettings: [loweredLimit(nofile, measured)] } : {}) },
     facts: { ...measured, heldError: error },
