@@ -93,10 +93,11 @@ export const fdsExhausted: Setup = {
   start: (params) => heldServer(limitOf(params), true),
 };
 
-/** The fix: the same server and WebSockets with the usual limit: every client connects. */
+/** The fix: the same server and WebSockets with the lab's own limit (no prlimit): every client connects. */
 export const fdsToSpare: Setup = {
   name: "fds-to-spare",
   tier: "lab",
-  describe: "the same web app and open WebSockets, with the usual open-files limit: every client connects",
+  describe:
+    "the same web app and open WebSockets, with the lab's own open-files limit: every client connects",
   start: (params) => heldServer(limitOf(params), false),
 };
