@@ -9,7 +9,8 @@ export interface Verdict {
 
 /**
  * The one place that decides whether an observation is what the catalogue expects: the code
- * exactly, the message by pattern. `"connected"` is what every client must see once fixed.
+ * exactly, the message by pattern, the declared outcome or one of its measured alternatives.
+ * `"connected"` is what every client must see once fixed.
  */
 export function judge(observation: Observation, expected: Expectation | "connected"): Verdict {
   if (expected === "connected") {
@@ -17,14 +18,15 @@ export function judge(observation: Observation, expected: Expectation | "connect
       ? { ok: true, why: "" }
       : { ok: false, why: `expected to connect, got ${observation.code}: ${observation.message}` };
   }
-  if (observation.code !== expected.code) {
-    return {
-      ok: false,
-      why: `expected code ${expected.code}, got ${observation.code}: ${observation.message}`,
-    };
+  const outcomes = [expected, ...(expected.alternatives ?? [])];
+  const sameCode = outcomes.filter((o) => o.code === observation.code);
+  if (sameCode.length === 0) {
+    const codes = outcomes.map((o) => o.code).join(" or ");
+    return { ok: false, why: `expected code ${codes}, got ${observation.code}: ${observation.message}` };
   }
-  if (!new RegExp(expected.message).test(observation.message)) {
-    return { ok: false, why: `message "${observation.message}" does not match /${expected.message}/` };
+  if (!sameCode.some((o) => new RegExp(o.message).test(observation.message))) {
+    const patterns = sameCode.map((o) => `/${o.message}/`).join(" or ");
+    return { ok: false, why: `message "${observation.message}" does not match ${patterns}` };
   }
   return { ok: true, why: "" };
 }

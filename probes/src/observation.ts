@@ -20,6 +20,8 @@ export const Setting = z
       "browser profile",
       // A server's on the path (a proxy's shortened timer): the same for every client of the run.
       "proxy configuration",
+      // The server's own process: a limit it was started with (prlimit --nofile).
+      "server process",
     ]),
     /** What a user without it would see instead (another message, another wait). */
     defaultNote: Localized,

@@ -3,6 +3,7 @@ import { release } from "node:os";
 import type { Scenario } from "@connlab/scenarios";
 import { ObservationsArtifact, type RecordedObservation, type ScenarioRecord } from "./artifact.ts";
 import { type BothWays, tierOf } from "./catalogue.ts";
+import { judge } from "./expectations.ts";
 import { plainObservation } from "./observation.ts";
 import type { Report } from "./reproduce.ts";
 
@@ -60,11 +61,22 @@ export function writeArtifact(artifact: ObservationsArtifact, path = artifactPat
 
 /**
  * What a fresh run must agree on: per client, the code and the message with ports, addresses,
- * timings and the request a race picked replaced by placeholders. Versions and elapsed times are informative only.
+ * timings and the request a race picked replaced by placeholders; for a client whose
+ * declaration (`scenario`) lists a race's alternatives, any of them. Versions and elapsed times are informative only.
  */
-export function comparable(record: ScenarioRecord): Record<"broken" | "fixed", string[]> {
+export function comparable(
+  record: ScenarioRecord,
+  scenario?: Scenario,
+): Record<"broken" | "fixed", string[]> {
   const line = (o: RecordedObservation) => `${o.client} ${o.code} ${normaliseMessage(o.message)}`;
-  return { broken: record.broken.map(line), fixed: record.fixed.map(line) };
+  // A client whose declaration lists a race's outcomes shows any of them: the line names them all.
+  const raced = (o: RecordedObservation) => {
+    const expected = scenario?.expect.find((e) => e.client === o.client);
+    if (!expected?.alternatives || !judge(o, expected).ok) return line(o);
+    const outcomes = [expected, ...expected.alternatives].map((e) => `${e.code} /${e.message}/`);
+    return `${o.client} one of ${outcomes.join(" | ")}`;
+  };
+  return { broken: record.broken.map(raced), fixed: record.fixed.map(line) };
 }
 
 export function normaliseMessage(message: string): string {

@@ -16,7 +16,7 @@ import { joinReports, needsOwnNetwork, reproduceInOwnNetwork } from "./own-netwo
 
 /** One client's observation with the verdict on it: what was expected, and why it differs. */
 export interface Judged extends Observation {
-  /** `CODE /pattern/` from the declaration, or "connected" for a fixed run. */
+  /** `CODE /pattern/` from the declaration (`… or …` with its alternatives), or "connected" for a fixed run. */
   readonly expected: string;
   readonly ok: boolean;
   /** Why it does not match, in one line; empty when it does. */
@@ -83,7 +83,10 @@ export function judged(observation: Observation, expected: Expectation | "connec
   const verdict = judge(observation, expected);
   return {
     ...observation,
-    expected: expected === "connected" ? "connected" : `${expected.code} /${expected.message}/`,
+    expected:
+      expected === "connected"
+        ? "connected"
+        : [expected, ...(expected.alternatives ?? [])].map((o) => `${o.code} /${o.message}/`).join(" or "),
     ok: verdict.ok,
     why: verdict.why,
   };

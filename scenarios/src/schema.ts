@@ -49,6 +49,16 @@ const Pattern = z.string().refine(
   { message: "not a valid regular expression" },
 );
 
+/** One outcome a client may show: its code exactly, its message by pattern. */
+const Outcome = z
+  .object({
+    /** OS error code (ECONNREFUSED), curl exit name (CURLE_COULDNT_CONNECT), or the client's own. */
+    code: z.string().min(1),
+    /** Pattern the exact message must match; ports and addresses vary, so they are wildcards. */
+    message: Pattern,
+  })
+  .strict();
+
 /** What one client must observe when the fault is in place. */
 export const Expectation = z
   .object({
@@ -57,6 +67,12 @@ export const Expectation = z
     code: z.string().min(1),
     /** Pattern the exact message must match; ports and addresses vary, so they are wildcards. */
     message: Pattern,
+    /**
+     * The other outcomes a race on the wire gives the same client, each one measured (a server
+     * that closes before or after the request arrives: a FIN or a RST). A run matches the main
+     * outcome or one of these; the record comparison takes them alike. Absent: one outcome.
+     */
+    alternatives: z.array(Outcome).min(1).optional(),
     /** The wording readers search for (classic Chrome text, older Node), shown beside the real one. */
     classic: z.string().optional(),
     /** Whose timer ends the attempt; tests derive the elapsed-time window from it (timers.ts). */

@@ -51,10 +51,10 @@ export interface Target {
 
 /** One non-default setting of a server on the path, as a row records it (probes' Setting). */
 export interface ServerSetting {
-  /** As it is written in the server's configuration: `proxy_read_timeout 3s;`. */
+  /** As it is written in the server's configuration (`proxy_read_timeout 3s;`) or command line. */
   readonly setting: string;
-  readonly where: "proxy configuration";
-  /** What a client would see with the server's default instead. */
+  readonly where: "proxy configuration" | "server process";
+  /** What a client would see with the server's default instead (and what the run measured there). */
   readonly defaultNote: { readonly es: string; readonly en: string };
 }
 

@@ -23,6 +23,8 @@ export interface SocketEntry {
   readonly state: string;
   /** rx_queue: on a LISTEN socket, the connections the kernel completed that wait for accept(). */
   readonly queued: number;
+  /** The socket's inode: its owner's /proc/PID/fd links to `socket:[inode]` (0 once it is gone). */
+  readonly inode: number;
 }
 
 /**
@@ -34,7 +36,7 @@ export function parseProcNetTcp(text: string): SocketEntry[] {
   const entries: SocketEntry[] = [];
   for (const line of text.split("\n").slice(1)) {
     const fields = line.trim().split(/\s+/);
-    const [local, remote, state, queues] = [fields[1], fields[2], fields[3], fields[4]];
+    const [local, remote, state, queues, inode] = [fields[1], fields[2], fields[3], fields[4], fields[9]];
     if (!local || !remote || !state) continue;
     const l = splitHexEndpoint(local);
     const r = splitHexEndpoint(remote);
@@ -46,6 +48,7 @@ export function parseProcNetTcp(text: string): SocketEntry[] {
       remotePort: r.port,
       state: tcpStates[state.toUpperCase()] ?? state,
       queued: Number.parseInt(queues?.split(":")[1] ?? "0", 16) || 0,
+      inode: Number(inode) || 0,
     });
   }
   return entries;

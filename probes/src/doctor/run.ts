@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { arpGiveUpMs, getScenario } from "@connlab/scenarios";
 import { stopwatch } from "./bounded.ts";
 import { type ConnectResult, tcpConnect } from "./connect.ts";
+import { type DescriptorFinding, listenerDescriptors } from "./descriptors.ts";
 import { type GuideLocale, guideUrl } from "./guide-url.ts";
 import { type IdleWatch, watchIdle } from "./idle.ts";
 import {
@@ -41,6 +42,7 @@ export type DoctorCheck =
   | "idle"
   | "socket.io"
   | "listeners"
+  | "descriptors"
   | "local ports";
 
 const checkNames: Record<DoctorCheck, Said> = {
@@ -53,6 +55,7 @@ const checkNames: Record<DoctorCheck, Said> = {
   idle: said("idle", "inactividad"),
   "socket.io": said("socket.io session", "sesión socket.io"),
   listeners: said("listeners", "escuchas"),
+  descriptors: said("descriptors", "descriptores"),
   "local ports": said("local ports", "puertos locales"),
 };
 
@@ -256,6 +259,19 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
       (l) => [l.accepts, l.summary],
     );
   }
+  // A port that listens here and closed the connection without a byte: is its process out of
+  // file descriptors? (Node accepts and closes each connection then, and logs nothing.)
+  let descriptors: DescriptorFinding | undefined;
+  if (listeners && listeners.listening.length > 0 && sniffed?.kind === "silent-close") {
+    const onPort = [...sockets.v4, ...sockets.v6].filter(
+      (s) => s.state === "LISTEN" && s.localPort === target.port,
+    );
+    descriptors = await step(
+      "descriptors",
+      () => listenerDescriptors(onPort, timeoutMs),
+      (d) => [!d.exhausted, d.summary],
+    );
+  }
   const pressure = await step(
     "local ports",
     async () =>
@@ -292,6 +308,7 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
     ...(idle ? { idle } : {}),
     ...(socketIo ? { socketIo } : {}),
     ...(listeners ? { listeners } : {}),
+    ...(descriptors ? { descriptors } : {}),
   };
   const ranking = rank(facts);
   return {

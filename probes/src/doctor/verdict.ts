@@ -1,5 +1,6 @@
 import { arpGiveUpMs, type Category, type DeclaredId } from "@connlab/scenarios";
 import type { ConnectResult } from "./connect.ts";
+import type { DescriptorFinding } from "./descriptors.ts";
 import type { IdleWatch } from "./idle.ts";
 import type { ListenerFinding } from "./listeners.ts";
 import type { PortPressure } from "./pressure.ts";
@@ -26,6 +27,8 @@ export interface Facts {
   readonly socketIo?: SocketIoSession;
   /** Only when the first address belongs to this machine. */
   readonly listeners?: ListenerFinding;
+  /** Only when a port listening here closed the connection without a byte: its process's descriptors. */
+  readonly descriptors?: DescriptorFinding;
   readonly pressure: PortPressure;
   /** The first address is in the subnet of one of this machine's interfaces (same LAN). */
   readonly onLocalSubnet?: boolean;
@@ -72,6 +75,7 @@ export const namedCauses = [
   "tls-incomplete-chain",
   "closed-proxy-idle-timeout",
   "closed-socketio-no-sticky",
+  "closed-server-out-of-fds",
 ] as const satisfies readonly DeclaredId[];
 
 /** A scenario some rule names. */
@@ -469,6 +473,27 @@ function diagnoseProtocol(facts: Facts, add: Add): VerdictCategory | undefined {
       );
       return "protocol";
     case "silent-close":
+      if (facts.descriptors?.exhausted) {
+        // accept() fails with EMFILE; Node (libuv) then accepts and closes each waiting
+        // connection to keep its loop from spinning, and logs nothing.
+        add(
+          "closed-server-out-of-fds",
+          "high",
+          said(
+            `the port ${s.detail.en}, and ${facts.descriptors.summary.en}`,
+            `el puerto ${s.detail.es}, y ${facts.descriptors.summary.es}`,
+          ),
+        );
+        add(
+          "protocol-ws-to-raw-tcp",
+          "low",
+          said(
+            "a port that speaks another protocol hangs up the same way, but this one's process cannot even accept",
+            "un puerto que habla otro protocolo cuelga igual, pero el proceso de este ni siquiera puede aceptar",
+          ),
+        );
+        return "closed";
+      }
       add(
         "protocol-ws-to-raw-tcp",
         "medium",
@@ -482,6 +507,16 @@ function diagnoseProtocol(facts: Facts, add: Add): VerdictCategory | undefined {
           "algunos servidores TLS cuelgan así ante texto plano, y al revés",
         ),
       );
+      // From here the doctor cannot see the process: say where to look.
+      if (!facts.descriptors)
+        add(
+          "closed-server-out-of-fds",
+          "low",
+          said(
+            "or a Node.js server out of file descriptors closes each connection as it takes it, logging nothing: on the server, compare ls /proc/PID/fd | wc -l with its Max open files",
+            "o un servidor Node.js sin descriptores de archivo cierra cada conexión al recogerla, sin registrar nada: en el servidor, compara ls /proc/PID/fd | wc -l con su Max open files",
+          ),
+        );
       return "protocol";
     default:
       return undefined;

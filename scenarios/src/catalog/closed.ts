@@ -104,4 +104,96 @@ export const closed = [
     docs: "closed/socketio-no-sticky",
     related: ["closed-proxy-idle-timeout"],
   }),
+  defineScenario({
+    id: "closed-server-out-of-fds",
+    category: "closed",
+    title: {
+      es: "El servidor se quedó sin descriptores de archivo (EMFILE)",
+      en: "The server ran out of file descriptors (EMFILE)",
+    },
+    summary: {
+      es: "Cada conexión abierta ocupa un descriptor de archivo del proceso del servidor. Con todos los de su límite (`ulimit -n`, `LimitNOFILE=`) en uso, `accept()` falla con EMFILE: el núcleo ya completó la conexión del cliente, y Node (libuv) la acepta y la cierra al instante, sin escribir nada en su registro. El cliente conecta y recibe un cierre (FIN) o un reinicio (RST) sin un solo byte de respuesta.",
+      en: "Every open connection takes one of the server process's file descriptors. With all those its limit allows (`ulimit -n`, `LimitNOFILE=`) in use, `accept()` fails with EMFILE: the kernel has already completed the client's connection, and Node (libuv) accepts it and closes it at once, writing nothing to its log. The client connects and gets a close (FIN) or a reset (RST) without a single byte of answer.",
+    },
+    // Rootless: the lab lowers the server's own limit (prlimit) and fills it with WebSockets it
+    // holds itself, on loopback. Not in the compose stack (compose's `ulimits: nofile:` does the
+    // same there; the page shows it).
+    reproducibleIn: ["lab"],
+    fault: { name: "fds-exhausted", params: { nofile: 64 } },
+    // The server closes each connection as soon as its event loop sees it: a client whose request
+    // arrived before that close gets a RST (data unread in a closed socket), one that had not sent
+    // it yet gets a FIN. Measured here, 17 runs per client on loopback (2 cores, loaded): node:http,
+    // fetch and ws saw the FIN 14 times, curl 15, Chromium 7, the RST otherwise; Firefox said
+    // NS_ERROR_NET_RESET in all its 10. node:net sends nothing and only connects; Node's
+    // WebSocket says 1006 either way.
+    expect: [
+      { client: "node-net", code: "OK", message: "^connected to 127\\.0\\.0\\.1:\\d+$", waits: "answer" },
+      {
+        client: "node-http",
+        code: "ECONNRESET",
+        message: "^socket hang up$",
+        alternatives: [{ code: "ECONNRESET", message: "^read ECONNRESET$" }],
+        waits: "answer",
+      },
+      {
+        client: "fetch",
+        code: "UND_ERR_SOCKET",
+        message: "^fetch failed$",
+        alternatives: [{ code: "ECONNRESET", message: "^fetch failed$" }],
+        classic: "TypeError: fetch failed",
+        waits: "answer",
+      },
+      {
+        client: "ws",
+        code: "ECONNRESET",
+        message: "^socket hang up$",
+        alternatives: [{ code: "ECONNRESET", message: "^read ECONNRESET$" }],
+        waits: "answer",
+      },
+      {
+        client: "node-websocket",
+        code: "WS_CLOSED_1006",
+        message: '^ErrorEvent \\{ message: "" \\} then CloseEvent \\{ code: 1006, reason: "" \\}$',
+        waits: "answer",
+      },
+      {
+        client: "curl",
+        code: "CURLE_GOT_NOTHING",
+        message: "^curl: \\(52\\) Empty reply from server$",
+        alternatives: [
+          { code: "CURLE_RECV_ERROR", message: "^curl: \\(56\\) Recv failure: Connection reset by peer$" },
+        ],
+        waits: "answer",
+      },
+      {
+        client: "chromium",
+        code: "ERR_SOCKET_NOT_CONNECTED",
+        message:
+          "^WebSocket connection to 'ws://127\\.0\\.0\\.1:\\d+/' failed: Error in connection establishment: net::ERR_SOCKET_NOT_CONNECTED$",
+        alternatives: [
+          {
+            code: "ERR_CONNECTION_RESET",
+            message:
+              "^WebSocket connection to 'ws://127\\.0\\.0\\.1:\\d+/' failed: Error during WebSocket handshake: net::ERR_CONNECTION_RESET$",
+          },
+        ],
+        waits: "answer",
+      },
+      {
+        client: "firefox",
+        code: "NS_ERROR_NET_RESET",
+        message: "^Firefox can’t establish a connection to the server at ws://127\\.0\\.0\\.1:\\d+/\\.$",
+        waits: "answer",
+      },
+    ],
+    fix: {
+      summary: {
+        es: "Sube el límite de descriptores del proceso (`LimitNOFILE=` en su unidad de systemd, `ulimit -n` antes de arrancarlo, `ulimits: nofile:` en compose) por encima de las conexiones que debe sostener, y acótalas tú (`server.maxConnections`) para que el servidor rechace lo que sobra en vez de quedarse sin descriptores.",
+        en: "Raise the process's descriptor limit (`LimitNOFILE=` in its systemd unit, `ulimit -n` before starting it, `ulimits: nofile:` in compose) above the connections it must hold, and bound them yourself (`server.maxConnections`) so the server turns away the excess instead of running out of descriptors.",
+      },
+      apply: { name: "fds-to-spare", params: { nofile: 64 } },
+    },
+    docs: "closed/server-out-of-fds",
+    related: ["timeout-server-backlog-full", "closed-proxy-idle-timeout"],
+  }),
 ] as const;

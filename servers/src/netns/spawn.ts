@@ -10,7 +10,7 @@ export interface Spawned<Ready> {
 }
 
 export interface SpawnOptions {
-  /** Raise this process's file-descriptor limit (soft and hard) with prlimit. */
+  /** Set this process's file-descriptor limit (soft and hard) with prlimit: raised or lowered. */
   readonly nofile?: number;
   /** How long it may take to print its first line; default 30 s (a busy machine starts node slowly). */
   readonly readyTimeoutMs?: number;

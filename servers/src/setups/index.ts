@@ -26,6 +26,7 @@ import { mixedContentWs, mixedContentWss } from "./mixed-content.ts";
 import { noListener } from "./no-listener.ts";
 import { noProxy } from "./no-proxy.ts";
 import { originAllowed, originNotAllowed } from "./origin-check.ts";
+import { fdsExhausted, fdsToSpare } from "./out-of-fds.ts";
 import { panelFirewallDrop, panelFirewallOpen } from "./panel-firewall.ts";
 import { mssClamped, pathMtuBlackHole } from "./path-mtu.ts";
 import { tinyPortRange, widePortRange } from "./port-range.ts";
@@ -99,6 +100,9 @@ const registry = {
   // A load balancer that spreads one Socket.IO session's requests over two servers.
   "socketio-no-sticky": socketioNoSticky,
   "socketio-sticky": socketioSticky,
+  // A server with no file descriptor left: it accepts each connection and closes it at once.
+  "fds-exhausted": fdsExhausted,
+  "fds-to-spare": fdsToSpare,
   // Root lab: network namespaces, nftables, per-namespace sysctls.
   "firewall-drop": firewallDrop,
   "firewall-reject": firewallReject,

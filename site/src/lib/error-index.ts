@@ -67,6 +67,8 @@ export function errorIndex(): IndexEntry[] {
       // A client that connects even in the broken setup shows no error: nothing to index.
       if (expectation.code === CONNECTED) continue;
       entry(expectation.code).scenarios.add(scenario);
+      // A race's other outcomes are this scenario's errors too, recorded or not.
+      for (const other of expectation.alternatives ?? []) entry(other.code).scenarios.add(scenario);
       if (expectation.classic) seen(expectation.code, expectation.classic, "classic");
     }
     for (const o of observations.scenarios[scenario.id]?.broken ?? []) {

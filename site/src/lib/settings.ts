@@ -24,6 +24,7 @@ const whereWords: Record<string, Record<Lang, string>> = {
   "client option": { es: "opción del cliente", en: "client option" },
   "browser profile": { es: "perfil del navegador", en: "browser profile" },
   "proxy configuration": { es: "configuración del proxy", en: "proxy configuration" },
+  "server process": { es: "proceso del servidor", en: "server process" },
 };
 
 /** Where a setting was made, in the page's language (an unknown place is shown as recorded). */

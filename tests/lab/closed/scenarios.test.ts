@@ -6,7 +6,8 @@ import { clientsFor, expectAsDeclared } from "../../helpers/report.ts";
 // "Closed after connect" end to end with the Node WebSocket clients (the browsers' rows are the
 // browser tier's): the socket opens through a real nginx, stays silent, and nginx's idle limit
 // closes it without a close frame; with the server's pings the same silent socket outlives it.
-// (The Socket.IO session behind a load balancer has its own file: socketio-no-sticky.test.ts.)
+// (The Socket.IO session behind a load balancer has its own file: socketio-no-sticky.test.ts, and
+// so has the server out of file descriptors: server-out-of-fds.test.ts.)
 const closed = scenarios.filter((scenario) => scenario.category === "closed");
 const idle = closed.filter((scenario) => scenario.fault.name === "proxy-idle-timeout");
 
@@ -14,8 +15,12 @@ const idle = closed.filter((scenario) => scenario.fault.name === "proxy-idle-tim
 const proxySetting = [`proxy_read_timeout ${labProxyReadTimeoutMs / 1000}s;`, "proxy configuration"];
 
 describe("the closed category", () => {
-  it("has the proxy idle timeout and the Socket.IO session without stickiness", () => {
-    expect(closed.map((s) => s.id)).toEqual(["closed-proxy-idle-timeout", "closed-socketio-no-sticky"]);
+  it("has the proxy idle timeout, the Socket.IO session without stickiness and the server out of descriptors", () => {
+    expect(closed.map((s) => s.id)).toEqual([
+      "closed-proxy-idle-timeout",
+      "closed-socketio-no-sticky",
+      "closed-server-out-of-fds",
+    ]);
     expect(idle.map((s) => s.id)).toEqual(["closed-proxy-idle-timeout"]);
   });
 });

@@ -53,3 +53,26 @@ describe("doctor against an idle limit on the path", () => {
     expect(report.steps.map((s) => s.check)).not.toContain("idle");
   });
 });
+
+// The doctor against closed-server-out-of-fds's server, on this machine: the port closes the
+// connection without a byte, and /proc shows its process with every descriptor in use.
+describe("doctor against a server out of file descriptors", () => {
+  it("names closed-server-out-of-fds from the listening process's descriptors", async () => {
+    const report = await runDoctor(await start("fds-exhausted"), { locale: "en", timeoutMs });
+    expect(report.verdict.category).toBe("closed");
+    expect(report.verdict.causes.map((c) => [c.id, c.confidence])).toEqual([
+      ["closed-server-out-of-fds", "high"],
+      ["protocol-ws-to-raw-tcp", "low"],
+    ]);
+    expect(report.verdict.causes[0]?.evidence).toMatch(
+      /^the port closed the connection without a byte \((FIN|ECONNRESET)\), and the listening process \(pid \d+\) has 64 descriptors open, its limit \("Max open files"\) is 64: none left to accept with$/,
+    );
+    expect(report.steps.find((s) => s.check === "descriptors")?.ok).toBe(false);
+  });
+
+  it("says ok once the same server has descriptors to spare: it answers, so nothing is counted", async () => {
+    const report = await runDoctor(await start("fds-to-spare"), { locale: "en", timeoutMs });
+    expect(report.verdict).toMatchObject({ category: "ok", causes: [] });
+    expect(report.steps.map((s) => s.check)).not.toContain("descriptors");
+  });
+});

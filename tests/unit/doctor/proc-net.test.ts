@@ -28,6 +28,7 @@ describe("parseProcNetTcp", () => {
         remotePort: 0,
         state: "LISTEN",
         queued: 0,
+        inode: 1137,
       },
       // rx_queue 0x200: 512 connections the kernel completed, waiting for accept().
       {
@@ -37,6 +38,7 @@ describe("parseProcNetTcp", () => {
         remotePort: 0,
         state: "LISTEN",
         queued: 512,
+        inode: 1138,
       },
       {
         localAddress: "127.0.0.1",
@@ -45,6 +47,7 @@ describe("parseProcNetTcp", () => {
         remotePort: 8080,
         state: "TIME_WAIT",
         queued: 0,
+        inode: 0,
       },
     ]);
   });

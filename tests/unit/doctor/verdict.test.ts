@@ -397,3 +397,43 @@ describe("scenario ids the doctor names", () => {
     expect([...named].filter((id) => !isScenarioId(id))).toEqual([]);
   });
 });
+
+describe("a port on this machine that closes the connection without a byte", () => {
+  const closedAtOnce = { sniff: sniff({ kind: "silent-close" }) };
+  const exhausted = {
+    pid: 4242,
+    limit: 64,
+    openFds: 64,
+    exhausted: true,
+    summary: { en: "the listening process (pid 4242) has 64 descriptors open", es: "s" },
+  };
+
+  it("names closed-server-out-of-fds when its process has every descriptor in use", () => {
+    const f = facts("http://127.0.0.1:8080/", { ...closedAtOnce, descriptors: exhausted });
+    expect(rank(f).category).toBe("closed");
+    expect(rank(f).causes.map((c) => [c.id, c.confidence])).toEqual([
+      ["closed-server-out-of-fds", "high"],
+      ["protocol-ws-to-raw-tcp", "low"],
+    ]);
+    expect(rank(f).causes[0]?.evidence.en).toBe(
+      "the port d, and the listening process (pid 4242) has 64 descriptors open",
+    );
+  });
+
+  it("stays a protocol mismatch when its process has descriptors to spare", () => {
+    const spare = { ...exhausted, openFds: 30, exhausted: false };
+    const f = facts("http://127.0.0.1:8080/", { ...closedAtOnce, descriptors: spare });
+    expect(rank(f).category).toBe("protocol");
+    expect(ids(f)).toEqual(["protocol-ws-to-raw-tcp", "protocol-tls-mismatch"]);
+  });
+
+  it("only hints at it where the doctor cannot see the process (another machine)", () => {
+    const f = facts("http://192.0.2.10:8080/", { ...closedAtOnce, addresses: ["192.0.2.10"] });
+    expect(rank(f).category).toBe("protocol");
+    expect(rank(f).causes.map((c) => [c.id, c.confidence])).toEqual([
+      ["protocol-ws-to-raw-tcp", "medium"],
+      ["protocol-tls-mismatch", "low"],
+      ["closed-server-out-of-fds", "low"],
+    ]);
+  });
+});
