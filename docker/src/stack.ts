@@ -131,6 +131,18 @@ export const dockerScenarios: Readonly<Record<DockerScenarioId, DockerScenario>>
     broken: { url: `http://localhost:${appPort}/` },
     control: { url: web },
   },
+  "closed-docker-published-loopback": {
+    // The probe plays the Docker host again. The stack's network is internal, so no real
+    // docker-proxy can reach it: a service does its forwarding (servers' userland-proxy.ts), to a
+    // container whose app listens on 127.0.0.1 only.
+    services: ["docker-proxy", "published-loopback"],
+    broken: { url: `http://docker-proxy:${appPort}/` },
+    contrast: {
+      url: `http://published-loopback:${appPort}/`,
+      expect: { client: "node-net", code: "ECONNREFUSED", message: "^connect ECONNREFUSED \\S+$" },
+      why: "straight to the container's address, with no proxy accepting first, the same bind is a plain refusal: its kernel answers the SYN with a RST",
+    },
+  },
   "timeout-server-backlog-full": {
     // The client container fills the stalled server's listen queue first (the root lab's holder
     // loop), then its clients' SYNs are dropped; the control is a server whose process runs.

@@ -17,14 +17,18 @@ export function judge(observation: Observation, expected: Expectation | "connect
       ? { ok: true, why: "" }
       : { ok: false, why: `expected to connect, got ${observation.code}: ${observation.message}` };
   }
-  if (observation.code !== expected.code) {
+  // The declared outcome, or one of the alternatives a measured race picks.
+  const outcomes = [expected, ...(expected.or ?? [])];
+  const sameCode = outcomes.filter((o) => o.code === observation.code);
+  if (sameCode.length === 0) {
     return {
       ok: false,
-      why: `expected code ${expected.code}, got ${observation.code}: ${observation.message}`,
+      why: `expected code ${outcomes.map((o) => o.code).join(" or ")}, got ${observation.code}: ${observation.message}`,
     };
   }
-  if (!new RegExp(expected.message).test(observation.message)) {
-    return { ok: false, why: `message "${observation.message}" does not match /${expected.message}/` };
+  if (!sameCode.some((o) => new RegExp(o.message).test(observation.message))) {
+    const patterns = sameCode.map((o) => `/${o.message}/`).join(" or ");
+    return { ok: false, why: `message "${observation.message}" does not match ${patterns}` };
   }
   return { ok: true, why: "" };
 }

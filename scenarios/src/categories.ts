@@ -4,8 +4,8 @@
  * The sidebar, the landing page's decision path and the error index read them here.
  * `policy`: TCP connects, then the server (Origin, subprotocol) or the browser (mixed content)
  * refuses. `tls`: TCP connects, then the client cannot verify the server's certificate. `closed`:
- * the connection or session opened (the upgrade, a Socket.IO handshake succeeded), then something
- * on the path closed it or lost the session. Plain data, no schema: a subpath export, so astro.config.ts loads no catalogue.
+ * the connection or session opened (TCP connected, the upgrade or a Socket.IO handshake
+ * succeeded), then something on the path closed it or lost the session. Plain data, no schema: a subpath export, so astro.config.ts loads no catalogue.
  */
 export const categories = [
   "refused",
@@ -67,8 +67,8 @@ export const categoryText: Readonly<
   closed: {
     title: { es: "Cerrada tras conectar", en: "Closed after connect" },
     meaning: {
-      es: "La conexión se abrió y funcionó; después alguien en el camino la cerró sin trama de cierre (código 1006), por ejemplo un proxy tras un rato sin tráfico, o la sesión se perdió entre servidores (Socket.IO: 400 «Session ID unknown»).",
-      en: "The connection opened and worked; later something on the path closed it without a close frame (code 1006), for example a proxy after a while with no traffic, or the session got lost between servers (Socket.IO: 400 “Session ID unknown”).",
+      es: "La conexión se abrió y funcionó; después alguien en el camino la cerró sin trama de cierre (código 1006), por ejemplo un proxy tras un rato sin tráfico, o la sesión se perdió entre servidores (Socket.IO: 400 «Session ID unknown»). O la cerró antes del primer byte quien la aceptó sin nadie detrás (el puerto publicado de Docker hacia una app en 127.0.0.1).",
+      en: "The connection opened and worked; later something on the path closed it without a close frame (code 1006), for example a proxy after a while with no traffic, or the session got lost between servers (Socket.IO: 400 “Session ID unknown”). Or whoever accepted it with nobody behind closed it before the first byte (Docker's published port to an app on 127.0.0.1).",
     },
   },
 };

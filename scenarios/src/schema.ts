@@ -49,6 +49,9 @@ const Pattern = z.string().refine(
   { message: "not a valid regular expression" },
 );
 
+/** Another outcome of the same client: its code exactly, its message by pattern. */
+const Outcome = z.object({ code: z.string().min(1), message: Pattern }).strict();
+
 /** What one client must observe when the fault is in place. */
 export const Expectation = z
   .object({
@@ -57,6 +60,11 @@ export const Expectation = z
     code: z.string().min(1),
     /** Pattern the exact message must match; ports and addresses vary, so they are wildcards. */
     message: Pattern,
+    /**
+     * The other outcomes a race on the wire picks run to run (a peer's close that reaches the
+     * client before its request is a FIN, after it a RST): each one measured, and its page says why.
+     */
+    or: z.array(Outcome).min(1).optional(),
     /** The wording readers search for (classic Chrome text, older Node), shown beside the real one. */
     classic: z.string().optional(),
     /** Whose timer ends the attempt; tests derive the elapsed-time window from it (timers.ts). */

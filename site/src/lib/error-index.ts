@@ -67,6 +67,7 @@ export function errorIndex(): IndexEntry[] {
       // A client that connects even in the broken setup shows no error: nothing to index.
       if (expectation.code === CONNECTED) continue;
       entry(expectation.code).scenarios.add(scenario);
+      for (const other of expectation.or ?? []) entry(other.code).scenarios.add(scenario);
       if (expectation.classic) seen(expectation.code, expectation.classic, "classic");
     }
     for (const o of observations.scenarios[scenario.id]?.broken ?? []) {
