@@ -1,9 +1,10 @@
 import { composeProject } from "@connlab/docker";
 import { judge, recordableInDocker, reproduceBothWays } from "@connlab/probes";
+import { runDoctor } from "@connlab/probes/doctor";
 import { getScenario } from "@connlab/scenarios";
-import { dockerReady } from "@connlab/servers";
+import { dockerReady, type RunningSetup, setups } from "@connlab/servers";
 import { execa } from "execa";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildImages } from "./images.ts";
 
 /**
@@ -56,4 +57,30 @@ describe("record through Docker: closed-docker-published-loopback", () => {
     const left = await execa("docker", ["ps", "-aq", "--filter", `label=connlab.owner-pid=${process.pid}`]);
     expect(left.stdout).toBe("");
   }, 180_000);
+
+  describe("the doctor", () => {
+    const running: RunningSetup[] = [];
+    afterEach(async () => {
+      await Promise.all(running.splice(0).map((r) => r.close()));
+    });
+
+    // It sees the listener's process only where it may read its fds: docker-proxy runs as root.
+    it.skipIf(process.getuid?.() !== 0)(
+      "names the published loopback on the broken setup, by docker-proxy's silent close",
+      async () => {
+        const started = await setups.get(scenario.fault.name)?.start({});
+        if (!started) throw new Error(`no setup ${scenario.fault.name}`);
+        running.push(started);
+        for (const url of [started.target.url, started.target.url.replace(/^http/, "ws")]) {
+          const report = await runDoctor(url, { locale: "en", env: {} });
+          expect(report.verdict.category, url).toBe("closed");
+          expect(
+            report.verdict.causes.map((c) => [c.id, c.confidence]),
+            url,
+          ).toEqual([["closed-docker-published-loopback", "high"]]);
+        }
+      },
+      120_000,
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, readlink } from "node:fs/promises";
 
 /** TCP states as the kernel numbers them in /proc/net/tcp (include/net/tcp_states.h). */
 export const tcpStates: Record<string, string> = {
@@ -23,6 +23,8 @@ export interface SocketEntry {
   readonly state: string;
   /** rx_queue: on a LISTEN socket, the connections the kernel completed that wait for accept(). */
   readonly queued: number;
+  /** The socket's inode: /proc/PID/fd/N links to `socket:[inode]` in the process holding it. */
+  readonly inode: number;
 }
 
 /**
@@ -34,7 +36,7 @@ export function parseProcNetTcp(text: string): SocketEntry[] {
   const entries: SocketEntry[] = [];
   for (const line of text.split("\n").slice(1)) {
     const fields = line.trim().split(/\s+/);
-    const [local, remote, state, queues] = [fields[1], fields[2], fields[3], fields[4]];
+    const [local, remote, state, queues, inode] = [fields[1], fields[2], fields[3], fields[4], fields[9]];
     if (!local || !remote || !state) continue;
     const l = splitHexEndpoint(local);
     const r = splitHexEndpoint(remote);
@@ -46,6 +48,7 @@ export function parseProcNetTcp(text: string): SocketEntry[] {
       remotePort: r.port,
       state: tcpStates[state.toUpperCase()] ?? state,
       queued: Number.parseInt(queues?.split(":")[1] ?? "0", 16) || 0,
+      inode: Number(inode) || 0,
     });
   }
   return entries;
@@ -102,4 +105,27 @@ export async function readSockets(procRoot = "/proc"): Promise<{ v4: SocketEntry
   const read = (name: string) => readFile(`${procRoot}/net/${name}`, "utf8").catch(() => "");
   const [v4, v6] = await Promise.all([read("tcp"), read("tcp6")]);
   return { v4: parseProcNetTcp(v4), v6: parseProcNetTcp(v6) };
+}
+
+/**
+ * The names (/proc/PID/comm) of the processes holding these socket inodes, found through their
+ * fd links. Only the processes this user may look into: without root, another user's (dockerd's
+ * docker-proxy runs as root) stay unknown, and the answer is what could be read.
+ */
+export async function socketOwners(inodes: readonly number[], procRoot = "/proc"): Promise<string[]> {
+  const wanted = new Set(inodes.filter((i) => i > 0).map((i) => `socket:[${i}]`));
+  if (wanted.size === 0) return [];
+  const names = new Set<string>();
+  const pids = (await readdir(procRoot).catch(() => [])).filter((e) => /^\d+$/.test(e));
+  for (const pid of pids) {
+    const fds = await readdir(`${procRoot}/${pid}/fd`).catch(() => []);
+    for (const fd of fds) {
+      const link = await readlink(`${procRoot}/${pid}/fd/${fd}`).catch(() => "");
+      if (!wanted.has(link)) continue;
+      const comm = await readFile(`${procRoot}/${pid}/comm`, "utf8").catch(() => "");
+      if (comm.trim()) names.add(comm.trim());
+      break;
+    }
+  }
+  return [...names].sort();
 }

@@ -10,9 +10,10 @@ import {
   type ListenerFinding,
   onLocalSubnet,
   readBindV6Only,
+  withOwners,
 } from "./listeners.ts";
 import { measurePressure, readPortRange } from "./pressure.ts";
-import { readSockets } from "./proc-net.ts";
+import { readSockets, socketOwners } from "./proc-net.ts";
 import { findProxy } from "./proxy.ts";
 import { type LookupAll, resolveTarget } from "./resolve.ts";
 import { joined, type Said, said } from "./said.ts";
@@ -252,7 +253,13 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
   if (first && isLocalAddress(first.address)) {
     listeners = await step(
       "listeners",
-      async () => analyseListeners(sockets, first.address, target.port, await readBindV6Only()),
+      async () => {
+        const found = analyseListeners(sockets, first.address, target.port, await readBindV6Only());
+        const onPort = [...sockets.v4, ...sockets.v6].filter(
+          (s) => s.state === "LISTEN" && s.localPort === target.port,
+        );
+        return withOwners(found, await socketOwners(onPort.map((s) => s.inode)));
+      },
       (l) => [l.accepts, l.summary],
     );
   }

@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { analyseListeners, onLocalSubnet } from "../../../probes/src/doctor/listeners.ts";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { analyseListeners, onLocalSubnet, withOwners } from "../../../probes/src/doctor/listeners.ts";
 import { measurePressure, parsePortRange } from "../../../probes/src/doctor/pressure.ts";
-import { parseProcNetTcp } from "../../../probes/src/doctor/proc-net.ts";
+import { parseProcNetTcp, socketOwners } from "../../../probes/src/doctor/proc-net.ts";
 
 // Lines as the kernel writes them (trailing columns shortened): each address word little-endian.
 const tcp = `  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
@@ -28,6 +31,7 @@ describe("parseProcNetTcp", () => {
         remotePort: 0,
         state: "LISTEN",
         queued: 0,
+        inode: 1137,
       },
       // rx_queue 0x200: 512 connections the kernel completed, waiting for accept().
       {
@@ -37,6 +41,7 @@ describe("parseProcNetTcp", () => {
         remotePort: 0,
         state: "LISTEN",
         queued: 512,
+        inode: 1138,
       },
       {
         localAddress: "127.0.0.1",
@@ -45,6 +50,7 @@ describe("parseProcNetTcp", () => {
         remotePort: 8080,
         state: "TIME_WAIT",
         queued: 0,
+        inode: 0,
       },
     ]);
   });
@@ -165,5 +171,40 @@ describe("onLocalSubnet", () => {
     expect(onLocalSubnet("192.168.2.77", interfaces as never)).toBe(false);
     expect(onLocalSubnet("127.0.0.9", interfaces as never)).toBe(false);
     expect(onLocalSubnet("fd00::1", interfaces as never)).toBe(false);
+  });
+});
+
+describe("socketOwners", () => {
+  let root = "";
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  /** A /proc of two processes: each fd a link to what it holds, as the kernel shows them. */
+  function fakeProc(processes: Record<string, { comm: string; fds: string[] }>): string {
+    root = mkdtempSync(join(tmpdir(), "connlab-proc-"));
+    for (const [pid, { comm, fds }] of Object.entries(processes)) {
+      mkdirSync(join(root, pid, "fd"), { recursive: true });
+      writeFileSync(join(root, pid, "comm"), `${comm}\n`);
+      for (const [i, target] of fds.entries()) symlinkSync(target, join(root, pid, "fd", String(i)));
+    }
+    return root;
+  }
+
+  it("names the processes whose fds hold the listening sockets' inodes", async () => {
+    const proc = fakeProc({
+      "41": { comm: "docker-proxy", fds: ["/dev/null", "socket:[1137]"] },
+      "42": { comm: "node", fds: ["socket:[2000]"] },
+    });
+    expect(await socketOwners([1137], proc)).toEqual(["docker-proxy"]);
+    expect(await socketOwners([1137, 2000], proc)).toEqual(["docker-proxy", "node"]);
+    expect(await socketOwners([0, 9999], proc)).toEqual([]);
+  });
+
+  it("names docker-proxy in the listeners' summary, and no other owner (the app itself)", () => {
+    const found = analyseListeners({ v4: parseProcNetTcp(tcp), v6: [] }, "127.0.0.1", 8080);
+    expect(withOwners(found, ["docker-proxy"]).summary.en).toBe(
+      "listening on 127.0.0.1 port 8080, which accepts 127.0.0.1 (docker-proxy)",
+    );
+    expect(withOwners(found, ["node"])).toEqual({ ...found, owners: ["node"] });
+    expect(withOwners(found, [])).toBe(found);
   });
 });
