@@ -16,8 +16,8 @@ import {
 export const appPort = 8080;
 
 export interface App {
-  readonly app: "http" | "ws" | "net" | "web" | "strip-proxy";
-  /** strip-proxy only: the service and port it forwards to. */
+  readonly app: "http" | "ws" | "net" | "web" | "strip-proxy" | "userland-proxy";
+  /** strip-proxy and userland-proxy only: the service and port it forwards to. */
   readonly upstream?: string;
   /** 0.0.0.0 unless the fault is the bind address. */
   readonly host?: string;
@@ -68,6 +68,16 @@ export const services = {
     describe:
       "the web server (HTTP and WebSocket) in a container with no `ports:`: it listens in its own namespace only",
     app: { app: "web", ports: [appPort] },
+  },
+  "published-loopback": {
+    describe:
+      "the web server bound to 127.0.0.1:8080 inside its container: what docker-proxy forwards to its address gets a RST",
+    app: { app: "web", host: "127.0.0.1", ports: [appPort] },
+  },
+  "docker-proxy": {
+    describe:
+      "the host's docker-proxy for published-loopback's port: it accepts on 8080, its dial to the container is refused, it closes",
+    app: { app: "userland-proxy", upstream: `published-loopback:${appPort}`, ports: [appPort] },
   },
   cdn: {
     describe: "a CDN-like front that www.connlab.test resolves to: it serves port 80 only",

@@ -131,6 +131,31 @@ export const dockerScenarios: Readonly<Record<DockerScenarioId, DockerScenario>>
     broken: { url: `http://localhost:${appPort}/` },
     control: { url: web },
   },
+  "closed-docker-published-loopback": {
+    // The probe plays the Docker host again. The stack's network is internal, so no real
+    // docker-proxy can reach it: a service does its forwarding (servers' userland-proxy.ts), to a
+    // container whose app listens on 127.0.0.1 only.
+    services: ["docker-proxy", "published-loopback"],
+    broken: { url: `http://docker-proxy:${appPort}/` },
+    contrast: {
+      url: `http://published-loopback:${appPort}/`,
+      expect: { client: "node-net", code: "ECONNREFUSED", message: "^connect ECONNREFUSED \\S+$" },
+      why: "straight to the container's address, with no proxy accepting first, the same bind is a plain refusal: its kernel answers the SYN with a RST",
+    },
+    override: {
+      // Measured in the browser profile, 5 runs of 5: curl's empty reply (52) every time, and
+      // this line from Debian's Chromium in the image; the host's runs never printed it.
+      expect: [
+        {
+          client: "chromium",
+          code: "WS_CLOSED_BEFORE_HANDSHAKE",
+          message:
+            "^WebSocket connection to 'ws://[^/]+/' failed: Connection closed before receiving a handshake response$",
+        },
+      ],
+      why: "in the stack the stand-in's dial is refused within one bridge, long before the client's bytes arrive: its close is always a FIN, which Debian's Chromium in the image reports as a connection closed before the handshake response",
+    },
+  },
   "timeout-server-backlog-full": {
     // The client container fills the stalled server's listen queue first (the root lab's holder
     // loop), then its clients' SYNs are dropped; the control is a server whose process runs.

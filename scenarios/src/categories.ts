@@ -4,8 +4,9 @@
  * The sidebar, the landing page's decision path and the error index read them here.
  * `policy`: TCP connects, then the server (Origin, subprotocol) or the browser (mixed content)
  * refuses. `tls`: TCP connects, then the client cannot verify the server's certificate. `closed`:
- * the connection or session opened (TCP, the upgrade, a Socket.IO handshake succeeded), then
- * something on the path (or the server, out of descriptors) closed it or lost the session. Plain data, no schema: a subpath export, so astro.config.ts loads no catalogue.
+ * the connection or session opened (TCP connected, the upgrade or a Socket.IO handshake
+ * succeeded), then something on the path (or the server, out of descriptors) closed it or lost
+ * the session. Plain data, no schema: a subpath export, so astro.config.ts loads no catalogue.
  */
 export const categories = [
   "refused",
@@ -67,8 +68,8 @@ export const categoryText: Readonly<
   closed: {
     title: { es: "Cerrada tras conectar", en: "Closed after connect" },
     meaning: {
-      es: "La conexión se abrió; después alguien en el camino la cerró sin trama de cierre (código 1006), por ejemplo un proxy tras un rato sin tráfico, o el propio servidor al instante, sin descriptores libres para aceptarla (respuesta vacía o reinicio), o la sesión se perdió entre servidores (Socket.IO: 400 «Session ID unknown»).",
-      en: "The connection opened; later something on the path closed it without a close frame (code 1006), for example a proxy after a while with no traffic, or the server itself at once, with no descriptor free to accept it (an empty reply or a reset), or the session got lost between servers (Socket.IO: 400 “Session ID unknown”).",
+      es: "La conexión se abrió; después alguien en el camino la cerró sin trama de cierre (código 1006), por ejemplo un proxy tras un rato sin tráfico, o la sesión se perdió entre servidores (Socket.IO: 400 «Session ID unknown»). O la cerró antes del primer byte quien la aceptó sin poder atenderla: el propio servidor, sin descriptores libres, o el puerto publicado de Docker hacia una app en 127.0.0.1 (respuesta vacía o reinicio).",
+      en: "The connection opened; later something on the path closed it without a close frame (code 1006), for example a proxy after a while with no traffic, or the session got lost between servers (Socket.IO: 400 “Session ID unknown”). Or whoever accepted it could not serve it and closed it before the first byte: the server itself, with no descriptor free, or Docker's published port to an app on 127.0.0.1 (an empty reply or a reset).",
     },
   },
 };

@@ -51,3 +51,18 @@ export async function socketOwner(
   }
   return undefined;
 }
+
+/**
+ * The command names (/proc/PID/comm) of the processes holding these socket inodes, where this
+ * user may read them: without root, another user's (docker-proxy runs as root) stay unknown.
+ */
+export async function socketOwnerNames(inodes: readonly number[], procRoot = "/proc"): Promise<string[]> {
+  const names = new Set<string>();
+  for (const inode of new Set(inodes)) {
+    const pid = await socketOwner(inode, procRoot);
+    if (pid === undefined) continue;
+    const comm = (await readFile(`${procRoot}/${pid}/comm`, "utf8").catch(() => "")).trim();
+    if (comm) names.add(comm);
+  }
+  return [...names].sort();
+}

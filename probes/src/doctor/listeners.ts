@@ -21,6 +21,31 @@ export interface ListenerFinding {
   readonly otherPorts: readonly number[];
   /** Connections the kernel completed on the port's listeners that no process has accepted yet. */
   readonly waiting: number;
+  /**
+   * The processes holding those listening sockets, by name, as far as this user may see them
+   * (socketOwnerNames, servers/src/descriptors.ts): `docker-proxy` is Docker's forwarder for a published port.
+   */
+  readonly owners?: readonly string[];
+}
+
+/**
+ * Processes whose name in the summary changes how it reads: a forwarder holds the port, and the
+ * app is somewhere else (Docker's docker-proxy, for a published port). The app itself, the usual
+ * owner, is what the user started and is not named.
+ */
+const forwarders: readonly string[] = ["docker-proxy"];
+
+/** The finding with the processes behind its listeners; a forwarder among them is named in its summary. */
+export function withOwners(finding: ListenerFinding, owners: readonly string[]): ListenerFinding {
+  if (owners.length === 0) return finding;
+  const shown = owners.filter((o) => forwarders.includes(o));
+  if (shown.length === 0) return { ...finding, owners };
+  const by = shown.join(", ");
+  return {
+    ...finding,
+    owners,
+    summary: said(`${finding.summary.en} (${by})`, `${finding.summary.es} (${by})`),
+  };
 }
 
 /**

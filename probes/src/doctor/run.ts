@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { arpGiveUpMs, getScenario } from "@connlab/scenarios";
+import { socketOwnerNames } from "@connlab/servers/descriptors";
 import { stopwatch } from "./bounded.ts";
 import { type ConnectResult, tcpConnect } from "./connect.ts";
 import { type DescriptorFinding, listenerDescriptors } from "./descriptors.ts";
@@ -11,6 +12,7 @@ import {
   type ListenerFinding,
   onLocalSubnet,
   readBindV6Only,
+  withOwners,
 } from "./listeners.ts";
 import { measurePressure, readPortRange } from "./pressure.ts";
 import { readSockets } from "./proc-net.ts";
@@ -255,7 +257,13 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
   if (first && isLocalAddress(first.address)) {
     listeners = await step(
       "listeners",
-      async () => analyseListeners(sockets, first.address, target.port, await readBindV6Only()),
+      async () => {
+        const found = analyseListeners(sockets, first.address, target.port, await readBindV6Only());
+        const onPort = [...sockets.v4, ...sockets.v6].filter(
+          (s) => s.state === "LISTEN" && s.localPort === target.port,
+        );
+        return withOwners(found, await socketOwnerNames(onPort.map((s) => s.inode)));
+      },
       (l) => [l.accepts, l.summary],
     );
   }

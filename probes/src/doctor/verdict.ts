@@ -76,6 +76,7 @@ export const namedCauses = [
   "closed-proxy-idle-timeout",
   "closed-socketio-no-sticky",
   "closed-server-out-of-fds",
+  "closed-docker-published-loopback",
 ] as const satisfies readonly DeclaredId[];
 
 /** A scenario some rule names. */
@@ -459,6 +460,19 @@ function diagnoseProtocol(facts: Facts, add: Add): VerdictCategory | undefined {
       break;
     default:
       break;
+  }
+  // Docker's forwarder accepted and then hung up without a byte: its own dial to the container
+  // was refused, nobody listens on the container's address (an app bound to its 127.0.0.1).
+  if (s.kind === "silent-close" && facts.listeners?.owners?.includes("docker-proxy")) {
+    add(
+      "closed-docker-published-loopback",
+      "high",
+      said(
+        `docker-proxy, Docker's forwarder for a published port, listens here and ${s.detail.en}: inside the container nothing listens on its own address (an app bound to 127.0.0.1?)`,
+        `docker-proxy, el reenviador de Docker para un puerto publicado, escucha aquí y ${s.detail.es}: dentro del contenedor nada escucha en su propia dirección (¿una app ligada a 127.0.0.1?)`,
+      ),
+    );
+    return "closed";
   }
   switch (s.kind) {
     case "non-http":

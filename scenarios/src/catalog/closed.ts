@@ -196,4 +196,60 @@ export const closed = [
     docs: "closed/server-out-of-fds",
     related: ["timeout-server-backlog-full", "closed-proxy-idle-timeout"],
   }),
+  defineScenario({
+    id: "closed-docker-published-loopback",
+    category: "closed",
+    title: {
+      es: "Puerto de Docker publicado, app en 127.0.0.1",
+      en: "Docker port published, app on 127.0.0.1",
+    },
+    summary: {
+      es: "El puerto del contenedor está publicado (`ports:`), pero la app escucha en 127.0.0.1 dentro del contenedor: en el host, docker-proxy acepta la conexión, no encuentra a nadie en la dirección del contenedor y la cierra. El cliente no ve un rechazo sino un reset o una respuesta vacía.",
+      en: "The container's port is published (`ports:`), but the app listens on 127.0.0.1 inside the container: on the host, docker-proxy accepts the connection, finds nobody on the container's address and closes it. The client sees no refusal but a reset or an empty reply.",
+    },
+    reproducibleIn: ["docker"],
+    fault: { name: "published-loopback", params: {} },
+    // The host's clients, as for refused-docker-unpublished-port: docker-proxy answers the SYN
+    // (node:net connects), then its own dial to the container's address is refused and it closes
+    // the accepted socket. A FIN when that beats the client's first bytes, a RST when they already
+    // sit unread in it; measured over 10 runs of the broken setup: curl 6 RSTs (56) and 4 empty
+    // replies (52), Chromium 6 ERR_CONNECTION_RESET (during its handshake) and 4
+    // ERR_SOCKET_NOT_CONNECTED (still "in connection establishment": the socket was gone before
+    // the handshake); Node's clients print the same line either way. Patterns name no address:
+    // the compose stack's probe reaches its docker-proxy by service name.
+    expect: [
+      { client: "node-net", code: "OK", message: "^connected to \\S+:\\d+$" },
+      { client: "node-http", code: "ECONNRESET", message: "^socket hang up$" },
+      { client: "fetch", code: "UND_ERR_SOCKET", message: "^fetch failed$" },
+      { client: "ws", code: "ECONNRESET", message: "^socket hang up$" },
+      {
+        client: "curl",
+        code: "CURLE_RECV_ERROR",
+        message: "^curl: \\(56\\) Recv failure: Connection reset by peer$",
+        alternatives: [{ code: "CURLE_GOT_NOTHING", message: "^curl: \\(52\\) Empty reply from server$" }],
+      },
+      {
+        client: "chromium",
+        code: "ERR_CONNECTION_RESET",
+        message:
+          "^WebSocket connection to 'ws://[^/]+/' failed: Error during WebSocket handshake: net::ERR_CONNECTION_RESET$",
+        alternatives: [
+          {
+            code: "ERR_SOCKET_NOT_CONNECTED",
+            message:
+              "^WebSocket connection to 'ws://[^/]+/' failed: Error in connection establishment: net::ERR_SOCKET_NOT_CONNECTED$",
+          },
+        ],
+      },
+    ],
+    fix: {
+      summary: {
+        es: 'Haz que la app escuche en todas las direcciones del contenedor (`--host 0.0.0.0`, `app.listen({ host: "0.0.0.0" })`); la publicación en 127.0.0.1 del host ya limita quién llega.',
+        en: 'Make the app listen on every address of the container (`--host 0.0.0.0`, `app.listen({ host: "0.0.0.0" })`); publishing on the host\'s 127.0.0.1 already limits who gets in.',
+      },
+      apply: { name: "port-published", params: {} },
+    },
+    docs: "closed/docker-published-loopback",
+    related: ["refused-docker-unpublished-port", "refused-loopback-only", "refused-localhost-in-container"],
+  }),
 ] as const;

@@ -360,7 +360,7 @@ export const refused = [
       },
     },
     docs: "refused/docker-unpublished-port",
-    related: ["refused-wrong-port", "refused-loopback-only"],
+    related: ["refused-wrong-port", "refused-loopback-only", "closed-docker-published-loopback"],
   }),
   defineScenario({
     id: "refused-localhost-in-container",

@@ -69,8 +69,10 @@ function removeAllSync(): void {
  * started from the stack's image; `publish` adds `-p 127.0.0.1:PORT:8080`, the documented fix.
  * The client is this host, as a user's: it connects to 127.0.0.1:PORT, where, unpublished,
  * nothing listens (the app's port lives in the container's own network namespace): RST.
+ * `appHost` 127.0.0.1: the app listens on the container's loopback only, where docker-proxy's
+ * connection (to the container's own address, through its eth0) never arrives.
  */
-async function startContainer(publish: boolean): Promise<RunningSetup> {
+async function startContainer(publish: boolean, appHost = "0.0.0.0"): Promise<RunningSetup> {
   if (!(await dockerReady())) {
     throw new ConnlabError(
       "not-reproducible",
@@ -92,7 +94,7 @@ async function startContainer(publish: boolean): Promise<RunningSetup> {
     "--app",
     "web",
     "--host",
-    "0.0.0.0",
+    appHost,
     "--port",
     String(containerPort),
     "--ready-file",
@@ -104,8 +106,9 @@ async function startContainer(publish: boolean): Promise<RunningSetup> {
     await docker(["rm", "-f", id]).catch(() => undefined);
   };
   try {
-    // Listening inside its container first: the refusal must come from the missing publish,
-    // not from a server still starting (docker-proxy would accept and then close).
+    // Listening inside its container first: the refusal must come from the missing publish (or
+    // the close from the loopback bind), not from a server still starting (docker-proxy would
+    // accept and then close).
     const deadline = Date.now() + 30_000;
     while (
       !(await docker(["exec", id, "test", "-f", readyFile]).then(
@@ -136,4 +139,12 @@ export const portPublished: Setup = {
   tier: "docker",
   describe: 'the same container with `ports: ["127.0.0.1:PORT:8080"]`: the host\'s port reaches the app',
   start: () => startContainer(true),
+};
+
+export const publishedLoopback: Setup = {
+  name: "published-loopback",
+  tier: "docker",
+  describe:
+    "the app listens on 127.0.0.1:8080 inside its container, published with `-p 127.0.0.1:PORT:8080`: docker-proxy accepts on the host, finds nobody on the container's address and closes",
+  start: () => startContainer(true, "127.0.0.1"),
 };

@@ -6,7 +6,7 @@ import { dnsRightAnswer } from "./dns-right-answer.ts";
 import { dnsAnswerFixed, dnsWrongAnswerSilent } from "./dns-silent.ts";
 import { dnsWrongAnswer } from "./dns-wrong-answer.ts";
 import { dnsWrongAnswerLan } from "./dns-wrong-answer-lan.ts";
-import { portNotPublished, portPublished } from "./docker-port.ts";
+import { portNotPublished, portPublished, publishedLoopback } from "./docker-port.ts";
 import { fastifyWebsocketRoute } from "./fastify-websocket-route.ts";
 import { firewallDrop } from "./firewall-drop.ts";
 import { firewallOpen } from "./firewall-open.ts";
@@ -134,6 +134,7 @@ const registry = {
   // Docker: the stack's image, its port published or not, seen from this host.
   "port-not-published": portNotPublished,
   "port-published": portPublished,
+  "published-loopback": publishedLoopback,
   // Root variants of rootless scenarios, with real LAN addresses (tests/lab-root/scenarios).
   "wrong-host-lan": wrongHostLan,
   "right-host-lan": rightHostLan,

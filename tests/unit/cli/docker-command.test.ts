@@ -12,7 +12,7 @@ describe("connlab docker", () => {
     const result = await connlab(["docker", "report", "--category", "slow"]);
     expect(result.exitCode).toBe(2);
     expect(String(result.stderr)).toBe(
-      "connlab: option '--category <name>' argument 'slow' is invalid. Allowed choices are refused, timeout, addrnotavail, protocol.",
+      "connlab: option '--category <name>' argument 'slow' is invalid. Allowed choices are refused, timeout, addrnotavail, protocol, closed.",
     );
   });
 });

@@ -7,7 +7,7 @@ describe("connlab record", () => {
     expect(result.exitCode).toBe(2);
     expect(String(result.stdout)).toBe("");
     expect(String(result.stderr)).toMatch(
-      /^connlab: unknown scenario "policy-nope"; valid ids: refused-wrong-port, .*policy-mixed-content, tls-untrusted-certificate, tls-incomplete-chain, closed-proxy-idle-timeout, closed-socketio-no-sticky, closed-server-out-of-fds$/,
+      /^connlab: unknown scenario "policy-nope"; valid ids: refused-wrong-port, .*policy-mixed-content, tls-untrusted-certificate, tls-incomplete-chain, closed-proxy-idle-timeout, closed-socketio-no-sticky, closed-server-out-of-fds, closed-docker-published-loopback$/,
     );
   });
 });

@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { analyseListeners, onLocalSubnet } from "../../../probes/src/doctor/listeners.ts";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { socketOwnerNames } from "@connlab/servers/descriptors";
+import { afterEach, describe, expect, it } from "vitest";
+import { analyseListeners, onLocalSubnet, withOwners } from "../../../probes/src/doctor/listeners.ts";
 import { measurePressure, parsePortRange } from "../../../probes/src/doctor/pressure.ts";
 import { parseProcNetTcp } from "../../../probes/src/doctor/proc-net.ts";
 
@@ -168,5 +172,40 @@ describe("onLocalSubnet", () => {
     expect(onLocalSubnet("192.168.2.77", interfaces as never)).toBe(false);
     expect(onLocalSubnet("127.0.0.9", interfaces as never)).toBe(false);
     expect(onLocalSubnet("fd00::1", interfaces as never)).toBe(false);
+  });
+});
+
+describe("socketOwnerNames", () => {
+  let root = "";
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  /** A /proc of two processes: each fd a link to what it holds, as the kernel shows them. */
+  function fakeProc(processes: Record<string, { comm: string; fds: string[] }>): string {
+    root = mkdtempSync(join(tmpdir(), "connlab-proc-"));
+    for (const [pid, { comm, fds }] of Object.entries(processes)) {
+      mkdirSync(join(root, pid, "fd"), { recursive: true });
+      writeFileSync(join(root, pid, "comm"), `${comm}\n`);
+      for (const [i, target] of fds.entries()) symlinkSync(target, join(root, pid, "fd", String(i)));
+    }
+    return root;
+  }
+
+  it("names the processes whose fds hold the listening sockets' inodes", async () => {
+    const proc = fakeProc({
+      "41": { comm: "docker-proxy", fds: ["/dev/null", "socket:[1137]"] },
+      "42": { comm: "node", fds: ["socket:[2000]"] },
+    });
+    expect(await socketOwnerNames([1137], proc)).toEqual(["docker-proxy"]);
+    expect(await socketOwnerNames([1137, 2000], proc)).toEqual(["docker-proxy", "node"]);
+    expect(await socketOwnerNames([0, 9999], proc)).toEqual([]);
+  });
+
+  it("names docker-proxy in the listeners' summary, and no other owner (the app itself)", () => {
+    const found = analyseListeners({ v4: parseProcNetTcp(tcp), v6: [] }, "127.0.0.1", 8080);
+    expect(withOwners(found, ["docker-proxy"]).summary.en).toBe(
+      "listening on 127.0.0.1 port 8080, which accepts 127.0.0.1 (docker-proxy)",
+    );
+    expect(withOwners(found, ["node"])).toEqual({ ...found, owners: ["node"] });
+    expect(withOwners(found, [])).toBe(found);
   });
 });

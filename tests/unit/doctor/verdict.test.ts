@@ -328,6 +328,31 @@ describe("rank", () => {
     expect(ids(f)[0]).toBe(id);
   });
 
+  it.each(["http://127.0.0.1:8080/", "ws://127.0.0.1:8080/"])(
+    "%s: docker-proxy accepts, then hangs up without a byte → closed-docker-published-loopback",
+    (input) => {
+      const listeners = listenersFound({ listening: ["127.0.0.1"], accepts: true, owners: ["docker-proxy"] });
+      const f = facts(input, { sniff: sniff({ kind: "silent-close" }), listeners });
+      expect(rank(f).category).toBe("closed");
+      expect(rank(f).causes.map((c) => [c.id, c.confidence])).toEqual([
+        ["closed-docker-published-loopback", "high"],
+      ]);
+    },
+  );
+
+  it("names no Docker cause for a silent close when the listener is another process, or unknown", () => {
+    for (const owners of [["node"], undefined]) {
+      const listeners = listenersFound({
+        listening: ["127.0.0.1"],
+        accepts: true,
+        ...(owners ? { owners } : {}),
+      });
+      const f = facts("ws://127.0.0.1:8080/", { sniff: sniff({ kind: "silent-close" }), listeners });
+      expect(ids(f)).not.toContain("closed-docker-published-loopback");
+      expect(rank(f).category).toBe("protocol");
+    }
+  });
+
   it.each([
     ["SELF_SIGNED_CERT_IN_CHAIN", 2, [["tls-untrusted-certificate", "high"]]],
     ["DEPTH_ZERO_SELF_SIGNED_CERT", 1, [["tls-untrusted-certificate", "high"]]],

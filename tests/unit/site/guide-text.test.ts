@@ -106,6 +106,7 @@ describe("the guide's corrections stay made", () => {
       "refused/loopback-only",
       "refused/localhost-ipv6",
       "refused/docker-unpublished-port",
+      "closed/docker-published-loopback",
       "protocol/ws-to-http",
       "protocol/ws-to-raw-tcp",
       "protocol/tls-mismatch",
