@@ -7,7 +7,8 @@ import { clientsFor, expectAsDeclared } from "../../helpers/report.ts";
 // browser tier's): the socket opens through a real nginx, stays silent, and nginx's idle limit
 // closes it without a close frame; with the server's pings the same silent socket outlives it.
 // (The Socket.IO session behind a load balancer has its own file: socketio-no-sticky.test.ts, and
-// so has the server out of file descriptors: server-out-of-fds.test.ts.)
+// so has the server out of file descriptors: server-out-of-fds.test.ts; Docker's published port
+// is the docker tier's: tests/docker/published-loopback.test.ts.)
 const closed = scenarios.filter((scenario) => scenario.category === "closed");
 const idle = closed.filter((scenario) => scenario.fault.name === "proxy-idle-timeout");
 
@@ -15,11 +16,12 @@ const idle = closed.filter((scenario) => scenario.fault.name === "proxy-idle-tim
 const proxySetting = [`proxy_read_timeout ${labProxyReadTimeoutMs / 1000}s;`, "proxy configuration"];
 
 describe("the closed category", () => {
-  it("has the proxy idle timeout, the Socket.IO session without stickiness and the server out of descriptors", () => {
+  it("has the proxy idle timeout, the Socket.IO session without stickiness, the server out of descriptors and Docker's published port to a loopback app", () => {
     expect(closed.map((s) => s.id)).toEqual([
       "closed-proxy-idle-timeout",
       "closed-socketio-no-sticky",
       "closed-server-out-of-fds",
+      "closed-docker-published-loopback",
     ]);
     expect(idle.map((s) => s.id)).toEqual(["closed-proxy-idle-timeout"]);
   });
