@@ -9,7 +9,7 @@ export { startSilentClose } from "./apps/silent-close.ts";
 export { startWeb } from "./apps/web.ts";
 export { type Handshake, startWs, type WsListening } from "./apps/ws.ts";
 export { type Connected, connectBounded } from "./connect.ts";
-export { freePort } from "./free-port.ts";
+export { freePort, unusedPort } from "./free-port.ts";
 export { trustFile } from "./lab-ca.ts";
 export {
   createLab,

@@ -1,5 +1,5 @@
 import { startWeb } from "../apps/web.ts";
-import { freePort } from "../free-port.ts";
+import { unusedPort } from "../free-port.ts";
 import type { Setup } from "../setup.ts";
 import { proxyEnv } from "./proxy-env.ts";
 
@@ -14,7 +14,7 @@ export const clientProxyDown: Setup = {
   describe: "http_proxy=127.0.0.1:PROXY (nothing there); the proxy's port answers RST",
   start: async () => {
     const server = await startWeb({ host: "127.0.0.1" });
-    const proxyPort = await freePort();
+    const proxyPort = await unusedPort();
     return {
       target: { url: `http://127.0.0.1:${server.port}/`, env: proxyEnv(`http://127.0.0.1:${proxyPort}`) },
       close: () => server.close(),

@@ -1,4 +1,4 @@
-import { freePort } from "../free-port.ts";
+import { unusedPort } from "../free-port.ts";
 import type { Setup } from "../setup.ts";
 
 /** Nothing listens on the port: the kernel answers every SYN with a RST (ECONNREFUSED). */
@@ -7,7 +7,7 @@ export const noListener: Setup = {
   tier: "lab",
   describe: "nothing listens on 127.0.0.1:PORT; SYN is answered by RST",
   start: async () => {
-    const port = await freePort();
+    const port = await unusedPort();
     return { target: { url: `http://127.0.0.1:${port}/` }, close: async () => {} };
   },
 };

@@ -1,5 +1,5 @@
 import { startWeb } from "../apps/web.ts";
-import { freePort } from "../free-port.ts";
+import { unusedPort } from "../free-port.ts";
 import type { Setup } from "../setup.ts";
 import { proxyEnv } from "./proxy-env.ts";
 
@@ -13,7 +13,7 @@ export const noProxy: Setup = {
   describe: "http_proxy still set, NO_PROXY=127.0.0.1: clients dial the server directly",
   start: async () => {
     const server = await startWeb({ host: "127.0.0.1" });
-    const proxyPort = await freePort();
+    const proxyPort = await unusedPort();
     const env = {
       ...proxyEnv(`http://127.0.0.1:${proxyPort}`),
       no_proxy: "127.0.0.1",

@@ -1,5 +1,5 @@
 import { startWeb } from "../apps/web.ts";
-import { freePort } from "../free-port.ts";
+import { unusedPort } from "../free-port.ts";
 import type { Setup } from "../setup.ts";
 
 /**
@@ -12,7 +12,7 @@ export const wrongPort: Setup = {
   describe: "server on 127.0.0.1:PORT, client dials 127.0.0.1:OTHER; SYN answered by RST",
   start: async () => {
     const server = await startWeb({ host: "127.0.0.1" });
-    const other = await freePort();
+    const other = await unusedPort();
     return { target: { url: `http://127.0.0.1:${other}/` }, close: () => server.close() };
   },
 };
