@@ -25,7 +25,8 @@ function median(values: readonly number[]): number {
 
 const perScenario = new Map<string, number[]>(selected.map((s) => [s.id, []]));
 const walls: number[] = [];
-let disagreements = 0;
+/** The runs that disagreed with their declaration, each with why: a flaky scenario to chase. */
+const disagreements: string[] = [];
 for (let round = 1; round <= rounds; round++) {
   const start = performance.now();
   const queue = [...selected];
@@ -34,7 +35,14 @@ for (let round = 1; round <= rounds; round++) {
       const began = performance.now();
       const [broken, fixed] = await Promise.all([reproduce(scenario), reproduce(scenario, { fixed: true })]);
       perScenario.get(scenario.id)?.push(performance.now() - began);
-      if (!broken.ok || !fixed.ok) disagreements++;
+      for (const report of [broken, fixed]) {
+        if (report.ok) continue;
+        const clients = report.observations
+          .filter((o) => !o.ok)
+          .map((o) => `${o.client} ${o.code}: ${o.message}`);
+        const why = [report.failure, ...clients].filter(Boolean).join("; ");
+        disagreements.push(`${scenario.id}${report.fixed ? " --fixed" : ""}: ${why}`);
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -53,5 +61,7 @@ process.stdout.write(
     `(${selected.length} scenarios, ${concurrency} at a time, ${clientsPerRound} client runs per round, ` +
     `${rounds} rounds)\n`,
 );
-if (disagreements > 0)
-  process.stdout.write(`note: ${disagreements} scenario runs disagreed with their declaration\n`);
+if (disagreements.length > 0) {
+  process.stdout.write(`note: ${disagreements.length} scenario runs disagreed with their declaration:\n`);
+  for (const line of disagreements) process.stdout.write(`  ${line}\n`);
+}
