@@ -254,14 +254,15 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
   const sockets = await readSockets();
   const first = addresses[0];
   let listeners: ListenerFinding | undefined;
+  // The sockets listening on the target's port here: whose process the next two checks look at.
+  const onPort = [...sockets.v4, ...sockets.v6].filter(
+    (s) => s.state === "LISTEN" && s.localPort === target.port,
+  );
   if (first && isLocalAddress(first.address)) {
     listeners = await step(
       "listeners",
       async () => {
         const found = analyseListeners(sockets, first.address, target.port, await readBindV6Only());
-        const onPort = [...sockets.v4, ...sockets.v6].filter(
-          (s) => s.state === "LISTEN" && s.localPort === target.port,
-        );
         return withOwners(found, await socketOwnerNames(onPort.map((s) => s.inode)));
       },
       (l) => [l.accepts, l.summary],
@@ -271,9 +272,6 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
   // file descriptors? (Node accepts and closes each connection then, and logs nothing.)
   let descriptors: DescriptorFinding | undefined;
   if (listeners && listeners.listening.length > 0 && sniffed?.kind === "silent-close") {
-    const onPort = [...sockets.v4, ...sockets.v6].filter(
-      (s) => s.state === "LISTEN" && s.localPort === target.port,
-    );
     descriptors = await step(
       "descriptors",
       () => listenerDescriptors(onPort, timeoutMs),
