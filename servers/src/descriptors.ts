@@ -29,27 +29,39 @@ export async function descriptorsOf(pid: number, procRoot = "/proc"): Promise<De
 }
 
 /**
- * The process that holds the socket with this inode (the number /proc/net/tcp gives it), found
- * among the processes this user may read: the first one whose descriptors point at it.
- * Bounded by `timeoutMs`: a machine with many processes is searched as far as time allows.
+ * The processes that hold the sockets with these inodes (the numbers /proc/net/tcp gives them),
+ * by inode, found in one pass over the processes this user may read: for each, the first one
+ * whose descriptors point at it. Bounded by `timeoutMs`: a machine with many processes is
+ * searched as far as time allows.
  */
+export async function socketOwners(
+  inodes: readonly number[],
+  procRoot = "/proc",
+  timeoutMs = 2_000,
+): Promise<Map<number, number>> {
+  const owners = new Map<number, number>();
+  const wanted = new Map(inodes.filter((inode) => inode > 0).map((inode) => [`socket:[${inode}]`, inode]));
+  if (wanted.size === 0) return owners;
+  const deadline = Date.now() + timeoutMs;
+  const pids = (await readdir(procRoot)).filter((name) => /^\d+$/.test(name));
+  for (const pid of pids) {
+    if (owners.size === wanted.size || Date.now() > deadline) break;
+    const fds = await readdir(`${procRoot}/${pid}/fd`).catch(() => [] as string[]);
+    for (const fd of fds) {
+      const inode = wanted.get(await readlink(`${procRoot}/${pid}/fd/${fd}`).catch(() => ""));
+      if (inode !== undefined && !owners.has(inode)) owners.set(inode, Number(pid));
+    }
+  }
+  return owners;
+}
+
+/** The process that holds the socket with this inode (socketOwners, for one). */
 export async function socketOwner(
   inode: number,
   procRoot = "/proc",
   timeoutMs = 2_000,
 ): Promise<number | undefined> {
-  if (inode <= 0) return undefined;
-  const link = `socket:[${inode}]`;
-  const deadline = Date.now() + timeoutMs;
-  const pids = (await readdir(procRoot)).filter((name) => /^\d+$/.test(name));
-  for (const pid of pids) {
-    if (Date.now() > deadline) return undefined;
-    const fds = await readdir(`${procRoot}/${pid}/fd`).catch(() => [] as string[]);
-    for (const fd of fds) {
-      if ((await readlink(`${procRoot}/${pid}/fd/${fd}`).catch(() => "")) === link) return Number(pid);
-    }
-  }
-  return undefined;
+  return (await socketOwners([inode], procRoot, timeoutMs)).get(inode);
 }
 
 /**
@@ -58,9 +70,7 @@ export async function socketOwner(
  */
 export async function socketOwnerNames(inodes: readonly number[], procRoot = "/proc"): Promise<string[]> {
   const names = new Set<string>();
-  for (const inode of new Set(inodes)) {
-    const pid = await socketOwner(inode, procRoot);
-    if (pid === undefined) continue;
+  for (const pid of new Set((await socketOwners(inodes, procRoot)).values())) {
     const comm = (await readFile(`${procRoot}/${pid}/comm`, "utf8").catch(() => "")).trim();
     if (comm) names.add(comm);
   }
