@@ -22,6 +22,8 @@ type Line = {
   note: string;
   /** Wall time of the step, readiness check included: what a tier costs a CI run. */
   seconds?: number;
+  /** The tier's failed tests, each "file › name: first line of its error". */
+  failures?: string[];
 };
 const lines: Line[] = [];
 
@@ -46,7 +48,10 @@ function staticCheck(step: string, command: string, args: readonly string[]): vo
   });
 }
 
+type VitestAssertion = { status: string; fullName: string; failureMessages?: string[] };
+type VitestFile = { name: string; status: string; message?: string; assertionResults: VitestAssertion[] };
 type VitestJson = {
+  testResults: VitestFile[];
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
@@ -55,6 +60,25 @@ type VitestJson = {
   numFailedTestSuites: number;
   success: boolean;
 };
+
+/**
+ * One line per failed test (or file that failed to load), so the tail of a CI log, which is all
+ * that some CI views keep, still says what failed and why.
+ */
+function failuresOf(report: VitestJson): string[] {
+  const firstLine = (text: string | undefined) =>
+    (text ?? "")
+      .split("\n")
+      .find((l) => l.trim() !== "")
+      ?.trim()
+      .slice(0, 300) ?? "";
+  return report.testResults.flatMap((file) => {
+    const path = file.name.startsWith(root) ? file.name.slice(root.length + 1) : file.name;
+    const failed = file.assertionResults.filter((a) => a.status === "failed");
+    if (failed.length === 0 && file.status === "failed") return [`${path}: ${firstLine(file.message)}`];
+    return failed.map((a) => `${path} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+  });
+}
 
 /** Runs a tier and stamps its line with the wall time it took. */
 function timedTier(tier: TierName): void {
@@ -121,6 +145,7 @@ function runTier(tier: TierName): void {
     failed: report.numFailedTests + Math.max(brokenFiles, ranNothing),
     skipped: report.numPendingTests + report.numTodoTests,
     note: ran === 0 ? "ran no test" : `ran ${ran}`,
+    failures: failuresOf(report),
   });
 }
 
@@ -142,6 +167,11 @@ if (requested.length === 0) {
 }
 for (const tier of tiers) timedTier(tier);
 
+const failures = lines.flatMap((l) => (l.failures ?? []).map((f) => `  ${l.step}: ${f}`));
+if (failures.length > 0)
+  process.stdout.write(
+    `\n${styleText("bold", "failed", { stream: process.stdout })}\n${failures.join("\n")}\n`,
+  );
 process.stdout.write(`\n${styleText("bold", "summary", { stream: process.stdout })}\n`);
 for (const l of lines) {
   const counts = `${l.passed} passed, ${l.failed} failed${l.skipped ? `, ${l.skipped} skipped` : ""}`;

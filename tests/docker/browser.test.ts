@@ -1,4 +1,5 @@
 import { browserProbeService, composeProject, dockerScenario, type ProbeReport } from "@connlab/docker";
+import { judge } from "@connlab/probes";
 import { getScenario } from "@connlab/scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildImages } from "./images.ts";
@@ -47,7 +48,12 @@ describe("docker compose --profile browser", () => {
   }, 120_000);
 
   it("exits 0: every scenario reproduced, Chromium included", () => {
-    expect(run.exitCode, `${run.stdout}\n${run.stderr}`).toBe(0);
+    // The rows that failed first: the first line of a failure is all a CI summary shows.
+    const failed = report?.scenarios.flatMap((s) => [
+      ...(s.failure ? [`${s.scenario}: ${s.failure}`] : []),
+      ...s.observations.filter((o) => !o.ok).map((o) => `${s.scenario} ${o.client}: ${o.code} ${o.message}`),
+    ]);
+    expect(run.exitCode, `${failed?.join(" | ")}\n${run.stdout}\n${run.stderr}`).toBe(0);
     expect(report?.counts).toEqual({ reproduced: ids.length, failed: 0, unverified: 0 });
   });
 
@@ -62,9 +68,12 @@ describe("docker compose --profile browser", () => {
     const declared = [...(dockerScenario(id).override?.expect ?? []), ...getScenario(id).expect].find(
       (e) => e.client === "chromium",
     );
-    expect(row, `${id}: ${JSON.stringify(result)}`).toMatchObject({ ok: true, code: declared?.code });
-    expect(row?.message).toMatch(new RegExp(declared?.message ?? "^$"));
-    expect(row?.clientVersion).toMatch(/^Chromium \d+/);
+    if (!row || !declared)
+      throw new Error(`${id}: no Chromium row or declaration in ${JSON.stringify(result)}`);
+    // The declared outcome or one of its measured alternatives (a FIN/RST race).
+    expect(judge(row, declared), `${row.code}: ${row.message}`).toEqual({ ok: true, why: "" });
+    expect(row.ok).toBe(true);
+    expect(row.clientVersion).toMatch(/^Chromium \d+/);
     // The documented fix, in the client container's browser twin: Chromium connects too.
     if (result?.fixed) {
       expect(result.fixed.observations.find((o) => o.client === "chromium")).toMatchObject({ ok: true });
