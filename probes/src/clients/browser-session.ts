@@ -75,24 +75,38 @@ export function sharedSession<B>(
 }
 
 /**
- * Browsers of a target's own (flags, a profile, an environment) started before their probe:
- * bin/probe.ts warms every client up for its target first, so a browser's start-up counts
- * neither against the watchdog nor between the setup's start and its clients, and no shared
- * browser is started for a probe that will not use it. Keyed by the target object the probe gets.
+ * What warmUp works out for a target (a lab DNS answer, the CA file's text, a browser) kept for
+ * the probe that follows: bin/probe.ts warms every client up for its target first, so none of it
+ * is done twice or counts against the watchdog. Keyed by the target object the probe gets, and
+ * taken once: another probe of the same target works it out afresh.
+ */
+export function computedAhead<T>() {
+  const started = new WeakMap<Target, Promise<T>>();
+  return {
+    start(target: Target, compute: () => Promise<T>): Promise<T> {
+      const value = compute();
+      started.set(target, value);
+      return value;
+    },
+    /** What start() began for this target, else compute() now. */
+    take(target: Target, compute: () => Promise<T>): Promise<T> {
+      const value = started.get(target);
+      started.delete(target);
+      return value ?? compute();
+    },
+  };
+}
+
+/**
+ * Browsers of a target's own (flags, a profile, an environment) started before their probe, so
+ * a browser's start-up counts neither against the watchdog nor between the setup's start and its
+ * clients, and no shared browser is started for a probe that will not use it.
  */
 export function sessionsAhead<B>() {
-  const started = new WeakMap<Target, Promise<Session<B>>>();
+  const ahead = computedAhead<Session<B>>();
   return {
-    start(target: Target, launch: () => Promise<B>): Promise<Session<B>> {
-      const session = startSession(launch);
-      started.set(target, session);
-      return session;
-    },
+    start: (target: Target, launch: () => Promise<B>) => ahead.start(target, () => startSession(launch)),
     /** The session started for this target, else a new one: each is used by one probe only. */
-    take(target: Target, launch: () => Promise<B>): Promise<Session<B>> {
-      const session = started.get(target);
-      started.delete(target);
-      return session ?? startSession(launch);
-    },
+    take: (target: Target, launch: () => Promise<B>) => ahead.take(target, () => startSession(launch)),
   };
 }

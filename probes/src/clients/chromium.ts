@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { launchChromium } from "../chromium.ts";
 import { CONNECTED } from "../observation.ts";
 import { chromiumPageArgs, pageSettings, subprotocolSetting } from "./application-settings.ts";
-import { endSession, type Session, sessionsAhead, sharedSession } from "./browser-session.ts";
+import { computedAhead, endSession, type Session, sessionsAhead, sharedSession } from "./browser-session.ts";
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
 import { openInPage, pageEvents, thrownInPage } from "./page-socket.ts";
@@ -76,8 +76,9 @@ async function launchFor(target: Target): Promise<{ flags: string[]; dedicated: 
   return { flags, dedicated: flags.length > 0 || target.env !== undefined };
 }
 
-/** Browsers of one target's own, launched by warmUp before the probe that takes them. */
+/** Browsers of one target's own, and its launch flags, worked out by warmUp for the probe. */
 const ahead = sessionsAhead<Browser>();
+const launches = computedAhead<Awaited<ReturnType<typeof launchFor>>>();
 
 /**
  * Debian's Chromium through Playwright: a page on a loopback origin runs `new WebSocket(url)`,
@@ -99,7 +100,7 @@ export const chromiumClient: Client = {
     return cachedVersion;
   },
   warmUp: async (target) => {
-    const launch = target ? await launchFor(target) : undefined;
+    const launch = target ? await launches.start(target, () => launchFor(target)) : undefined;
     if (target && launch?.dedicated) {
       const running = await ahead.start(target, () => launchChromium(launch.flags, probeEnv(target)));
       cachedVersion ??= `Chromium ${running.browser.version()}`;
@@ -125,7 +126,7 @@ export const chromiumClient: Client = {
     const notStarted = "Chromium (did not start)";
     let launch: Awaited<ReturnType<typeof launchFor>>;
     try {
-      launch = await launchFor(target);
+      launch = await launches.take(target, () => launchFor(target));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return {

@@ -13,7 +13,7 @@ import {
 } from "../firefox.ts";
 import { CONNECTED, type Observation, type Setting } from "../observation.ts";
 import { firefoxPageSettings, subprotocolSetting } from "./application-settings.ts";
-import { endSession, type Session, sessionsAhead, sharedSession } from "./browser-session.ts";
+import { computedAhead, endSession, type Session, sessionsAhead, sharedSession } from "./browser-session.ts";
 import { type Client, probeEnv, stopwatch, watchdogFired } from "./client.ts";
 import { echoText } from "./echo.ts";
 import { openInPage, pageEvents, thrownInPage } from "./page-socket.ts";
@@ -46,6 +46,8 @@ export const closeFirefox = shared.close;
 
 /** Browsers of one target's own, launched by warmUp before the probe that takes them. */
 const ahead = sessionsAhead<Browser>();
+/** What a target asks of Firefox (targetExtras: a lab DNS answer, a CA file), worked out once. */
+const extrasAhead = computedAhead<Awaited<ReturnType<typeof targetExtras>>>();
 
 /**
  * A browser with a profile or preferences of its own, or the target's environment (a proxy
@@ -253,7 +255,7 @@ export const firefoxClient: Client = {
   warmUp: async (target) => {
     // Never where it may not run; and a target it has no preference for gets no browser at all.
     if (!(await networkIsolation())) return;
-    const extras = target ? await targetExtras(target) : undefined;
+    const extras = target ? await extrasAhead.start(target, () => targetExtras(target)) : undefined;
     if (typeof extras === "string") return;
     if (target && extras && dedicatedTo(target, extras)) {
       await ahead.start(target, () => launchFirefox(probeEnv(target), extras));
@@ -281,7 +283,7 @@ export const firefoxClient: Client = {
     }
     let extras: Awaited<ReturnType<typeof targetExtras>>;
     try {
-      extras = await targetExtras(target);
+      extras = await extrasAhead.take(target, () => targetExtras(target));
     } catch (error) {
       return { ...base, code: "CONNLAB_LAB_DNS_FAILED", message: firstLine(error), elapsedMs: elapsed() };
     }
