@@ -55,22 +55,13 @@ export async function socketOwners(
   return owners;
 }
 
-/** The process that holds the socket with this inode (socketOwners, for one). */
-export async function socketOwner(
-  inode: number,
-  procRoot = "/proc",
-  timeoutMs = 2_000,
-): Promise<number | undefined> {
-  return (await socketOwners([inode], procRoot, timeoutMs)).get(inode);
-}
-
 /**
- * The command names (/proc/PID/comm) of the processes holding these socket inodes, where this
- * user may read them: without root, another user's (docker-proxy runs as root) stay unknown.
+ * The command names (/proc/PID/comm) of these processes, sorted, where this user may read them:
+ * without root, another user's (docker-proxy runs as root) stay unknown.
  */
-export async function socketOwnerNames(inodes: readonly number[], procRoot = "/proc"): Promise<string[]> {
+export async function commandNames(pids: Iterable<number>, procRoot = "/proc"): Promise<string[]> {
   const names = new Set<string>();
-  for (const pid of new Set((await socketOwners(inodes, procRoot)).values())) {
+  for (const pid of new Set(pids)) {
     const comm = (await readFile(`${procRoot}/${pid}/comm`, "utf8").catch(() => "")).trim();
     if (comm) names.add(comm);
   }

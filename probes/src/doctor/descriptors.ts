@@ -1,4 +1,4 @@
-import { descriptorsOf, socketOwner } from "@connlab/servers/descriptors";
+import { descriptorsOf } from "@connlab/servers/descriptors";
 import type { SocketEntry } from "./proc-net.ts";
 import { type Said, said } from "./said.ts";
 
@@ -14,15 +14,15 @@ export interface DescriptorFinding {
 
 /**
  * The file descriptors of the process listening on the target's port, from /proc: its socket's
- * inode leads to the process (socketOwner), whose limits and fd folder say how many it may open
- * and how many it has. Another user's process (without root) is not ours to read: then unknown.
+ * inode leads to the process (`owners`, from socketOwners), whose limits and fd folder say how
+ * many it may open and how many it has. Another user's process (without root) is not ours to read: then unknown.
  */
 export async function listenerDescriptors(
   listening: readonly SocketEntry[],
-  timeoutMs: number,
+  owners: ReadonlyMap<number, number>,
 ): Promise<DescriptorFinding> {
   for (const socket of listening) {
-    const pid = await socketOwner(socket.inode, "/proc", timeoutMs);
+    const pid = owners.get(socket.inode);
     const seen = pid === undefined ? undefined : await descriptorsOf(pid);
     if (!seen) continue;
     const { limit, openFds } = seen;

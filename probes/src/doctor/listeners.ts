@@ -23,7 +23,8 @@ export interface ListenerFinding {
   readonly waiting: number;
   /**
    * The processes holding those listening sockets, by name, as far as this user may see them
-   * (socketOwnerNames, servers/src/descriptors.ts): `docker-proxy` is Docker's forwarder for a published port.
+   * (socketOwners and commandNames, servers/src/descriptors.ts): `docker-proxy` is Docker's
+   * forwarder for a published port.
    */
   readonly owners?: readonly string[];
 }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { arpGiveUpMs, getScenario } from "@connlab/scenarios";
-import { socketOwnerNames } from "@connlab/servers/descriptors";
+import { commandNames, socketOwners } from "@connlab/servers/descriptors";
 import { stopwatch } from "./bounded.ts";
 import { type ConnectResult, tcpConnect } from "./connect.ts";
 import { type DescriptorFinding, listenerDescriptors } from "./descriptors.ts";
@@ -258,12 +258,19 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
   const onPort = [...sockets.v4, ...sockets.v6].filter(
     (s) => s.state === "LISTEN" && s.localPort === target.port,
   );
+  // Their processes, by inode: one search of /proc serves both.
+  let owners = new Map<number, number>();
   if (first && isLocalAddress(first.address)) {
     listeners = await step(
       "listeners",
       async () => {
         const found = analyseListeners(sockets, first.address, target.port, await readBindV6Only());
-        return withOwners(found, await socketOwnerNames(onPort.map((s) => s.inode)));
+        owners = await socketOwners(
+          onPort.map((s) => s.inode),
+          "/proc",
+          timeoutMs,
+        );
+        return withOwners(found, await commandNames(owners.values()));
       },
       (l) => [l.accepts, l.summary],
     );
@@ -274,7 +281,7 @@ export async function runDoctor(input: string, options: DoctorOptions = {}): Pro
   if (listeners && listeners.listening.length > 0 && sniffed?.kind === "silent-close") {
     descriptors = await step(
       "descriptors",
-      () => listenerDescriptors(onPort, timeoutMs),
+      () => listenerDescriptors(onPort, owners),
       (d) => [!d.exhausted, d.summary],
     );
   }

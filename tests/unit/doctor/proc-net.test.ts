@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { socketOwnerNames } from "@connlab/servers/descriptors";
+import { commandNames, socketOwners } from "@connlab/servers/descriptors";
 import { afterEach, describe, expect, it } from "vitest";
 import { analyseListeners, onLocalSubnet, withOwners } from "../../../probes/src/doctor/listeners.ts";
 import { measurePressure, parsePortRange } from "../../../probes/src/doctor/pressure.ts";
@@ -175,7 +175,7 @@ describe("onLocalSubnet", () => {
   });
 });
 
-describe("socketOwnerNames", () => {
+describe("socketOwners and commandNames", () => {
   let root = "";
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -195,9 +195,16 @@ describe("socketOwnerNames", () => {
       "41": { comm: "docker-proxy", fds: ["/dev/null", "socket:[1137]"] },
       "42": { comm: "node", fds: ["socket:[2000]"] },
     });
-    expect(await socketOwnerNames([1137], proc)).toEqual(["docker-proxy"]);
-    expect(await socketOwnerNames([1137, 2000], proc)).toEqual(["docker-proxy", "node"]);
-    expect(await socketOwnerNames([0, 9999], proc)).toEqual([]);
+    const names = async (inodes: number[]) => commandNames((await socketOwners(inodes, proc)).values(), proc);
+    expect(await socketOwners([1137, 2000], proc)).toEqual(
+      new Map([
+        [1137, 41],
+        [2000, 42],
+      ]),
+    );
+    expect(await names([1137])).toEqual(["docker-proxy"]);
+    expect(await names([1137, 2000])).toEqual(["docker-proxy", "node"]);
+    expect(await names([0, 9999])).toEqual([]);
   });
 
   it("names docker-proxy in the listeners' summary, and no other owner (the app itself)", () => {
