@@ -197,8 +197,8 @@ export function firefoxSettings(isolation: string): Setting[] {
       setting: "--headless",
       where: "command line",
       defaultNote: {
-        es: "Con ventana, la consola web (Ctrl+Mayús+K) muestra la misma línea.",
-        en: "With a window, the Web Console (Ctrl+Shift+K) shows the same line.",
+        es: "Con ventana, la página hace lo mismo; la línea de error, cuando la hay, sale en su consola web (Ctrl+Mayús+K).",
+        en: "With a window the page does the same; an error line, where there is one, shows in its Web Console (Ctrl+Shift+K).",
       },
     },
     {
