@@ -20,8 +20,14 @@ export default defineConfig({
         // The lab tier gained nothing from three workers either (164 s against 138 s): both stay
         // at Vitest's default. The docker tier drives one compose project: one file at a time.
         fileParallelism: name !== "lab-root" && name !== "docker",
-        // The browser tier builds the guide once, launches one Chromium, and shares both.
-        globalSetup: name === "browser" ? ["tests/browser/site/global-setup.ts"] : [],
+        // The browser tier builds the guide once, launches one Chromium, and shares both; the
+        // docker tier builds its images once.
+        globalSetup:
+          name === "browser"
+            ? ["tests/browser/site/global-setup.ts"]
+            : name === "docker"
+              ? ["tests/docker/global-setup.ts"]
+              : [],
       },
     })),
   },

@@ -7,23 +7,13 @@
  *   node bench/cli.ts [--runs N]
  */
 import { spawnSync } from "node:child_process";
-import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import { join } from "node:path";
+import { unusedPort } from "@connlab/servers";
 
 const runsArg = process.argv.indexOf("--runs");
 const runs = runsArg > 0 ? Math.max(1, Math.min(50, Number(process.argv[runsArg + 1]) || 9)) : 9;
 const main = join(import.meta.dirname, "..", "cli", "bin", "connlab.js");
-
-/** A loopback port nothing listens on: bound by the kernel, then closed, so a connect is refused. */
-async function refusedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -65,7 +55,8 @@ function measure(file: string, args: readonly string[]): Timing {
   };
 }
 
-const port = await refusedPort();
+// A loopback port nothing listens on, below the ephemeral range: no other listen(0) lands there.
+const port = await unusedPort();
 const url = `http://127.0.0.1:${port}/`;
 const node = measure(process.execPath, ["-e", "0"]);
 const rows: [string, Timing][] = [

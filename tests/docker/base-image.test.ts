@@ -1,18 +1,13 @@
 import { execFile } from "node:child_process";
-import { join } from "node:path";
 import { promisify } from "node:util";
-import { beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../helpers/cli.ts";
+import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const image = "node:24-bookworm-slim";
 
 // Every Dockerfile names this image; offline (CI, workshop rooms) it is built locally.
+// The tier's global setup (global-setup.ts) builds it when it is missing.
 describe("base image", () => {
-  beforeAll(async () => {
-    await run("bash", [join(repoRoot, "docker", "base", "build-offline.sh")], { timeout: 900_000 });
-  }, 900_000);
-
   it("runs Node 24 with the lab's network tools, without pulling", async () => {
     const { stdout } = await run(
       "docker",

@@ -2,7 +2,6 @@ import { browserProbeService, composeProject, dockerScenario, type ProbeReport }
 import { judge } from "@connlab/probes";
 import { getScenario } from "@connlab/scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildImages } from "./images.ts";
 
 /**
  * The browser profile as a user runs it — `docker compose --profile browser run probe-browser
@@ -24,9 +23,6 @@ let report: ProbeReport | undefined;
 
 describe("docker compose --profile browser", () => {
   beforeAll(async () => {
-    // Both images, once per tier run: the lab's (servers) and the browser's (probe, client twins);
-    // the second reuses every layer of the first and only adds Chromium.
-    await buildImages(stack, ["probe", browserProbeService], ["all", "browser"]);
     const result = await stack.run(
       [
         "--profile",

@@ -1,11 +1,9 @@
-import { composeProject } from "@connlab/docker";
 import { judge, recordableInDocker, reproduceBothWays } from "@connlab/probes";
 import { runDoctor } from "@connlab/probes/doctor";
 import { getScenario } from "@connlab/scenarios";
 import { dockerReady, type RunningSetup, setups } from "@connlab/servers";
 import { execa } from "execa";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildImages } from "./images.ts";
+import { afterEach, describe, expect, it } from "vitest";
 
 /**
  * closed-docker-published-loopback as `connlab record` runs it: the stack's web app listening on
@@ -17,10 +15,6 @@ import { buildImages } from "./images.ts";
 const scenario = getScenario("closed-docker-published-loopback");
 
 describe("record through Docker: closed-docker-published-loopback", () => {
-  beforeAll(async () => {
-    await buildImages(composeProject(`connlab-test-publoop-${process.pid}`), ["probe"]);
-  }, 900_000);
-
   it("is recordable here: both setups are docker ones, the image is present", async () => {
     expect(recordableInDocker(scenario)).toBe(true);
     expect(await dockerReady()).toBe(true);

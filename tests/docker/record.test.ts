@@ -1,10 +1,8 @@
-import { composeProject } from "@connlab/docker";
 import { recordableInDocker, reproduceBothWays } from "@connlab/probes";
 import { getScenario } from "@connlab/scenarios";
 import { dockerReady } from "@connlab/servers";
 import { execa } from "execa";
-import { beforeAll, describe, expect, it } from "vitest";
-import { buildImages } from "./images.ts";
+import { describe, expect, it } from "vitest";
 
 /**
  * What `connlab record` runs for a scenario only Docker reproduces: the stack's `unpublished`
@@ -15,11 +13,6 @@ import { buildImages } from "./images.ts";
 const scenario = getScenario("refused-docker-unpublished-port");
 
 describe("record through Docker: refused-docker-unpublished-port", () => {
-  beforeAll(async () => {
-    // The image the stack runs, current with this checkout (cached when the stack test built it).
-    await buildImages(composeProject(`connlab-test-record-${process.pid}`), ["probe"]);
-  }, 900_000);
-
   it("is recordable here: both setups are docker ones, the image is present", async () => {
     expect(recordableInDocker(scenario)).toBe(true);
     expect(await dockerReady()).toBe(true);

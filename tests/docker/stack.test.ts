@@ -1,11 +1,11 @@
 import { composeProject, dockerTierIds } from "@connlab/docker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildImages } from "./images.ts";
 
 /**
  * The docker tier runs what a user types — `docker compose -f docker/compose.yaml up
  * --abort-on-container-exit --exit-code-from probe` — under a project name of its own, and reads
- * the report from what `up` prints. The image is built first so that a stale one is never used.
+ * the report from what `up` prints. The tier's global setup builds the images first, so a stale
+ * one is never used.
  */
 const stack = composeProject(`connlab-test-${process.pid}`);
 let up: { exitCode: number | undefined; stdout: string; stderr: string };
@@ -14,7 +14,6 @@ const printed = new Map<string, string[]>();
 
 describe("docker compose up", () => {
   beforeAll(async () => {
-    await buildImages(stack, ["probe"]);
     const result = await stack.run(
       ["up", "--abort-on-container-exit", "--exit-code-from", "probe", "--no-color"],
       900_000,
