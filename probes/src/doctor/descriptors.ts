@@ -15,7 +15,8 @@ export interface DescriptorFinding {
 /**
  * The file descriptors of the process listening on the target's port, from /proc: its socket's
  * inode leads to the process (`owners`, from socketOwners), whose limits and fd folder say how
- * many it may open and how many it has. Another user's process (without root) is not ours to read: then unknown.
+ * many it may open and how many it has. Another user's process (without root) is not ours to
+ * read: then unknown.
  */
 export async function listenerDescriptors(
   listening: readonly SocketEntry[],
