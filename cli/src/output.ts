@@ -1,5 +1,10 @@
+import { createRequire } from "node:module";
 import { styleText } from "node:util";
-import Table from "cli-table3";
+import type TableType from "cli-table3";
+
+// cli-table3 (a CommonJS package, 11 modules with its string-width) is required on the first
+// table, not at load: `--json`, the doctor and help print none.
+const require = createRequire(import.meta.url);
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -11,6 +16,7 @@ export function paint(style: Style, text: string): string {
 /** A plain table for terminals: no borders when piped, so output stays grep-able. */
 export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const plain = !process.stdout.isTTY;
+  const Table: typeof TableType = require("cli-table3");
   const t = new Table({
     head: head.map((h) => paint("bold", h)),
     style: { head: [], border: [] },

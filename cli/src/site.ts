@@ -19,9 +19,6 @@ function siteBase(): string {
   return siteLocation(process.env.CONNLAB_SITE_URL).base;
 }
 
-/** Where `connlab start` serves the guide unless told otherwise (Astro's own default port). */
-export const defaultSitePort = 4321;
-
 /** Everything the built site is made from: its sources, the catalogue and the observations. */
 const inputs = [
   join(siteDir, "src"),

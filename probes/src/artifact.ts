@@ -1,4 +1,4 @@
-import { ScenarioId } from "@connlab/scenarios";
+import { ScenarioId } from "@connlab/scenarios/schema";
 import { z } from "zod";
 import { Observation } from "./observation.ts";
 

@@ -1,4 +1,4 @@
-import { ClientName, Localized } from "@connlab/scenarios";
+import { ClientName, Localized } from "@connlab/scenarios/schema";
 import { z } from "zod";
 
 export { CONNECTED } from "./connected.ts";

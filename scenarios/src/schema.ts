@@ -1,37 +1,17 @@
 import { z } from "zod";
 import { categories } from "./categories.ts";
-import { Waits } from "./timers.ts";
+import { crossFieldProblems } from "./cross-checks.ts";
+import { waitsKinds } from "./timers.ts";
+import { clientNames, labTiers } from "./vocabulary.ts";
+
+const Waits = z.enum(waitsKinds);
 
 export { categories, categoryText } from "./categories.ts";
+export { browserClients, clientNames, labTiers } from "./vocabulary.ts";
 export const Category = z.enum(categories);
 export type Category = z.infer<typeof Category>;
-
-/**
- * Where a scenario can be reproduced. `lab` is rootless and loopback only; `lab-root` builds
- * network namespaces with nftables; `docker` runs in the compose stack.
- */
-export const labTiers = ["lab", "lab-root", "docker"] as const;
 export const LabTier = z.enum(labTiers);
-export type LabTier = z.infer<typeof LabTier>;
-
-/** Real clients the probes drive. Each one reports a code and the exact message it printed. */
-export const clientNames = [
-  "node-net",
-  "node-http",
-  "fetch",
-  "ws",
-  "node-websocket",
-  // Socket.IO's own client (io(url)): for the scenarios whose server is a Socket.IO app.
-  "socket.io-client",
-  "curl",
-  "chromium",
-  "firefox",
-] as const;
 export const ClientName = z.enum(clientNames);
-export type ClientName = z.infer<typeof ClientName>;
-
-/** The clients that are browsers: a page's WebSocket, under the browser's own rules. */
-export const browserClients: readonly ClientName[] = ["chromium", "firefox"];
 
 export const Localized = z.object({ es: z.string().min(1), en: z.string().min(1) }).strict();
 export type Localized = z.infer<typeof Localized>;
@@ -129,22 +109,7 @@ export const Scenario = z
   })
   .strict()
   .superRefine((scenario, ctx) => {
-    if (!scenario.id.startsWith(`${scenario.category}-`)) {
-      ctx.addIssue({ code: "custom", message: `id must start with "${scenario.category}-"` });
-    }
-    const browserRow = scenario.expect.some((e) => e.client === "chromium");
-    if (browserRow === (scenario.noBrowser !== undefined)) {
-      ctx.addIssue({
-        code: "custom",
-        message: "declare a chromium expectation, or say in noBrowser why a browser cannot take part",
-      });
-    }
-    if (scenario.browserOnly && scenario.expect.some((e) => !browserClients.includes(e.client))) {
-      ctx.addIssue({ code: "custom", message: "a browserOnly scenario declares only browser clients" });
-    }
-    if (!scenario.docs.startsWith(`${scenario.category}/`)) {
-      ctx.addIssue({ code: "custom", message: `docs must live under "${scenario.category}/"` });
-    }
+    for (const message of crossFieldProblems(scenario)) ctx.addIssue({ code: "custom", message });
   });
 export type ScenarioInput = z.input<typeof Scenario>;
 export type Scenario = z.infer<typeof Scenario>;

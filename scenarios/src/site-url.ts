@@ -12,7 +12,10 @@ export interface SiteLocation {
   base: string;
 }
 
-export const localSite: SiteLocation = { site: "http://127.0.0.1:4321", base: "/" };
+/** Where `connlab start` serves the guide unless told otherwise (Astro's own default port). */
+export const defaultSitePort = 4321;
+
+export const localSite: SiteLocation = { site: `http://127.0.0.1:${defaultSitePort}`, base: "/" };
 
 export function siteLocation(value: string | undefined): SiteLocation {
   if (value === undefined || value.trim() === "") return localSite;

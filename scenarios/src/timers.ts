@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The timers that decide how long a client waits, by whose clock. The lab never cuts a client
  * off: it shortens the kernel's own SYN retries inside its client namespaces, so a dropped SYN
@@ -94,7 +92,7 @@ export const labPingEveryMs = 1_000;
  * connect timer, Chromium's handshake timer, the kernel's retransmissions of data, or a
  * proxy's idle limit on an open connection.
  */
-export const Waits = z.enum([
+export const waitsKinds = [
   "answer",
   "arp",
   "syn-retries",
@@ -103,8 +101,8 @@ export const Waits = z.enum([
   "firefox-open",
   "data-retries",
   "proxy-idle",
-]);
-export type Waits = z.infer<typeof Waits>;
+] as const;
+export type Waits = (typeof waitsKinds)[number];
 
 /** The earliest and latest elapsed time a run may show, with room for a loaded 2-core machine. */
 export function waitWindowMs(waits: Waits): { readonly min: number; readonly max: number } {

@@ -9,12 +9,13 @@ import {
   runDoctor,
 } from "@connlab/probes/doctor";
 import { ConnlabError, getScenario } from "@connlab/scenarios";
+// Not ../site.ts: that module serves the guide (node:http), which the doctor never does.
+import { defaultSitePort } from "@connlab/scenarios/site-url";
 import type { Command } from "commander";
 import yoctoSpinner from "yocto-spinner";
 import { commandSummaries } from "../command-summaries.ts";
 import { locale, t } from "../i18n/index.ts";
 import { paint, printJson } from "../output.ts";
-import { defaultSitePort } from "../site.ts";
 
 interface DoctorFlags {
   timeout: string;

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { ConnlabError } from "@connlab/scenarios";
+import { defaultSitePort } from "@connlab/scenarios/site-url";
 import type { Command } from "commander";
 import { commandSummaries } from "../command-summaries.ts";
 import { t } from "../i18n/index.ts";
 import { paint } from "../output.ts";
-import { buildSite, defaultSitePort, serveSite, siteBuildLog, siteNeedsBuild } from "../site.ts";
+import { buildSite, serveSite, siteBuildLog, siteNeedsBuild } from "../site.ts";
 
 function parsePort(value: string): number {
   const port = Number(value);

@@ -1,5 +1,4 @@
 import type { LookupFunction } from "node:net";
-import WebSocket from "ws";
 import { stopwatch } from "./bounded.ts";
 import { type Said, said } from "./said.ts";
 import { type DoctorTarget, hostPort } from "./target.ts";
@@ -38,12 +37,15 @@ function fixedLookup(address: string): LookupFunction {
  * subprotocols), sends nothing for `idleMs` and reports whether and how it closed. The pongs ws
  * answers to the server's pings are the only bytes the doctor sends.
  */
-export function watchIdle(
+export async function watchIdle(
   target: DoctorTarget,
   address: string,
   idleMs: number,
   protocols: readonly string[] = [],
 ): Promise<IdleWatch> {
+  // Loaded here, not at the top: only `--idle` opens a WebSocket, and ws is a tenth of the
+  // doctor's start-up.
+  const { default: WebSocket } = await import("ws");
   const url = `${target.scheme}://${hostPort(target.host, target.port)}${target.path}`;
   return new Promise((resolve) => {
     let pings = 0;
