@@ -37,9 +37,7 @@ for (let round = 1; round <= rounds; round++) {
       perScenario.get(scenario.id)?.push(performance.now() - began);
       for (const report of [broken, fixed]) {
         if (report.ok) continue;
-        const clients = report.observations
-          .filter((o) => !o.ok)
-          .map((o) => `${o.client} ${o.code}: ${o.message}`);
+        const clients = report.observations.filter((o) => !o.ok).map((o) => `${o.client}: ${o.why}`);
         const why = [report.failure, ...clients].filter(Boolean).join("; ");
         disagreements.push(`${scenario.id}${report.fixed ? " --fixed" : ""}: ${why}`);
       }
