@@ -1,5 +1,15 @@
 import { browserClients, type ClientName } from "./vocabulary.ts";
 
+/** Whether `source` compiles as a regular expression: the catalogue keeps its patterns as text. */
+export function isPattern(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The fields the checks below read, as both a declaration and a parsed scenario have them. */
 interface Checked {
   readonly id: string;

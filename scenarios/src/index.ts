@@ -1,6 +1,6 @@
 import { chapters } from "./catalog/index.ts";
 import { categories } from "./categories.ts";
-import { crossFieldProblems } from "./cross-checks.ts";
+import { crossFieldProblems, isPattern } from "./cross-checks.ts";
 import { ConnlabError } from "./error.ts";
 import type { Scenario } from "./schema.ts";
 import type { Category, LabTier } from "./vocabulary.ts";
@@ -24,14 +24,9 @@ function invalidPatterns(declaration: Declaration): string[] {
     e.message,
     ...(("alternatives" in e && e.alternatives) || []).map((a) => a.message),
   ]);
-  return patterns.flatMap((source) => {
-    try {
-      new RegExp(source);
-      return [];
-    } catch {
-      return [`not a valid regular expression: ${source}`];
-    }
-  });
+  return patterns
+    .filter((source) => !isPattern(source))
+    .map((source) => `not a valid regular expression: ${source}`);
 }
 
 /**

@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { categories } from "./categories.ts";
-import { crossFieldProblems } from "./cross-checks.ts";
+import { crossFieldProblems, isPattern } from "./cross-checks.ts";
 import { waitsKinds } from "./timers.ts";
 import { clientNames, labTiers } from "./vocabulary.ts";
 
 const Waits = z.enum(waitsKinds);
 
-export { categories, categoryText } from "./categories.ts";
-export { browserClients, clientNames, labTiers } from "./vocabulary.ts";
 export const Category = z.enum(categories);
 export type Category = z.infer<typeof Category>;
 export const LabTier = z.enum(labTiers);
@@ -17,17 +15,7 @@ export const Localized = z.object({ es: z.string().min(1), en: z.string().min(1)
 export type Localized = z.infer<typeof Localized>;
 
 /** A regular expression kept as source text so the catalogue stays plain data (JSON-able). */
-const Pattern = z.string().refine(
-  (source) => {
-    try {
-      new RegExp(source);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: "not a valid regular expression" },
-);
+const Pattern = z.string().refine(isPattern, { message: "not a valid regular expression" });
 
 /** One outcome a client may show: its code exactly, its message by pattern. */
 const Outcome = z

@@ -10,7 +10,7 @@ import {
 } from "@connlab/probes/doctor";
 import { ConnlabError, getScenario } from "@connlab/scenarios";
 // Not ../site.ts: that module serves the guide (node:http), which the doctor never does.
-import { defaultSitePort } from "@connlab/scenarios/site-url";
+import { localSite } from "@connlab/scenarios/site-url";
 import type { Command } from "commander";
 import yoctoSpinner from "yocto-spinner";
 import { commandSummaries } from "../command-summaries.ts";
@@ -189,7 +189,7 @@ function quietProgress(): Progress {
  */
 function guideLine(docs: string): string {
   if (!docs.startsWith("/")) return docs;
-  return `${docs}  ${paint("dim", t("doctor.openWith", { url: `http://127.0.0.1:${defaultSitePort}${docs}` }))}`;
+  return `${docs}  ${paint("dim", t("doctor.openWith", { url: `${localSite.site}${docs}` }))}`;
 }
 
 export function renderVerdict(report: DoctorReport): string {
