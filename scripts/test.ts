@@ -22,6 +22,8 @@ type Line = {
   note: string;
   /** Wall time of the step, readiness check included: what a tier costs a CI run. */
   seconds?: number;
+  /** How busy the machine's CPUs were during the tier, 0–1: near 1, the CPU sets its time; low, timers do. */
+  cpuBusy?: number;
   /** The tier's failed tests, each "file › name: first line of its error". */
   failures?: string[];
 };
@@ -80,12 +82,30 @@ function failuresOf(report: VitestJson): string[] {
   });
 }
 
-/** Runs a tier and stamps its line with the wall time it took. */
+/** The machine's CPU time so far, busy and in all, in clock ticks (the first line of /proc/stat). */
+function cpuTicks(): { busy: number; total: number } | undefined {
+  try {
+    const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]?.trim().split(/\s+/) ?? [];
+    // user nice system idle iowait irq softirq steal: guest time is already counted in user.
+    const ticks = fields.slice(0, 8).map(Number);
+    const total = ticks.reduce((n, t) => n + t, 0);
+    return { busy: total - (ticks[3] ?? 0) - (ticks[4] ?? 0), total };
+  } catch {
+    return undefined; // not Linux: the summary leaves the column out
+  }
+}
+
+/** Runs a tier and stamps its line with the wall time it took and how busy the CPUs were. */
 function timedTier(tier: TierName): void {
   const started = performance.now();
+  const before = cpuTicks();
   runTier(tier);
+  const after = cpuTicks();
   const line = lines.at(-1);
-  if (line) line.seconds = (performance.now() - started) / 1000;
+  if (!line) return;
+  line.seconds = (performance.now() - started) / 1000;
+  if (before && after && after.total > before.total)
+    line.cpuBusy = (after.busy - before.busy) / (after.total - before.total);
 }
 
 function runTier(tier: TierName): void {
@@ -176,7 +196,10 @@ process.stdout.write(`\n${styleText("bold", "summary", { stream: process.stdout 
 for (const l of lines) {
   const counts = `${l.passed} passed, ${l.failed} failed${l.skipped ? `, ${l.skipped} skipped` : ""}`;
   const time = l.seconds === undefined ? "" : `${l.seconds.toFixed(1)} s`;
-  process.stdout.write(`  ${l.step.padEnd(24)} ${counts.padEnd(34)} ${time.padStart(8)}  ${l.note}\n`);
+  const cpu = l.cpuBusy === undefined ? "" : `cpu ${Math.round(l.cpuBusy * 100)}%`;
+  process.stdout.write(
+    `  ${l.step.padEnd(24)} ${counts.padEnd(34)} ${time.padStart(8)} ${cpu.padStart(8)}  ${l.note}\n`,
+  );
 }
 const tierSeconds = lines.filter((l) => l.step.startsWith("tier ")).reduce((n, l) => n + (l.seconds ?? 0), 0);
 if (tiers.length > 1)
