@@ -16,6 +16,32 @@ function chromiumConnectFailure(netError: string): Expectations[number] {
   };
 }
 
+/**
+ * How Node's clients report a server that closes an accepted connection before a byte of answer:
+ * a FIN when the close beats their request, a RST when the request already sits unread in the
+ * closed socket (RFC 2525, §2.17). Which one wins is a race, so each accepts the other's line.
+ */
+export const closedBeforeAnswerInNode = {
+  "node-http": {
+    client: "node-http",
+    code: "ECONNRESET",
+    message: "^socket hang up$",
+    alternatives: [{ code: "ECONNRESET", message: "^read ECONNRESET$" }],
+  },
+  fetch: {
+    client: "fetch",
+    code: "UND_ERR_SOCKET",
+    message: "^fetch failed$",
+    alternatives: [{ code: "ECONNRESET", message: "^fetch failed$" }],
+  },
+  ws: {
+    client: "ws",
+    code: "ECONNRESET",
+    message: "^socket hang up$",
+    alternatives: [{ code: "ECONNRESET", message: "^read ECONNRESET$" }],
+  },
+} satisfies Record<string, Expectations[number]>;
+
 /** What every client prints when its SYN is answered by a RST: nothing listens there. */
 export const refusedByEveryClient: Expectations = [
   {

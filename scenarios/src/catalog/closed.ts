@@ -1,4 +1,5 @@
 import { defineScenario } from "../define.ts";
+import { closedBeforeAnswerInNode } from "../observed.ts";
 
 /** The chapter "closed" of the catalogue, in the guide's order. */
 export const closed = [
@@ -128,28 +129,9 @@ export const closed = [
     // WebSocket says 1006 either way.
     expect: [
       { client: "node-net", code: "OK", message: "^connected to 127\\.0\\.0\\.1:\\d+$", waits: "answer" },
-      {
-        client: "node-http",
-        code: "ECONNRESET",
-        message: "^socket hang up$",
-        alternatives: [{ code: "ECONNRESET", message: "^read ECONNRESET$" }],
-        waits: "answer",
-      },
-      {
-        client: "fetch",
-        code: "UND_ERR_SOCKET",
-        message: "^fetch failed$",
-        alternatives: [{ code: "ECONNRESET", message: "^fetch failed$" }],
-        classic: "TypeError: fetch failed",
-        waits: "answer",
-      },
-      {
-        client: "ws",
-        code: "ECONNRESET",
-        message: "^socket hang up$",
-        alternatives: [{ code: "ECONNRESET", message: "^read ECONNRESET$" }],
-        waits: "answer",
-      },
+      { ...closedBeforeAnswerInNode["node-http"], waits: "answer" },
+      { ...closedBeforeAnswerInNode.fetch, classic: "TypeError: fetch failed", waits: "answer" },
+      { ...closedBeforeAnswerInNode.ws, waits: "answer" },
       {
         client: "node-websocket",
         code: "WS_CLOSED_1006",
@@ -221,24 +203,9 @@ export const closed = [
     // Patterns name no address: the compose stack's probe reaches its docker-proxy by service name.
     expect: [
       { client: "node-net", code: "OK", message: "^connected to \\S+:\\d+$" },
-      {
-        client: "node-http",
-        code: "ECONNRESET",
-        message: "^socket hang up$",
-        alternatives: [{ code: "ECONNRESET", message: "^read ECONNRESET$" }],
-      },
-      {
-        client: "fetch",
-        code: "UND_ERR_SOCKET",
-        message: "^fetch failed$",
-        alternatives: [{ code: "ECONNRESET", message: "^fetch failed$" }],
-      },
-      {
-        client: "ws",
-        code: "ECONNRESET",
-        message: "^socket hang up$",
-        alternatives: [{ code: "ECONNRESET", message: "^read ECONNRESET$" }],
-      },
+      closedBeforeAnswerInNode["node-http"],
+      closedBeforeAnswerInNode.fetch,
+      closedBeforeAnswerInNode.ws,
       {
         client: "curl",
         code: "CURLE_RECV_ERROR",
