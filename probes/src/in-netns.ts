@@ -1,14 +1,14 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import type { ClientName } from "@connlab/scenarios";
+import { type ClientName, nodeClients } from "@connlab/scenarios";
 import type { Target } from "@connlab/servers";
 import { probeEnv } from "./clients/client.ts";
 import { loadUndici } from "./clients/fetch.ts";
 import { getClient } from "./clients/index.ts";
 import { nodeTrust } from "./clients/trust.ts";
 import { Observation, WATCHDOG } from "./observation.ts";
-import { nodeClients, shortenKernelTimers, withSettings } from "./settings.ts";
+import { shortenKernelTimers, withSettings } from "./settings.ts";
 
 const probeMain = join(import.meta.dirname, "bin", "probe.ts");
 

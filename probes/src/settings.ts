@@ -5,6 +5,7 @@ import {
   defaultSynRetries,
   labDataRetries,
   labSynRetries,
+  nodeClients,
   retransmitTimeoutMs,
   synTimeoutMs,
 } from "@connlab/scenarios";
@@ -15,15 +16,6 @@ import type { Observation, Setting } from "./observation.ts";
  * Every non-default setting a client ran with, derived from the target the lab handed it: the
  * observation carries them so the site shows them beside the client's name and version.
  */
-
-export const nodeClients: readonly ClientName[] = [
-  "node-net",
-  "node-http",
-  "fetch",
-  "ws",
-  "node-websocket",
-  "socket.io-client",
-];
 
 function synRetriesSetting(retries: number): Setting {
   return {

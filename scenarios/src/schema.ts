@@ -6,8 +6,7 @@ import { clientNames, labTiers } from "./vocabulary.ts";
 
 const Waits = z.enum(waitsKinds);
 
-export const Category = z.enum(categories);
-export type Category = z.infer<typeof Category>;
+const Category = z.enum(categories);
 export const LabTier = z.enum(labTiers);
 export const ClientName = z.enum(clientNames);
 

@@ -31,3 +31,12 @@ export type ClientName = (typeof clientNames)[number];
 
 /** The clients that are browsers: a page's WebSocket, under the browser's own rules. */
 export const browserClients: readonly ClientName[] = ["chromium", "firefox"];
+
+/** The clients that are programs of their own: curl and the browsers. */
+const programClients = ["curl", "chromium", "firefox"] as const satisfies readonly ClientName[];
+
+/** The clients that are Node libraries, run in a Node process: all of them but the programs. */
+export type NodeClientName = Exclude<ClientName, (typeof programClients)[number]>;
+export const nodeClients: readonly ClientName[] = clientNames.filter(
+  (c) => !(programClients as readonly ClientName[]).includes(c),
+);

@@ -3,15 +3,12 @@
  * runs one Node client with this process's environment and prints its observation as JSON.
  * It loads only that client, so it starts fast even on a busy machine.
  */
-import type { ClientName } from "@connlab/scenarios";
+import type { NodeClientName } from "@connlab/scenarios";
 import type { Target } from "@connlab/servers";
 import type { Client } from "./client.ts";
 import { useLabResolver } from "./system-resolver.ts";
 
-/** Every client that is a Node library: all of them but the programs (curl, the browsers). */
-type NodeClientName = Exclude<ClientName, "curl" | "chromium" | "firefox">;
-
-const nodeClients: Readonly<Record<NodeClientName, () => Promise<Client>>> = {
+const loaders: Readonly<Record<NodeClientName, () => Promise<Client>>> = {
   "node-net": () => import("./node-net.ts").then((m) => m.nodeNet),
   "node-http": () => import("./node-http.ts").then((m) => m.nodeHttp),
   fetch: () => import("./fetch.ts").then((m) => m.fetchClient),
@@ -21,7 +18,7 @@ const nodeClients: Readonly<Record<NodeClientName, () => Promise<Client>>> = {
 };
 
 const [name, targetJson, watchdogMs] = process.argv.slice(2);
-const load = Object.hasOwn(nodeClients, name ?? "") ? nodeClients[name as NodeClientName] : undefined;
+const load = Object.hasOwn(loaders, name ?? "") ? loaders[name as NodeClientName] : undefined;
 if (!load || !targetJson) throw new Error("usage: child.ts <node client> <target json> <watchdogMs>");
 const target = JSON.parse(targetJson) as Target;
 // The resolver becomes this whole process's, as a machine's resolver is; the client gets none.

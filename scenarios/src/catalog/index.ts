@@ -2,7 +2,7 @@
 // the guide's order. A new scenario is one more declaration in its category's file; nothing
 // else lists ids.
 
-import type { Category } from "../schema.ts";
+import type { Category } from "../vocabulary.ts";
 import { addrnotavail } from "./addrnotavail.ts";
 import { closed } from "./closed.ts";
 import { policy } from "./policy.ts";
