@@ -5,7 +5,13 @@
  * The catalogue stays the one place for ids, clients and expected errors; this map only adds
  * the docker wiring, keyed by the catalogue's docker ids, so `tsc` names a scenario that lacks it.
  */
-import { type DockerScenarioId, type Expectation, getScenario, smallPortRange } from "@connlab/scenarios";
+import {
+  chromiumClosedBeforeAnswer,
+  type DockerScenarioId,
+  type Expectation,
+  getScenario,
+  smallPortRange,
+} from "@connlab/scenarios";
 import { proxyEnv } from "@connlab/servers/proxy-env";
 import { appPort, type ServiceName } from "./services.ts";
 
@@ -75,6 +81,9 @@ function portRange(id: DockerScenarioId): string {
  * exported as the lab's setups export them (a subpath: the site reads this file, not the servers).
  */
 const deadProxyEnv = proxyEnv("http://proxy-down:3128");
+
+/** Chromium's lines on a close before any answer, from the client container: hosts are names. */
+const chromiumInStack = chromiumClosedBeforeAnswer("[^/]+");
 
 export const dockerScenarios: Readonly<Record<DockerScenarioId, DockerScenario>> = {
   "refused-wrong-port": {
@@ -149,16 +158,8 @@ export const dockerScenarios: Readonly<Record<DockerScenarioId, DockerScenario>>
       expect: [
         {
           client: "chromium",
-          code: "WS_CLOSED_BEFORE_HANDSHAKE",
-          message:
-            "^WebSocket connection to 'ws://[^/]+/' failed: Connection closed before receiving a handshake response$",
-          alternatives: [
-            {
-              code: "ERR_SOCKET_NOT_CONNECTED",
-              message:
-                "^WebSocket connection to 'ws://[^/]+/' failed: Error in connection establishment: net::ERR_SOCKET_NOT_CONNECTED$",
-            },
-          ],
+          ...chromiumInStack.closedBeforeHandshake,
+          alternatives: [chromiumInStack.notConnected],
         },
       ],
       why: "in the stack the stand-in's dial is refused within one bridge, before the client's bytes arrive: its close is a FIN, which Debian's Chromium in the image reports as a connection closed before the handshake response, or, when the FIN meets it still establishing the connection, as the host's ERR_SOCKET_NOT_CONNECTED",

@@ -10,6 +10,7 @@ export { categories, categoryText } from "./categories.ts";
 export { defineScenario } from "./define.ts";
 export { ConnlabError, type ErrorCode, errorExitStatus } from "./error.ts";
 export { labImage, portRangeStart, smallPortRange } from "./facts.ts";
+export { chromiumClosedBeforeAnswer } from "./observed.ts";
 // Types only: the schema's validators (zod) load from "@connlab/scenarios/schema", where they are
 // needed (tests, records), not on every command's start-up.
 export type { Change, Expectation, Localized, Scenario, ScenarioInput } from "./schema.ts";

@@ -42,6 +42,31 @@ export const closedBeforeAnswerInNode = {
   },
 } satisfies Record<string, Expectations[number]>;
 
+/**
+ * Chromium's console lines for a page's WebSocket whose connection a server closes before any
+ * answer, by host pattern. Which one it prints is the same race as Node's: a RST when its opening
+ * handshake already sat unread in the closed socket; a FIN that came before the handshake went
+ * out (the socket is gone, still "in connection establishment"); or a FIN its handshake crossed,
+ * read as the end of the stream before the RST its bytes then draw.
+ */
+export function chromiumClosedBeforeAnswer(host: string) {
+  const failed = `^WebSocket connection to 'ws://${host}/' failed: `;
+  return {
+    reset: {
+      code: "ERR_CONNECTION_RESET",
+      message: `${failed}Error during WebSocket handshake: net::ERR_CONNECTION_RESET$`,
+    },
+    notConnected: {
+      code: "ERR_SOCKET_NOT_CONNECTED",
+      message: `${failed}Error in connection establishment: net::ERR_SOCKET_NOT_CONNECTED$`,
+    },
+    closedBeforeHandshake: {
+      code: "WS_CLOSED_BEFORE_HANDSHAKE",
+      message: `${failed}Connection closed before receiving a handshake response$`,
+    },
+  };
+}
+
 /** What every client prints when its SYN is answered by a RST: nothing listens there. */
 export const refusedByEveryClient: Expectations = [
   {

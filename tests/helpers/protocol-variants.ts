@@ -1,4 +1,4 @@
-import type { ClientName, Expectation } from "@connlab/scenarios";
+import { type ClientName, chromiumClosedBeforeAnswer, type Expectation } from "@connlab/scenarios";
 
 /**
  * Variants of the protocol setups that the catalogue does not declare as faults but the guide
@@ -13,8 +13,7 @@ export interface Variant {
 }
 
 const closed1006 = '^ErrorEvent \\{ message: "" \\} then CloseEvent \\{ code: 1006, reason: "" \\}$';
-const closedBeforeHandshake =
-  "^WebSocket connection to 'ws://[^/']+/' failed: Connection closed before receiving a handshake response$";
+const closedBeforeHandshake = chromiumClosedBeforeAnswer("[^/']+").closedBeforeHandshake.message;
 
 export const protocolVariants: readonly Variant[] = [
   {
