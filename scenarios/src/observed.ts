@@ -5,6 +5,8 @@ import type { ScenarioInput } from "./schema.ts";
  * error is one edit. Patterns wildcard only addresses, names, ports and timings.
  */
 type Expectations = ScenarioInput["expect"];
+/** One of a client's outcomes (the schema's Outcome): its code, its message by pattern. */
+type Outcome = NonNullable<Expectations[number]["alternatives"]>[number];
 
 /** Chromium's console line when a page's WebSocket fails before any HTTP: `net::` names the cause. */
 function chromiumConnectFailure(netError: string): Expectations[number] {
@@ -49,7 +51,9 @@ export const closedBeforeAnswerInNode = {
  * out (the socket is gone, still "in connection establishment"); or a FIN its handshake crossed,
  * read as the end of the stream before the RST its bytes then draw.
  */
-export function chromiumClosedBeforeAnswer(host: string) {
+export function chromiumClosedBeforeAnswer(
+  host: string,
+): Record<"reset" | "notConnected" | "closedBeforeHandshake", Outcome> {
   const failed = `^WebSocket connection to 'ws://${host}/' failed: `;
   return {
     reset: {
