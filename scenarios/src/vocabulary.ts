@@ -30,10 +30,11 @@ export const clientNames = [
 export type ClientName = (typeof clientNames)[number];
 
 /** The clients that are browsers: a page's WebSocket, under the browser's own rules. */
-export const browserClients: readonly ClientName[] = ["chromium", "firefox"];
+const browsers = ["chromium", "firefox"] as const satisfies readonly ClientName[];
+export const browserClients: readonly ClientName[] = browsers;
 
 /** The clients that are programs of their own: curl and the browsers. */
-const programClients = ["curl", "chromium", "firefox"] as const satisfies readonly ClientName[];
+const programClients = ["curl", ...browsers] as const;
 
 /** The clients that are Node libraries, run in a Node process: all of them but the programs. */
 export type NodeClientName = Exclude<ClientName, (typeof programClients)[number]>;
